@@ -1,0 +1,22 @@
+import { getDatabase } from '@/db/client';
+import { log } from '@/lib/log';
+
+/** Liveness and readiness for load balancers: no auth, no secrets, no details of failures. */
+export async function GET(): Promise<Response> {
+  const started = performance.now();
+  try {
+    const database = await getDatabase();
+    await database.rawQuery('select 1');
+    return Response.json({
+      status: 'ok',
+      console: { status: 'ok', uptime_s: Math.round(process.uptime()) },
+      database: { status: 'ok', driver: database.driver, latency_ms: Math.round((performance.now() - started) * 10) / 10 },
+    });
+  } catch (error) {
+    log.error('health probe: database unreachable', { error });
+    return Response.json(
+      { status: 'degraded', console: { status: 'ok' }, database: { status: 'unavailable' } },
+      { status: 503 },
+    );
+  }
+}

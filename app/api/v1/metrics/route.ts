@@ -1,0 +1,11 @@
+import { readJsonBody } from '@/lib/api/body';
+import { validationError } from '@/lib/api/errors';
+import { apiRoute } from '@/lib/api/route';
+import { ingestBatch } from '@/lib/services/ingest';
+import { BATCH_BODY_LIMIT, batchSchema } from '@/lib/validation/sample';
+
+export const POST = apiRoute({ role: 'operator' }, async ({ request, db }) => {
+  const batch = batchSchema.safeParse(await readJsonBody(request, BATCH_BODY_LIMIT));
+  if (!batch.success) throw validationError(batch.error);
+  return Response.json({ accepted: await ingestBatch(db, batch.data.samples) });
+});

@@ -1,0 +1,124 @@
+/**
+ * Chooses the database driver: `DATABASE_URL` set → PostgreSQL via postgres.js,
+ * unset → embedded PGlite under `PGLITE_DIR` (default ./data; `memory://` keeps it in RAM).
+ * Both get the same schema and the same committed migrations from drizzle/.
+ */
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquirePgliteLock } from './pglite-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The handle every query module takes; a transaction (`tx`) is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  /** Runs SQL text as written (analytics queries, health probes); returns plain rows. */
+  rawQuery<Row = Record<string, unknown>>(text: string): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent PGlite is used. */
+  url?: string;
+  /** Overrides the password in `url` (the card's DB_PASSWORD). */
+  password?: string;
+  pgliteDir?: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'drizzle');
+// A fixed key so two processes starting against one database migrate one at a time.
+const MIGRATION_LOCK_KEY = 7_204_311_861;
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  return {
+    url: env.DATABASE_URL || undefined,
+    password: env.DB_PASSWORD || undefined,
+    pgliteDir: env.PGLITE_DIR || './data',
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions = optionsFromEnv()): Promise<Database> {
+  return options.url ? openPostgres(options) : openPglite(options);
+}
+
+async function openPostgres(options: DatabaseOptions): Promise<Database> {
+  const client = postgres(options.url!, {
+    max: options.maxConnections ?? 10,
+    ...(options.password ? { password: options.password } : {}),
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema });
+  if (options.migrate !== false) {
+    // Two processes starting against one database migrate one at a time; the lock
+    // lives on one reserved connection so the unlock reaches the session that holds it.
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+      lock.release();
+    }
+  }
+  return {
+    db: db as unknown as Db,
+    driver: 'postgres',
+    rawQuery: async <Row>(text: string) => [...(await client.unsafe(text))] as Row[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const dir = options.pgliteDir ?? './data';
+  const inMemory = dir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquirePgliteLock(dir);
+  try {
+    const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    const db = drizzlePglite({ client, schema });
+    // PGlite has a single connection, so there is nobody to race with.
+    if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+    return {
+      db: db as unknown as Db,
+      driver: 'pglite',
+      rawQuery: async <Row>(text: string) => (await client.query<Row>(text)).rows,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+// One database per server process, kept on globalThis so dev-mode module reloads reuse it.
+const globalForDb = globalThis as typeof globalThis & { __shcDatabase?: Promise<Database> };
+
+/** The process-wide database configured from the environment, migrated on first use. */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.__shcDatabase) {
+    globalForDb.__shcDatabase = openDatabase().catch((error: unknown) => {
+      globalForDb.__shcDatabase = undefined; // let the next request retry
+      throw error;
+    });
+  }
+  return globalForDb.__shcDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

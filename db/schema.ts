@@ -1,0 +1,197 @@
+/**
+ * The one drizzle schema for both drivers (postgres.js and PGlite).
+ * Each table's row types sit beside it. Migrations in drizzle/ are generated
+ * from this file by `npm run db:generate`; never edit them by hand (except the
+ * custom append-only trigger migration, which drizzle-kit cannot express).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ThresholdOverrides } from '@/lib/healing/types';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const ROLES = ['viewer', 'operator', 'approver', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How remediations for a component run: `default` = the risk policy of SPEC §4. */
+export const REMEDIATION_POLICIES = ['default', 'auto', 'approval', 'never'] as const;
+export type RemediationPolicy = (typeof REMEDIATION_POLICIES)[number];
+
+export const components = pgTable(
+  'components',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    environment: text('environment').notNull().default('production'),
+    thresholds: jsonb('thresholds').$type<ThresholdOverrides>().notNull().default({}),
+    policy: text('policy', { enum: REMEDIATION_POLICIES }).notNull().default('default'),
+    renderServiceId: text('render_service_id'),
+    cleanupUrl: text('cleanup_url'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('components_name_key').on(t.name),
+    check('components_name_format', sql`${t.name} ~ '^[a-z0-9][a-z0-9._-]{0,62}$'`),
+  ],
+);
+export type Component = typeof components.$inferSelect;
+export type NewComponent = typeof components.$inferInsert;
+
+export const metricSamples = pgTable(
+  'metric_samples',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    componentId: uuid('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    cpuUsage: doublePrecision('cpu_usage').notNull(),
+    memoryUsage: doublePrecision('memory_usage').notNull(),
+    errorRate: doublePrecision('error_rate').notNull(),
+    latencyMs: doublePrecision('latency_ms').notNull(),
+    memoryMb: doublePrecision('memory_mb'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Every read is "this component, newest first, within a window".
+  (t) => [index('metric_samples_component_time_idx').on(t.componentId, t.recordedAt)],
+);
+export type MetricSampleRow = typeof metricSamples.$inferSelect;
+export type NewMetricSampleRow = typeof metricSamples.$inferInsert;
+
+export const healthChecks = pgTable(
+  'health_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    componentId: uuid('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    sampleId: bigint('sample_id', { mode: 'number' }).references(() => metricSamples.id, {
+      onDelete: 'set null',
+    }),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+    healthScore: doublePrecision('health_score').notNull(),
+    trend: text('trend', { enum: ['improving', 'stable', 'declining'] }).notNull(),
+    probability: doublePrecision('probability').notNull(),
+    timeToFailure: text('time_to_failure').notNull(),
+    predictionLevel: text('prediction_level', { enum: ['critical', 'high', 'medium', 'low'] }).notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+    leakDetected: boolean('leak_detected').notNull().default(false),
+    /** The full health dict as answered to the caller, so history renders exactly what was seen. */
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('health_checks_component_time_idx').on(t.componentId, t.checkedAt)],
+);
+export type HealthCheckRow = typeof healthChecks.$inferSelect;
+export type NewHealthCheckRow = typeof healthChecks.$inferInsert;
+
+/** Observed runtime state of a component (deploy id, replicas, …) — the target of `previous_state` rollbacks. */
+export const componentStates = pgTable(
+  'component_states',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    componentId: uuid('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('component_states_component_time_idx').on(t.componentId, t.recordedAt)],
+);
+export type ComponentState = typeof componentStates.$inferSelect;
+
+/** Every version of a component's console configuration — the target of `config` rollbacks. */
+export const componentConfigs = pgTable(
+  'component_configs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    componentId: uuid('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    config: jsonb('config').$type<ComponentConfig>().notNull(),
+    changedBy: text('changed_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('component_configs_component_time_idx').on(t.componentId, t.recordedAt)],
+);
+export type ComponentConfigRow = typeof componentConfigs.$inferSelect;
+export interface ComponentConfig {
+  environment: string;
+  thresholds: ThresholdOverrides;
+  policy: RemediationPolicy;
+  render_service_id: string | null;
+  cleanup_url: string | null;
+}
+
+/**
+ * The audit log shared with the original module (SPEC §5). Append-only: a
+ * trigger (migration 0001) rejects UPDATE, DELETE and TRUNCATE.
+ */
+export const unifiedBrain = pgTable(
+  'unified_brain',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agentName: text('agent_name').notNull(),
+    actionType: text('action_type').notNull(),
+    status: text('status').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    executedAt: timestamp('executed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('unified_brain_executed_at_idx').on(t.executedAt),
+    index('unified_brain_action_type_idx').on(t.actionType, t.executedAt),
+    index('unified_brain_component_idx').on(sql`(${t.metadata}->>'component')`),
+  ],
+);
+export type BrainRecord = typeof unifiedBrain.$inferSelect;
+export type NewBrainRecord = typeof unifiedBrain.$inferInsert;
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name'),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Machine credentials. Only a SHA-256 of the secret part is stored; `publicId` finds the row. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    publicId: text('public_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_public_id_key').on(t.publicId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type NewApiToken = typeof apiTokens.$inferInsert;

@@ -1,0 +1,84 @@
+/**
+ * The API's error vocabulary. Handlers throw ApiError; the route wrapper turns
+ * it into `{ error, message, issues? }` with the right status. Anything else is
+ * logged server-side and answered as a generic 500 — database errors never leak.
+ */
+import type { z } from 'zod';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `cpu_usage` or `samples[3].error_rate`. */
+  field: string;
+  message: string;
+  /** Position in a batch, when the field belongs to one item. */
+  index?: number;
+}
+
+export type ApiErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'internal_error'
+  | 'service_unavailable';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toResponse(): Response {
+    const headers: HeadersInit = this.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+    return Response.json(
+      { error: this.code, message: this.message, ...(this.issues && { issues: this.issues }) },
+      { status: this.status, headers },
+    );
+  }
+}
+
+// A batch of 10,000 bad items would otherwise answer with a 40,000-line body.
+const MAX_REPORTED_ISSUES = 100;
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+export function issuesFromZod(error: z.ZodError, root = ''): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const base = root ? [root, ...issue.path] : [...issue.path];
+    const index = base.find((k) => typeof k === 'number') as number | undefined;
+    // zod reports unknown keys on the parent object; name each key as the field.
+    const fields =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: fieldPath([...base, key]), message: 'is not a known field' }))
+        : [{ field: fieldPath(base) || 'body', message: issue.message }];
+    for (const f of fields) issues.push(index === undefined ? f : { ...f, index });
+  }
+  return issues;
+}
+
+export function validationError(error: z.ZodError, root = ''): ApiError {
+  const issues = issuesFromZod(error, root);
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES);
+  const more = issues.length - shown.length;
+  const summary = shown
+    .slice(0, 3)
+    .map((i) => `${i.field}: ${i.message}`)
+    .join('; ');
+  const message = `Invalid request: ${summary}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`;
+  return new ApiError(400, 'validation_failed', message, more > 0 ? [...shown, { field: 'body', message: `${more} more issues not shown` }] : shown);
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);

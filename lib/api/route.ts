@@ -1,0 +1,52 @@
+/**
+ * The one wrapper every /api/v1 handler goes through: database → caller
+ * identity → role check → handler, and errors → JSON. Handlers never see an
+ * unauthenticated request and never format an error themselves.
+ */
+import { getDb, type Db } from '@/db/client';
+import { hasRole, type Role } from '@/lib/auth/roles';
+import { log } from '@/lib/log';
+import { ApiError } from './errors';
+import { authenticate, type Principal } from './principal';
+
+export interface RouteContext<Params> {
+  request: Request;
+  params: Params;
+  db: Db;
+  principal: Principal;
+}
+
+type NextContext<Params> = { params: Promise<Params> };
+
+export function apiRoute<Params = Record<string, never>>(
+  options: { role: Role },
+  handler: (ctx: RouteContext<Params>) => Promise<Response>,
+) {
+  return async (request: Request, context: NextContext<Params>): Promise<Response> => {
+    try {
+      const db = await openDb();
+      const principal = await authenticate(request, db);
+      if (!hasRole(principal.role, options.role)) {
+        throw new ApiError(403, 'forbidden', `this endpoint requires the ${options.role} role (you have ${principal.role})`);
+      }
+      return await handler({ request, params: await context.params, db, principal });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+async function openDb(): Promise<Db> {
+  try {
+    return await getDb();
+  } catch (error) {
+    log.error('database unavailable', { error });
+    throw new ApiError(503, 'service_unavailable', 'the console database is unavailable');
+  }
+}
+
+export function errorResponse(error: unknown, request: Request): Response {
+  if (error instanceof ApiError) return error.toResponse();
+  log.error('unhandled API error', { method: request.method, path: new URL(request.url).pathname, error });
+  return new ApiError(500, 'internal_error', 'internal error; see the console logs').toResponse();
+}

@@ -1,0 +1,55 @@
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LinearFit {
+  slope: number;
+  intercept: number;
+  /** Coefficient of determination in [0, 1]; 0 when y does not vary (see linearFit). */
+  rSquared: number;
+  /** Points actually used (non-finite ones are dropped). */
+  n: number;
+}
+
+const allEqual = (values: readonly number[]): boolean => values.every((v) => v === values[0]);
+
+/**
+ * Ordinary least squares y = slope·x + intercept.
+ *
+ * Degenerate inputs:
+ * - fewer than 2 finite points, or all x equal → null: no line is determined, and
+ *   callers must not mistake "unknown" for "no trend".
+ * - all y equal → slope 0 and rSquared 0: a flat line explains no variation, so it
+ *   must never count as a well-fitted trend.
+ * Equality is tested on the raw values, not on the centred sums, because float dust
+ * in a mean would otherwise yield a huge meaningless slope.
+ */
+export function linearFit(points: readonly Point[]): LinearFit | null {
+  const pts = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const n = pts.length;
+  if (n < 2) return null;
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  if (allEqual(xs)) return null;
+
+  const meanX = xs.reduce((a, b) => a + b, 0) / n;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
+  if (allEqual(ys)) return { slope: 0, intercept: ys[0]!, rSquared: 0, n };
+
+  // Centred sums keep precision when x is large (epoch seconds).
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (const p of pts) {
+    const dx = p.x - meanX;
+    const dy = p.y - meanY;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const rSquared = Math.min(1, Math.max(0, (sxy * sxy) / (sxx * syy)));
+  return { slope, intercept, rSquared, n };
+}

@@ -1,0 +1,81 @@
+/**
+ * Shared vocabulary of the health engine. Everything in lib/healing is pure:
+ * no I/O, no clock reads (callers pass `now`/timestamps), no framework imports.
+ */
+
+/** The four metrics every sample carries, in display order. */
+export const METRICS = ['cpu_usage', 'memory_usage', 'error_rate', 'latency_ms'] as const;
+export type MetricName = (typeof METRICS)[number];
+
+/** One observation of a component (SPEC §1). `memory_mb` is optional resident memory. */
+export interface MetricSample {
+  timestamp: Date;
+  cpu_usage: number;
+  memory_usage: number;
+  error_rate: number;
+  latency_ms: number;
+  memory_mb?: number | null;
+}
+
+export interface Threshold {
+  warning: number;
+  critical: number;
+}
+export type Thresholds = Record<MetricName, Threshold>;
+/** Per-component overrides as stored on the component: any metric, either bound. */
+export type ThresholdOverrides = Partial<Record<MetricName, Partial<Threshold>>>;
+
+/** Env-configured triggers (HEAL_*_THRESH) above which the reconciler proposes a remediation. */
+export type HealingTriggers = Record<MetricName, number>;
+
+export type BreachLevel = 'warning' | 'critical';
+export interface Breach {
+  metric: MetricName;
+  value: number;
+  threshold: number;
+  level: BreachLevel;
+}
+
+export type Trend = 'improving' | 'stable' | 'declining';
+
+export type PredictionLevel = 'critical' | 'high' | 'medium' | 'low';
+export type TimeToFailure = '< 1 hour' | '1-6 hours' | '6-24 hours' | '> 24 hours';
+
+export interface FailurePrediction {
+  /** In the band of `level`: critical (0.5,1], high [0.3,0.5], medium [0.1,0.3), low [0,0.1). */
+  probability: number;
+  time_to_failure: TimeToFailure;
+  level: PredictionLevel;
+  recommended_action: string;
+  /** Human-readable, each naming the metric and its projection. */
+  reasons: string[];
+  /** Earliest projected minutes until a metric crosses critical; 0 = already critical; null = no projection. */
+  minutes_to_failure: number | null;
+  /** The metric that fails first, if any. */
+  metric: MetricName | null;
+}
+
+export interface LeakAnalysis {
+  leak_detected: boolean;
+  /** Why the verdict was reached (always set, also when no leak / too few points). */
+  reason: string;
+  /** Which series was analysed: resident memory when available, else memory_usage. */
+  metric: 'memory_mb' | 'memory_usage' | null;
+  points: number;
+  /** Least-squares growth, in the metric's unit per hour. */
+  growth_per_hour: number | null;
+  r_squared: number | null;
+  /** Fraction of consecutive steps that rise. */
+  rising_fraction: number | null;
+}
+
+export interface HealthAssessment {
+  health_score: number;
+  trend: Trend;
+  warnings: string[];
+  failure_prediction: FailurePrediction;
+  memory_leak: LeakAnalysis;
+  breaches: Breach[];
+  /** One message per metric above its HEAL_* trigger; non-empty means the reconciler should act. */
+  healing_triggers: string[];
+}

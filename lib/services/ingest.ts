@@ -1,0 +1,30 @@
+/**
+ * Batch ingestion (POST /api/v1/metrics): registers unknown components and
+ * stores every sample in one transaction with multi-row INSERTs — all or nothing.
+ * Batches only store samples; assessment happens per check, not per stored row.
+ */
+import type { Db } from '@/db/client';
+import { ensureComponents } from '@/db/queries/components';
+import { insertSamples } from '@/db/queries/metrics';
+import type { BatchInput } from '@/lib/validation/sample';
+
+export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ids = await ensureComponents(
+      tx,
+      samples.map((s) => s.component),
+    );
+    return insertSamples(
+      tx,
+      samples.map((s) => ({
+        componentId: ids.get(s.component)!,
+        recordedAt: s.timestamp ?? now,
+        cpuUsage: s.cpu_usage,
+        memoryUsage: s.memory_usage,
+        errorRate: s.error_rate,
+        latencyMs: s.latency_ms,
+        memoryMb: s.memory_mb ?? null,
+      })),
+    );
+  });
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { bandForLevel } from '../../../lib/healing/levels';
+import { NO_TREND_REASON, predictFailure } from '../../../lib/healing/prediction';
+import { DEFAULT_THRESHOLDS } from '../../../lib/healing/thresholds';
+import type { LeakAnalysis, MetricName, MetricSample, PredictionLevel } from '../../../lib/healing/types';
+import { orthogonalNoise, prng, sampleAt, series } from './fixtures';
+
+const N = 60; // a multiple of 4 so orthogonalNoise leaves the fit untouched
+const STEP = 30; // seconds
+
+/**
+ * 60 samples 30 s apart in which `metric` rises `perMinute` and its fitted line
+ * reaches critical exactly `minutes` after the newest sample.
+ */
+function ramp(metric: MetricName, minutes: number, perMinute: number, noise: (i: number) => number = () => 0): MetricSample[] {
+  const critical = DEFAULT_THRESHOLDS[metric].critical;
+  return series(N, STEP, (i) => {
+    const minutesBeforeNewest = ((N - 1 - i) * STEP) / 60;
+    return { [metric]: critical - perMinute * (minutes + minutesBeforeNewest) + noise(i) };
+  });
+}
+
+function expectInBand(probability: number, level: PredictionLevel): void {
+  const band = bandForLevel(level);
+  if (level === 'critical') expect(probability).toBeGreaterThan(band.minProbability);
+  else expect(probability).toBeGreaterThanOrEqual(band.minProbability);
+  if (level === 'low') expect(probability).toBeLessThan(band.maxProbability);
+  else expect(probability).toBeLessThanOrEqual(band.maxProbability);
+}
+
+describe('one case per level', () => {
+  it.each<[PredictionLevel, MetricName, number, number, string, string]>([
+    ['critical', 'memory_usage', 25, 0.3, '< 1 hour', 'Restart/Rollback'],
+    ['high', 'cpu_usage', 180, 0.1, '1-6 hours', 'Monitor closely'],
+    ['medium', 'latency_ms', 720, 2, '6-24 hours', 'Schedule maintenance'],
+    ['low', 'error_rate', 2880, 0.00002, '> 24 hours', 'Normal operation'],
+  ])('%s: %s failing in %d min', (level, metric, minutes, perMinute, ttf, action) => {
+    const p = predictFailure(ramp(metric, minutes, perMinute), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe(level);
+    expect(p.time_to_failure).toBe(ttf);
+    expect(p.recommended_action).toBe(action);
+    expect(p.metric).toBe(metric);
+    expect(p.minutes_to_failure).toBeCloseTo(minutes, 0);
+    expectInBand(p.probability, level);
+    expect(p.reasons[0]).toContain(metric);
+  });
+
+  it('phrases a projection with units, rate and fit quality', () => {
+    const p = predictFailure(ramp('memory_usage', 25, 0.32), DEFAULT_THRESHOLDS);
+    expect(p.reasons).toEqual(['memory_usage projected to reach 90% in ~25 min (now 82.0%, +0.32%/min, fit R² 1.00)']);
+  });
+
+  it('shows error_rate in percent and hours for later failures', () => {
+    const p = predictFailure(ramp('error_rate', 150, 0.0002), DEFAULT_THRESHOLDS);
+    expect(p.reasons[0]).toBe('error_rate projected to reach 10% in ~2.5 h (now 7.0%, +0.02%/min, fit R² 1.00)');
+  });
+
+  it('beyond 24 h still reports the earliest projection without alarming', () => {
+    const p = predictFailure(ramp('cpu_usage', 3000, 0.01), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('low');
+    expect(p.reasons).toEqual(['No metric is projected to reach its critical threshold within 24 h (earliest: cpu_usage in ~2.1 days)']);
+    expect(p.probability).toBeGreaterThan(0.002);
+  });
+});
+
+describe('already critical', () => {
+  it('is critical now with high probability', () => {
+    const history = series(20, STEP, () => ({ cpu_usage: 95 }));
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'critical', time_to_failure: '< 1 hour', minutes_to_failure: 0, metric: 'cpu_usage' });
+    expect(p.probability).toBeGreaterThanOrEqual(0.95);
+    expectInBand(p.probability, 'critical');
+    expect(p.reasons).toEqual(['cpu_usage is already critical: 95.0% > 90%']);
+  });
+
+  it('needs no history at all', () => {
+    const p = predictFailure([sampleAt(0, { latency_ms: 7000 })], DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('critical');
+    expect(p.reasons).toEqual(['latency_ms is already critical: 7000 ms > 5000 ms']);
+  });
+
+  it('lists it before slower projections', () => {
+    const history = ramp('memory_usage', 30, 0.3).map((s) => ({ ...s, error_rate: 0.2 }));
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p.metric).toBe('error_rate');
+    expect(p.reasons).toHaveLength(2);
+    expect(p.reasons[0]).toMatch(/^error_rate is already critical: 20\.0% > 10%/);
+    expect(p.reasons[1]).toMatch(/^memory_usage projected to reach 90% in ~30 min/);
+  });
+});
+
+describe('fit quality', () => {
+  it.each<[PredictionLevel, number, number, number]>([
+    ['critical', 30, 0.5, 4],
+    ['high', 200, 0.05, 0.4],
+    ['medium', 900, 0.02, 0.15],
+  ])('%s: a noisy ramp with the same time to failure has lower probability', (level, minutes, perMinute, amplitude) => {
+    const clean = predictFailure(ramp('memory_usage', minutes, perMinute), DEFAULT_THRESHOLDS);
+    const noisy = predictFailure(ramp('memory_usage', minutes, perMinute, (i) => orthogonalNoise(i, amplitude)), DEFAULT_THRESHOLDS);
+    expect(noisy.level).toBe(level);
+    expect(noisy.minutes_to_failure).toBe(clean.minutes_to_failure);
+    expect(noisy.probability).toBeLessThan(clean.probability);
+    expectInBand(noisy.probability, level);
+    expect(noisy.reasons[0]).toMatch(/fit R² 0\.[2-9]\d\)$/);
+  });
+
+  it('does not project a rise that is indistinguishable from noise (R² < 0.25)', () => {
+    const p = predictFailure(ramp('memory_usage', 30, 0.5, (i) => orthogonalNoise(i, 10)), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('low');
+    expect(p.reasons).toEqual([NO_TREND_REASON]);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])('random noise (seed %d) never leaves the band of its level', (seed) => {
+    const rand = prng(seed);
+    const p = predictFailure(ramp('cpu_usage', 40, 0.4, () => (rand() - 0.5) * 12), DEFAULT_THRESHOLDS);
+    expectInBand(p.probability, p.level);
+    if (p.minutes_to_failure !== null && p.minutes_to_failure < 60) expect(p.level).toBe('critical');
+  });
+});
+
+describe('probability rises as failure nears', () => {
+  it.each<[PredictionLevel, number[], number]>([
+    ['critical', [55, 40, 20, 5], 0.5],
+    ['high', [350, 240, 120, 61], 0.05],
+    ['medium', [1400, 1000, 600, 370], 0.02],
+    ['low', [10_000, 5000, 2000], 0.002],
+  ])('%s', (level, minutesList, perMinute) => {
+    const ps = minutesList.map((m) => predictFailure(ramp('memory_usage', m, perMinute), DEFAULT_THRESHOLDS));
+    for (const p of ps) {
+      expect(p.level).toBe(level);
+      expectInBand(p.probability, level);
+    }
+    for (let i = 1; i < ps.length; i++) expect(ps[i]!.probability).toBeGreaterThan(ps[i - 1]!.probability);
+  });
+});
+
+describe('nothing trending', () => {
+  it.each<[string, MetricSample[]]>([
+    ['flat healthy', series(N, STEP, () => ({}))],
+    ['falling metrics', series(N, STEP, (i) => ({ cpu_usage: 60 - i * 0.5 }))],
+    ['single sample', [sampleAt(0)]],
+    ['empty history', []],
+    ['rising but too few points', series(4, STEP, (i) => ({ cpu_usage: 80 + i }))],
+    ['rising but spanning < 60 s', series(10, 5, (i) => ({ cpu_usage: 80 + i }))],
+  ])('%s → low with the "No metric" reason', (_label, history) => {
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'low', time_to_failure: '> 24 hours', minutes_to_failure: null, metric: null });
+    expect(p.reasons).toEqual([NO_TREND_REASON]);
+    expect(p.probability).toBeLessThan(0.01);
+  });
+
+  it('ignores samples older than 30 minutes', () => {
+    // A steep ramp 2 h ago, flat for the last 30 min.
+    const old = series(60, STEP, (i) => ({ cpu_usage: 30 + i }));
+    const recent = series(61, STEP, () => ({ cpu_usage: 50 })).map((s) => ({ ...s, timestamp: new Date(s.timestamp.getTime() + 2 * 3_600_000) }));
+    expect(predictFailure([...old, ...recent], DEFAULT_THRESHOLDS).reasons).toEqual([NO_TREND_REASON]);
+  });
+});
+
+describe('leak reason', () => {
+  const leak = (metric: 'memory_mb' | 'memory_usage', growth: number): LeakAnalysis => ({
+    leak_detected: true, reason: 'x', metric, points: 60, growth_per_hour: growth, r_squared: 0.98, rising_fraction: 0.9,
+  });
+  it.each([
+    ['memory_mb', 42, 'Memory leak detected: memory_mb growing ~42.0 MB/h'],
+    ['memory_usage', 1.5, 'Memory leak detected: memory_usage growing ~1.50%/h'],
+  ] as const)('is appended for %s', (metric, growth, reason) => {
+    const p = predictFailure(series(N, STEP, () => ({})), DEFAULT_THRESHOLDS, leak(metric, growth));
+    expect(p.reasons).toEqual([NO_TREND_REASON, reason]);
+  });
+  it('is not added when no leak was detected', () => {
+    const p = predictFailure(series(N, STEP, () => ({})), DEFAULT_THRESHOLDS, { ...leak('memory_mb', 42), leak_detected: false });
+    expect(p.reasons).toEqual([NO_TREND_REASON]);
+  });
+});
