@@ -23,6 +23,8 @@ describe('healthTrend', () => {
     ['flapping between 100 and 87.5', alternate(10, 100, 87.5), 'stable'],
     ['flapping between 100 and 50, odd count', alternate(9, 100, 50), 'stable'],
     ['flapping ending high', alternate(10, 87.5, 100), 'stable'],
+    ['wide flapping ending low (slope -1.5, R² 0.06)', alternate(10, 100, 50), 'stable'],
+    ['noisy but steady decline', [100, 100, 87.5, 100, 87.5, 75, 87.5, 75, 62.5, 75], 'declining'],
   ])('%s → %s', (_label, scores, expected) => {
     expect(healthTrend(scores)).toBe(expected);
   });
