@@ -1,6 +1,6 @@
 /**
  * Chooses the database driver: `DATABASE_URL` set → PostgreSQL via postgres.js,
- * unset → embedded PGlite under `PGLITE_DIR` (default ./data; `memory://` keeps it in RAM).
+ * unset → embedded PGlite under `PGLITE_DIR` (default ./data/pglite; `memory://` keeps it in RAM).
  * Both get the same schema and the same committed migrations from drizzle/.
  */
 import path from 'node:path';
@@ -46,7 +46,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOp
   return {
     url: env.DATABASE_URL || undefined,
     password: env.DB_PASSWORD || undefined,
-    pgliteDir: env.PGLITE_DIR || './data',
+    pgliteDir: env.PGLITE_DIR || './data/pglite',
   };
 }
 
@@ -82,7 +82,7 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
-  const dir = options.pgliteDir ?? './data';
+  const dir = options.pgliteDir ?? './data/pglite';
   const inMemory = dir.startsWith('memory://');
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   try {

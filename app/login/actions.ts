@@ -1,0 +1,40 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn } from '@/lib/auth/next-auth';
+
+export type SignInState = { error?: string };
+
+const signInSchema = z.object({
+  email: z.email({ error: 'email: enter the email address you sign in with' }),
+  password: z.string().min(1, 'password: enter your password'),
+  callbackUrl: z.string().optional(),
+});
+
+/** Only same-site paths, so a crafted link cannot bounce a fresh session elsewhere. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
+}
+
+// Sign-in is the one action without a session to check: it creates it.
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({
+    email: form.get('email'),
+    password: form.get('password'),
+    callbackUrl: form.get('callbackUrl') ?? undefined,
+  });
+  if (!parsed.success) return { error: parsed.error.issues[0]!.message };
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallback(parsed.data.callbackUrl),
+    });
+    return {};
+  } catch (error) {
+    // signIn redirects by throwing; only authentication failures are answered here.
+    if (error instanceof AuthError) return { error: 'Wrong email or password.' };
+    throw error;
+  }
+}

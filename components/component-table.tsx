@@ -1,0 +1,117 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ComponentSummary } from '@/lib/services/components';
+import { LevelBadge, scoreTone, TrendLabel } from './health-badges';
+
+const REFRESH_MS = 5_000;
+
+async function fetchComponents(): Promise<ComponentSummary[]> {
+  const res = await fetch('/api/v1/components', { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`The console answered ${res.status}`);
+  return ((await res.json()) as { components: ComponentSummary[] }).components;
+}
+
+function useNow(intervalMs: number): number | null {
+  // Null on the server and the first client render, so both render the same markup.
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+function age(iso: string, now: number | null): string {
+  if (now === null) return new Date(iso).toISOString().slice(11, 19) + ' UTC';
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (seconds < 90) return `${seconds}s ago`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min ago`;
+  return `${Math.round(seconds / 3600)} h ago`;
+}
+
+export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
+  const query = useQuery({
+    queryKey: ['components'],
+    queryFn: fetchComponents,
+    initialData: initial,
+    refetchInterval: REFRESH_MS,
+  });
+  const now = useNow(1_000);
+  const components = query.data;
+
+  return (
+    <>
+      <div className="status-line" aria-live="polite">
+        <span>{components.length} components</span>
+        <span>{query.isError ? `Refresh failed: ${query.error.message}` : `Refreshes every ${REFRESH_MS / 1000}s`}</span>
+      </div>
+      {components.length === 0 ? (
+        <div className="card empty">
+          No component has reported yet. Send a sample to <code>POST /api/v1/components/&lt;name&gt;/health</code>.
+        </div>
+      ) : (
+        <table className="table" aria-label="Components">
+          <thead>
+            <tr>
+              <th>Component</th>
+              <th>Environment</th>
+              <th>Health</th>
+              <th>Trend</th>
+              <th>Failure prediction</th>
+              <th>Why</th>
+              <th>Last check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {components.map((c) => {
+              const h = c.latest_health;
+              return (
+                <tr key={c.name} data-component={c.name}>
+                  <td>
+                    <strong>{c.name}</strong>
+                  </td>
+                  <td className="muted">{c.environment}</td>
+                  {h ? (
+                    <>
+                      <td>
+                        <span className={`score num ${scoreTone(h.health_score)}`} data-testid="health-score">
+                          {h.health_score.toFixed(1)}
+                        </span>
+                        {h.warnings.length > 0 && (
+                          <div className="small muted">
+                            {h.warnings.length} warning{h.warnings.length === 1 ? '' : 's'}
+                          </div>
+                        )}
+                      </td>
+                      <td data-testid="trend">
+                        <TrendLabel trend={h.trend} />
+                      </td>
+                      <td data-testid="prediction">
+                        <LevelBadge level={h.failure_prediction.level} />{' '}
+                        <span className="num">{Math.round(h.failure_prediction.probability * 100)}%</span>
+                        <div className="small muted">{h.failure_prediction.time_to_failure}</div>
+                      </td>
+                      <td className="small">
+                        {[...h.warnings, ...h.failure_prediction.reasons].slice(0, 3).map((line) => (
+                          <div key={line}>{line}</div>
+                        ))}
+                      </td>
+                      <td className="small muted">{age(h.checked_at, now)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={5} className="muted">
+                      Samples stored; no health check yet.
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Server start-up: open (and migrate) the database before the first request,
+ * create the first admin if configured, and start the demo simulator when asked.
+ * Fails loudly: a console that cannot reach its database should not look healthy.
+ */
+import { getDatabase } from '@/db/client';
+import { healingTriggers } from '@/lib/config';
+import { log } from '@/lib/log';
+import { bootstrapAdmin } from '@/lib/services/accounts';
+
+export async function startConsole(): Promise<void> {
+  healingTriggers(); // validate HEAL_* now rather than on the first check
+  const database = await getDatabase();
+  log.info('database ready', { driver: database.driver });
+  await bootstrapAdmin(database.db);
+  if (!process.env.AUTH_SECRET) {
+    log.warn('AUTH_SECRET is not set: browser sign-in will fail. Set it to a long random string.');
+  }
+  if (process.env.DEMO_SIMULATOR === '1') {
+    const { startSimulator } = await import('@/lib/simulator/run');
+    startSimulator(database.db, { intervalMs: Number(process.env.DEMO_TICK_MS) || 5_000 });
+  }
+}
