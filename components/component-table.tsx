@@ -95,7 +95,7 @@ export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
                         <div className="small muted">{h.failure_prediction.time_to_failure}</div>
                       </td>
                       <td className="small">
-                        {[...h.warnings, ...h.failure_prediction.reasons].slice(0, 3).map((line) => (
+                        {[...h.failure_prediction.reasons, ...h.warnings].slice(0, 3).map((line) => (
                           <div key={line}>{line}</div>
                         ))}
                       </td>

@@ -86,7 +86,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const inMemory = dir.startsWith('memory://');
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   try {
-    const client = await PGlite.create(inMemory ? dir : path.resolve(dir));
+    const client = await PGlite.create(inMemory ? dir : path.resolve(/* turbopackIgnore: true */ dir));
     const db = drizzlePglite({ client, schema });
     // PGlite has a single connection, so there is nobody to race with.
     if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -17,7 +17,7 @@ function isAlive(pid: number): boolean {
 
 /** Takes the lock on `dir` or throws naming the holder; returns the release function. */
 export function acquirePgliteLock(dir: string): () => void {
-  const resolved = path.resolve(dir);
+  const resolved = path.resolve(/* turbopackIgnore: true */ dir);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const lockFile = `${resolved}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -9,6 +9,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
+import { log } from '@/lib/log';
 import { verifyPassword } from './password';
 
 const credentialsSchema = z.object({
@@ -21,6 +22,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/login' },
+  logger: {
+    // A wrong password is an answer, not a server error; everything else goes to our log.
+    error(error) {
+      if (error.name === 'CredentialsSignin') return;
+      log.error('auth error', { error });
+    },
+    warn(code) {
+      log.warn('auth warning', { code });
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },

@@ -10,6 +10,12 @@ export const PREDICTION_MIN_SPAN_SECONDS = 60;
  * easily produce a positive slope, and projecting it would raise false alarms.
  */
 export const PREDICTION_MIN_R_SQUARED = 0.25;
+/**
+ * The rise must still be going on: after a step up followed by recovery, or a drop
+ * after a restart, the 30-minute line still slopes upward while the metric is
+ * falling now. The newest 10 minutes must not slope downward for a projection to count.
+ */
+export const PREDICTION_RECENT_MINUTES = 10;
 
 export type Projection =
   | { kind: 'already_critical'; metric: MetricName; minutes: 0; current: number; critical: number; quality: 1 }
@@ -24,6 +30,13 @@ export type Projection =
       rSquared: number;
       quality: number;
     };
+
+function fallingNow(points: readonly { x: number; y: number }[]): boolean {
+  const recent = points.filter((p) => p.x >= -PREDICTION_RECENT_MINUTES * 60);
+  if (recent.length < PREDICTION_MIN_POINTS) return false;
+  const fit = linearFit(recent);
+  return fit !== null && fit.slope < 0;
+}
 
 /**
  * Projects one metric over an already-windowed, oldest-first sample list whose last
@@ -46,10 +59,14 @@ export function projectMetric(metric: MetricName, window: readonly MetricSample[
 
   // x = seconds relative to the newest sample, so the intercept is the fitted "now".
   const t0 = newest.timestamp.getTime();
-  const fit = linearFit(window.map((s) => ({ x: (s.timestamp.getTime() - t0) / 1000, y: s[metric] })));
+  const points = window.map((s) => ({ x: (s.timestamp.getTime() - t0) / 1000, y: s[metric] }));
+  const fit = linearFit(points);
   if (!fit || fit.slope <= 0 || fit.rSquared < PREDICTION_MIN_R_SQUARED) return null;
+  if (fallingNow(points)) return null;
 
-  const seconds = Math.max(0, (critical - fit.intercept) / fit.slope);
+  // A line already past critical while the observed value is not lags behind a drop; project from what is observed.
+  const anchor = fit.intercept >= critical ? current : fit.intercept;
+  const seconds = Math.max(0, (critical - anchor) / fit.slope);
   return {
     kind: 'trend',
     metric,

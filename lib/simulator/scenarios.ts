@@ -196,24 +196,41 @@ const edgeProxy: Scenario = {
   },
 };
 
-// 6 ── Recovery from an incident. Each metric recovers exponentially (τ 3 min) but the
-// fix reaches them one after another (delays 0/3/6/9 min), so warnings clear at ~2, ~5,
-// ~7 and ~10 min: the score climbs 50 → 62.5 → 75 → 87.5 → 100 in steps close enough
-// together for the 10-score trend to read "improving" throughout.
-const RECOVERY_CYCLE = 60 * MIN;
+// 6 ── Incident, then recovery. Cycle position 0 is the moment the fix lands; the
+// service has been degraded for 30 min before it (onset at 57 min of the previous
+// cycle). That long plateau matters: the prediction fits the last 30 min, and any
+// recovery whose window still held the healthy→degraded jump would be projected
+// upward (critical) while the service is visibly healing. Each metric recovers
+// exponentially (τ 3 min), the fix reaching them one after another (delays 0/3/6/9
+// min), so warnings clear at ~2, ~5, ~7 and ~10 min: the score climbs 50 → 62.5 → 75
+// → 87.5 → 100 in steps close enough for the 10-score trend to read "improving".
+const RECOVERY_CYCLE = 90 * MIN;
+const INCIDENT_ONSET = 57; // minutes into the cycle; degraded from 60 to the cycle end
+/** Degraded value during the incident, recovering toward `healthy` after the fix. */
+function incident(m: number, degraded: number, healthy: number, delay: number): number {
+  if (m >= INCIDENT_ONSET) return healthy + (degraded - healthy) * Math.min(1, (m - INCIDENT_ONSET) / 3);
+  return recover(m, degraded, healthy, delay, 3);
+}
 const inventorySync: Scenario = {
   component: 'inventory-sync',
-  description: 'Incident then recovery: starts each cycle degraded (cpu 88%, memory 82%, errors 9%, latency 4 s) and heals over ~15 min.',
-  expectation: 'Score 50 at cycle start, rising to 100 by ~10 min with trend improving; healthy and stable for the rest of the cycle.',
+  description:
+    'Incident and recovery: degraded for 30 min (cpu 86%, memory 82%, errors 9%, latency 4 s) until a fix lands at the start of each cycle, then heals within ~15 min.',
+  expectation:
+    'Score 50 while degraded (healing triggered by error_rate); after the fix the score climbs to 100 by ~10 min with trend improving and prediction low; healthy and stable until the next incident at 57 min.',
   cycleSeconds: RECOVERY_CYCLE,
   sample: (t, rng) => {
     const m = cyclePosition(t, RECOVERY_CYCLE) / MIN;
+    // Noise stays inside the warning band (relative for error/latency, so it also suits
+    // the healthy values): the plateau must not flap into critical.
     return finish({
-      error_rate: recover(m, 0.09, 0.004, 0, 3) + jitter(rng, 0.001),
-      latency_ms: recover(m, 4000, 160, 3, 3) + jitter(rng, 25),
-      cpu_usage: recover(m, 88, 30, 6, 3) + jitter(rng, 2),
-      memory_usage: recover(m, 82, 55, 9, 3) + jitter(rng, 1),
-      memory_mb: recover(m, 1650, 1100, 9, 3) + jitter(rng, 8),
+      error_rate: incident(m, 0.09, 0.004, 0) * (1 + jitter(rng, 0.04)),
+      latency_ms: incident(m, 4000, 160, 3) * (1 + jitter(rng, 0.04)),
+      cpu_usage: incident(m, 86, 30, 6) + jitter(rng, 1.5),
+      memory_usage: incident(m, 82, 55, 9) + jitter(rng, 1),
+      // Resident memory stays flat: the pressure is in buffers/cache (memory_usage). A
+      // 3-min step in memory_mb followed by a noisy plateau would look like a leak to a
+      // 10-min leak window (5-s sampling): mostly rising steps, good linear fit.
+      memory_mb: 1100 + jitter(rng, 8),
     });
   },
 };

@@ -52,10 +52,12 @@ export async function call<P = Record<string, never>>(
 }
 
 /** Row counts of every table a write could touch — compared before and after rejected requests. */
-export async function tableCounts(): Promise<Record<string, number>> {
+const COUNTED_TABLES = ['components', 'metric_samples', 'health_checks', 'unified_brain', 'component_configs'] as const;
+
+export async function tableCounts(): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
   const database = await getDatabase();
-  const tables = ['components', 'metric_samples', 'health_checks', 'unified_brain', 'component_configs'];
-  const counts: Record<string, number> = {};
+  const tables = COUNTED_TABLES;
+  const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>;
   for (const table of tables) {
     const [row] = await database.rawQuery<{ n: number | string }>(`select count(*) as n from ${table}`);
     counts[table] = Number(row!.n);

@@ -173,3 +173,31 @@ describe('leak reason', () => {
     expect(p.reasons).toEqual([NO_TREND_REASON]);
   });
 });
+
+describe('only a rise that is still going on counts', () => {
+  it('does not project a metric that stepped up and is now recovering', () => {
+    // 15 min healthy at 30 %, a jump to 86 %, then 14 min falling ~1.5 %/min.
+    const history = series(N, STEP, (i) => ({ cpu_usage: i < 30 ? 30 : 86 - (i - 30) * 0.75 }));
+    const prediction = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(prediction.level).toBe('low');
+    expect(prediction.reasons).toEqual([NO_TREND_REASON]);
+  });
+
+  it('still projects when the newest 10 minutes keep rising', () => {
+    const history = series(N, STEP, (i) => ({ cpu_usage: i < 30 ? 30 : 60 + (i - 30) * 0.5 }));
+    expect(predictFailure(history, DEFAULT_THRESHOLDS).metric).toBe('cpu_usage');
+  });
+
+  it('after a sharp drop, projects from the observed value rather than the lagging line', () => {
+    // A fall back to 40 % makes the newest 10 minutes slope downward: no projection at all.
+    const restarted = series(N, STEP, (i) => ({ cpu_usage: i < N - 2 ? 30 + i * 1.03 : 40 }));
+    expect(predictFailure(restarted, DEFAULT_THRESHOLDS).metric).toBeNull();
+    // A smaller dip keeps the rise going but leaves the fitted line (~91 %) above the observed 86 %.
+    const dipped = series(N, STEP, (i) => ({ cpu_usage: i < N - 1 ? 31 + i * 1.02 : 86 }));
+    const prediction = predictFailure(dipped, DEFAULT_THRESHOLDS);
+    expect(prediction.metric).toBe('cpu_usage');
+    // (90 − 86) / ~2.04 per minute ≈ 2 minutes, not "now".
+    expect(prediction.minutes_to_failure).toBeGreaterThan(1);
+    expect(prediction.minutes_to_failure).toBeLessThan(3);
+  });
+});

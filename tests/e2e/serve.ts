@@ -1,0 +1,51 @@
+/**
+ * The server Playwright tests against: the production build, a database of its
+ * own (a fresh PostgreSQL database when DATABASE_URL is set, else a temporary
+ * PGlite directory), the demo simulator ticking every second.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const port = process.env.E2E_PORT ?? '3107';
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
+  DEMO_SIMULATOR: '1',
+  DEMO_TICK_MS: '1000',
+  NODE_ENV: 'production',
+};
+
+let cleanup = async () => {};
+if (process.env.DATABASE_URL) {
+  const name = `shc_e2e_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shc-e2e-'));
+  env.PGLITE_DIR = path.join(dir, 'pglite');
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
+  await cleanup().catch((error: unknown) => console.error('e2e cleanup failed', error));
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
+child.on('exit', (code) => void stop(code ?? 0));
