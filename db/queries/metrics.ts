@@ -1,19 +1,38 @@
-import { and, count, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { metricSamples, type MetricSampleRow, type NewMetricSampleRow } from '../schema';
 
-// 8 bound parameters per row; PostgreSQL allows 65,535 per statement.
-const INSERT_CHUNK = 5_000;
+/** Rows per statement: one JSON parameter each, so the bound is memory, not PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 10_000;
 
 export async function insertSample(db: Db, sample: NewMetricSampleRow): Promise<MetricSampleRow> {
   const [row] = await db.insert(metricSamples).values(sample).returning();
   return row!;
 }
 
-/** Multi-row INSERTs, a few thousand rows per statement; call inside a transaction for all-or-nothing. */
+/**
+ * Bulk insert: the rows travel as one JSON parameter and PostgreSQL expands
+ * them with json_to_recordset — one statement per 10,000 rows instead of
+ * 80,000 bound parameters (several times faster on both drivers, see
+ * `npm run bench`). Call inside a transaction for all-or-nothing.
+ */
 export async function insertSamples(db: Db, samples: NewMetricSampleRow[]): Promise<number> {
   for (let i = 0; i < samples.length; i += INSERT_CHUNK) {
-    await db.insert(metricSamples).values(samples.slice(i, i + INSERT_CHUNK));
+    const rows = samples.slice(i, i + INSERT_CHUNK).map((s) => ({
+      c: s.componentId,
+      t: s.recordedAt.toISOString(),
+      cpu: s.cpuUsage,
+      mem: s.memoryUsage,
+      err: s.errorRate,
+      lat: s.latencyMs,
+      mb: s.memoryMb ?? null,
+    }));
+    await db.execute(sql`
+      insert into ${metricSamples}
+        (component_id, recorded_at, cpu_usage, memory_usage, error_rate, latency_ms, memory_mb)
+      select c, t, cpu, mem, err, lat, mb
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(c uuid, t timestamptz, cpu float8, mem float8, err float8, lat float8, mb float8)`);
   }
   return samples.length;
 }
