@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { ComponentSummary } from '@/lib/services/components';
 import { LevelBadge, scoreTone, TrendLabel } from './health-badges';
 
@@ -13,16 +13,14 @@ async function fetchComponents(): Promise<ComponentSummary[]> {
   return ((await res.json()) as { components: ComponentSummary[] }).components;
 }
 
-function useNow(intervalMs: number): number | null {
-  // Null on the server and the first client render, so both render the same markup.
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
+// A one-second clock for "12s ago" labels. The server snapshot is null so the
+// server render and hydration agree; the client then switches to live time.
+function subscribeClock(onTick: () => void): () => void {
+  const id = setInterval(onTick, 1_000);
+  return () => clearInterval(id);
 }
+const clockSnapshot = () => Math.floor(Date.now() / 1_000) * 1_000;
+const serverClockSnapshot = () => null;
 
 function age(iso: string, now: number | null): string {
   if (now === null) return new Date(iso).toISOString().slice(11, 19) + ' UTC';
@@ -39,7 +37,7 @@ export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
     initialData: initial,
     refetchInterval: REFRESH_MS,
   });
-  const now = useNow(1_000);
+  const now = useSyncExternalStore(subscribeClock, clockSnapshot, serverClockSnapshot);
   const components = query.data;
 
   return (
