@@ -2,7 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import { NO_TREND_REASON } from '@/lib/healing/prediction';
 import type { ComponentSummary } from '@/lib/services/components';
+import type { HealthReport } from '@/lib/services/health-check';
 import { LevelBadge, scoreTone, TrendLabel } from './health-badges';
 
 const REFRESH_MS = 5_000;
@@ -28,6 +30,22 @@ function age(iso: string, now: number | null): string {
   if (seconds < 90) return `${seconds}s ago`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} min ago`;
   return `${Math.round(seconds / 3600)} h ago`;
+}
+
+function breachSummary(h: HealthReport): string {
+  const critical = h.breaches.filter((b) => b.level === 'critical').length;
+  const warning = h.breaches.length - critical;
+  return [critical && `${critical} critical`, warning && `${warning} warning${warning === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Prediction reasons first, then warnings the reasons do not already explain; three lines at most. */
+function whyLines(h: HealthReport): string[] {
+  const reasons = h.failure_prediction.reasons.filter((r) => !(r === NO_TREND_REASON && h.warnings.length > 0));
+  const explained = new Set(reasons.map((r) => r.split(' ')[0]));
+  const warnings = h.warnings.filter((w) => !explained.has(w.split(' ')[0]));
+  return [...reasons, ...warnings].slice(0, 3);
 }
 
 export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
@@ -78,11 +96,7 @@ export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
                         <span className={`score num ${scoreTone(h.health_score)}`} data-testid="health-score">
                           {h.health_score.toFixed(1)}
                         </span>
-                        {h.warnings.length > 0 && (
-                          <div className="small muted">
-                            {h.warnings.length} warning{h.warnings.length === 1 ? '' : 's'}
-                          </div>
-                        )}
+                        {h.breaches.length > 0 && <div className="small muted">{breachSummary(h)}</div>}
                       </td>
                       <td data-testid="trend">
                         <TrendLabel trend={h.trend} />
@@ -93,7 +107,7 @@ export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
                         <div className="small muted">{h.failure_prediction.time_to_failure}</div>
                       </td>
                       <td className="small">
-                        {[...h.failure_prediction.reasons, ...h.warnings].slice(0, 3).map((line) => (
+                        {whyLines(h).map((line) => (
                           <div key={line}>{line}</div>
                         ))}
                       </td>

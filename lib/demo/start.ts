@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { openDatabase, optionsFromEnv } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
@@ -47,6 +48,15 @@ async function prepareDatabase(): Promise<{ token: string | null; freshAdmin: bo
   }
 }
 
+/** Fails early and clearly instead of reporting another process's server as ours. */
+function ensurePortFree(p: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`Port ${p} is in use. Stop what runs there, or start the demo with PORT=<another port>.`)));
+    probe.listen(p, () => probe.close(() => resolve()));
+  });
+}
+
 async function waitUntilUp(url: string, child: ReturnType<typeof spawn>): Promise<void> {
   for (let i = 0; i < 240 && child.exitCode === null; i++) {
     try {
@@ -60,6 +70,7 @@ async function waitUntilUp(url: string, child: ReturnType<typeof spawn>): Promis
 }
 
 async function main() {
+  await ensurePortFree(port);
   buildIfNeeded();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   env.AUTH_SECRET ||= demoSecret(path.join(path.dirname(dataDir), '.auth-secret'));

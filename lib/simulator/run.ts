@@ -10,28 +10,35 @@ import { healingTriggers } from '@/lib/config';
 import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { ingestBatch } from '@/lib/services/ingest';
-import { createRng, DEMO_SCENARIOS } from './scenarios';
+import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
 
 const BACKFILL_MINUTES = 30;
 const BACKFILL_STEP_SECONDS = 30;
 
+/** Scenario time: its demo starting point plus the seconds since the simulator started. */
+type Clock = (scenario: Scenario, at: number) => number;
+
+function demoClock(startedAtMs: number): Clock {
+  return (scenario, at) => scenario.demoStartSeconds + (at - startedAtMs) / 1000;
+}
+
 const globalForSim = globalThis as typeof globalThis & { __shcSimulatorStarted?: boolean };
 
-export async function backfill(db: Db, now: Date, rng: () => number): Promise<number> {
+export async function backfill(db: Db, now: Date, rng: () => number, clock: Clock): Promise<number> {
   const latest = await latestSampleTime(db);
   const from = Math.max(now.getTime() - BACKFILL_MINUTES * 60_000, latest ? latest.getTime() : 0);
   const samples = [];
   for (let at = from + BACKFILL_STEP_SECONDS * 1000; at < now.getTime(); at += BACKFILL_STEP_SECONDS * 1000) {
     for (const scenario of DEMO_SCENARIOS) {
-      samples.push({ component: scenario.component, timestamp: new Date(at), ...scenario.sample(at / 1000, rng) });
+      samples.push({ component: scenario.component, timestamp: new Date(at), ...scenario.sample(clock(scenario, at), rng) });
     }
   }
   return samples.length > 0 ? ingestBatch(db, samples, now) : 0;
 }
 
-export async function tick(db: Db, now: Date, rng: () => number): Promise<void> {
+export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): Promise<void> {
   for (const scenario of DEMO_SCENARIOS) {
-    await runHealthCheck(db, scenario.component, { ...scenario.sample(now.getTime() / 1000, rng), timestamp: now }, {
+    await runHealthCheck(db, scenario.component, { ...scenario.sample(clock(scenario, now.getTime()), rng), timestamp: now }, {
       triggers: healingTriggers(),
     });
   }
@@ -41,19 +48,20 @@ export function startSimulator(db: Db, options: { intervalMs: number; seed?: num
   if (globalForSim.__shcSimulatorStarted) return; // dev-mode reloads must not start a second one
   globalForSim.__shcSimulatorStarted = true;
   const rng = createRng(options.seed ?? Date.now() % 2 ** 31);
+  const clock = demoClock(Date.now());
   let busy = false;
   const run = async () => {
     if (busy) return; // a slow tick is skipped, never stacked
     busy = true;
     try {
-      await tick(db, new Date(), rng);
+      await tick(db, new Date(), rng, clock);
     } catch (error) {
       log.error('simulator tick failed', { error });
     } finally {
       busy = false;
     }
   };
-  backfill(db, new Date(), rng)
+  backfill(db, new Date(), rng, clock)
     .then((n) => log.info('demo simulator started', { components: DEMO_SCENARIOS.length, backfilled: n, interval_ms: options.intervalMs }))
     .catch((error: unknown) => log.error('simulator backfill failed', { error }))
     .finally(() => {

@@ -27,6 +27,12 @@ export interface Scenario {
   expectation: string;
   /** Length of one cycle; the scenario repeats with this period. */
   cycleSeconds: number;
+  /**
+   * Where in its cycle the demo starts this scenario, so a fresh demo shows a mix
+   * of states at once (a leak under way, a ramp building, a recovery) rather than
+   * every component at the quiet start of its cycle.
+   */
+  demoStartSeconds: number;
   sample(elapsedSeconds: number, rng: () => number): ScenarioSample;
 }
 
@@ -68,6 +74,7 @@ const checkoutApi: Scenario = {
   description: 'Healthy service: steady load with ordinary noise on every metric.',
   expectation: 'Score 100, trend stable, prediction low, no memory leak.',
   cycleSeconds: 60 * MIN,
+  demoStartSeconds: 0,
   sample: (_t, rng) =>
     finish({
       cpu_usage: 30 + jitter(rng, 5),
@@ -88,6 +95,7 @@ const paymentsWorker: Scenario = {
   expectation:
     'Leak detected once the leak window holds only the current growth; prediction climbs to critical as memory_usage nears 90%; memory_usage goes critical just before the OOM restart.',
   cycleSeconds: LEAK_CYCLE,
+  demoStartSeconds: 40 * MIN,
   sample: (t, rng) => {
     const u = cyclePosition(t, LEAK_CYCLE) / LEAK_CYCLE; // 0 right after a restart, → 1 at OOM
     const pressure = Math.max(0, (u - 0.8) / 0.2); // GC thrash in the last 18 min
@@ -111,6 +119,7 @@ const searchService: Scenario = {
   description: 'CPU regression after a deploy: cpu climbs 35 → 97% over 48 min, holds, then a rollback at 52 min restores it.',
   expectation: 'Prediction low early, then high, then critical before cpu crosses 90%; cpu critical for a few minutes until the rollback.',
   cycleSeconds: RAMP_CYCLE,
+  demoStartSeconds: 22 * MIN,
   sample: (t, rng) => {
     const s = cyclePosition(t, RAMP_CYCLE);
     const u = Math.min(1, s / (48 * MIN));
@@ -144,6 +153,7 @@ const authGateway: Scenario = {
   description: 'Periodic error spikes (identity provider hiccups): 4 min every 20 min at 8%–15% errors.',
   expectation: 'Score 100 between spikes; warning (8%) or critical (13%, 15%) error_rate during each spike; prediction critical during spikes.',
   cycleSeconds: SPIKE_CYCLE,
+  demoStartSeconds: 6 * MIN,
   sample: (t, rng) => {
     const spike = authSpikeAt(cyclePosition(t, SPIKE_CYCLE));
     const err = spike ? spike.peak * (1 + jitter(rng, 0.06)) : 0.01 + jitter(rng, 0.003);
@@ -184,6 +194,7 @@ const edgeProxy: Scenario = {
   description: 'Latency flapping: an upstream intermittently stalls, latency jumps 300 ms ↔ 2.6–3.4 s in 1–3 min bursts.',
   expectation: 'latency_ms warnings come and go (score 100 ↔ 87.5); flapping is not a trend, prediction stays low.',
   cycleSeconds: FLAP_CYCLE,
+  demoStartSeconds: 0,
   sample: (t, rng) => {
     const burst = edgeBurstAt(cyclePosition(t, FLAP_CYCLE));
     return finish({
@@ -218,6 +229,7 @@ const inventorySync: Scenario = {
   expectation:
     'Score 50 while degraded (healing triggered by error_rate); after the fix the score climbs to 100 by ~10 min with trend improving and prediction low; healthy and stable until the next incident at 57 min.',
   cycleSeconds: RECOVERY_CYCLE,
+  demoStartSeconds: 86 * MIN,
   sample: (t, rng) => {
     const m = cyclePosition(t, RECOVERY_CYCLE) / MIN;
     // Noise stays inside the warning band (relative for error/latency, so it also suits
@@ -243,6 +255,7 @@ const notificationService: Scenario = {
   description: 'Healthy service with a garbage-collection sawtooth: memory climbs ~300 MB over 5 min, GC drops it back.',
   expectation: 'Score 100, no memory leak (the sawtooth returns to baseline), prediction low.',
   cycleSeconds: 60 * MIN,
+  demoStartSeconds: 0,
   sample: (t, rng) => {
     const phase = cyclePosition(t, GC_TOOTH) / GC_TOOTH;
     return finish({
@@ -265,6 +278,7 @@ const reportBuilder: Scenario = {
   description: 'Batch worker: a report job runs 5 min every 10 min (cpu ~65%), idle ~15% in between.',
   expectation: 'Busy but fine: score 100 throughout, latency a little higher while busy, trend stable, prediction low.',
   cycleSeconds: 60 * MIN,
+  demoStartSeconds: 0,
   sample: (t, rng) => {
     const busy = cyclePosition(t, BATCH_PERIOD) < BATCH_RUN;
     return finish({
