@@ -42,7 +42,7 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), 'drizzle');
 // A fixed key so two processes starting against one database migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_204_311_861;
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+export function optionsFromEnv(env: Record<string, string | undefined> = process.env): DatabaseOptions {
   return {
     url: env.DATABASE_URL || undefined,
     password: env.DB_PASSWORD || undefined,
