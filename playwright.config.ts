@@ -45,6 +45,8 @@ export default defineConfig({
     command: `npx tsx tests/e2e/serve.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
+    // The default is SIGKILL, which would leave the e2e database behind; serve.ts cleans up on SIGTERM.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -16,11 +16,13 @@ export function listComponents(db: Db): Promise<Component[]> {
  * if this is the first time the console hears of it. Safe under concurrency.
  */
 export async function ensureComponent(db: Db, name: string): Promise<Component> {
-  const [created] = await db.insert(components).values({ name }).onConflictDoNothing().returning();
-  if (created) return created;
+  // Read first: on the hot path (every health check) the component exists.
   const existing = await findComponentByName(db, name);
-  if (!existing) throw new Error(`component ${name} vanished while registering`);
-  return existing;
+  if (existing) return existing;
+  const [created] = await db.insert(components).values({ name }).onConflictDoNothing().returning();
+  const winner = created ?? (await findComponentByName(db, name)); // a concurrent first sample won the race
+  if (!winner) throw new Error(`component ${name} vanished while registering`);
+  return winner;
 }
 
 /** Registers every unknown name at once and returns name → id for all of them. */

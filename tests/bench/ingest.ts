@@ -5,11 +5,10 @@
  * PostgreSQL when DATABASE_URL is set (a new database is created and dropped),
  * else PGlite in a temporary directory. Reports the median of 7 runs after 1 warm-up.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import { createFreshDatabase } from '../helpers/fresh-database';
 
 const BATCH = 10_000;
 const RUNS = 7;
@@ -21,16 +20,9 @@ async function prepareEnv(): Promise<() => Promise<void>> {
     process.env.PGLITE_DIR = path.join(dir, 'pglite');
     return async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const name = `shc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  return async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const fresh = await createFreshDatabase(server, 'shc_bench');
+  process.env.DATABASE_URL = fresh.url;
+  return fresh.drop;
 }
 
 function batchBody(run: number): string {

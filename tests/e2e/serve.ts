@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import { createFreshDatabase } from '../helpers/fresh-database';
 
 const port = process.env.E2E_PORT ?? '3107';
 const env: NodeJS.ProcessEnv = {
@@ -21,16 +21,9 @@ const env: NodeJS.ProcessEnv = {
 
 let cleanup = async () => {};
 if (process.env.DATABASE_URL) {
-  const name = `shc_e2e_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'shc_e2e');
+  env.DATABASE_URL = fresh.url;
+  cleanup = fresh.drop;
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shc-e2e-'));
   env.PGLITE_DIR = path.join(dir, 'pglite');

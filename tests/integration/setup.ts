@@ -5,9 +5,8 @@
  * - unset → an in-memory PGlite.
  * The console code under test finds it through the usual environment variables.
  */
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll } from 'vitest';
+import { createFreshDatabase } from '../helpers/fresh-database';
 
 const globalForDb = globalThis as typeof globalThis & { __shcDatabase?: Promise<{ close(): Promise<void> }> };
 
@@ -18,16 +17,9 @@ const serverUrl = process.env.SHC_TEST_SERVER_URL;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 if (serverUrl) {
-  const name = `shc_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const fresh = await createFreshDatabase(serverUrl, 'shc_test');
+  process.env.DATABASE_URL = fresh.url;
+  dropDatabase = fresh.drop;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = 'memory://';

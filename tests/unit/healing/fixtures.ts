@@ -9,17 +9,8 @@ export const HEALTHY: Omit<MetricSample, 'timestamp'> = {
   latency_ms: 200,
 };
 
-/** Deterministic noise: mulberry32. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic noise: the simulator's seeded mulberry32. */
+export { createRng as prng } from '../../../lib/simulator/rng';
 
 export function sampleAt(seconds: number, values: Partial<Omit<MetricSample, 'timestamp'>> = {}): MetricSample {
   return { timestamp: new Date(BASE_TIME + seconds * 1000), ...HEALTHY, ...values };
