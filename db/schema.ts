@@ -40,6 +40,8 @@ export const components = pgTable(
     policy: text('policy', { enum: REMEDIATION_POLICIES }).notNull().default('default'),
     renderServiceId: text('render_service_id'),
     cleanupUrl: text('cleanup_url'),
+    /** HMAC key for signing cleanup-hook requests. Write-only through the API; never rendered. */
+    hookSecret: text('hook_secret'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -195,3 +197,101 @@ export const apiTokens = pgTable(
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
+
+export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup'] as const;
+export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
+export const ROLLBACK_TYPES = ['previous_state', 'config', 'deployment'] as const;
+export type RollbackType = (typeof ROLLBACK_TYPES)[number];
+export const RISKS = ['low', 'high'] as const;
+export type Risk = (typeof RISKS)[number];
+/**
+ * proposed → pending_approval → approved → executing → succeeded | failed;
+ * pending_approval → rejected | expired. Low-risk ones go proposed → approved directly.
+ */
+export const REMEDIATION_STATUSES = [
+  'proposed',
+  'pending_approval',
+  'approved',
+  'executing',
+  'succeeded',
+  'failed',
+  'rejected',
+  'expired',
+] as const;
+export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
+
+/** What the action needs: the rollback type, the Render service to act on. */
+export interface RemediationParams {
+  rollback_type?: RollbackType;
+  service_id?: string | null;
+}
+
+/** A proposed, approved or executed healing action, with why and by whom. */
+export const remediations = pgTable(
+  'remediations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    componentId: uuid('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: REMEDIATION_ACTIONS }).notNull(),
+    params: jsonb('params').$type<RemediationParams>().notNull().default({}),
+    risk: text('risk', { enum: RISKS }).notNull(),
+    status: text('status', { enum: REMEDIATION_STATUSES }).notNull(),
+    /** One line on why: the trigger or the human's words. */
+    reason: text('reason').notNull(),
+    /** The health report and prediction that caused it (reconciler), or what the requester saw. */
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    /** `user` / `token` / `reconciler`. */
+    requestedByKind: text('requested_by_kind', { enum: ['user', 'token', 'reconciler'] }).notNull(),
+    /** Email, token name or `reconciler` — for display. */
+    requestedBy: text('requested_by').notNull(),
+    /** The person behind the request (a token counts as its creator); four-eyes compares this. */
+    requesterUserId: uuid('requester_user_id'),
+    automatic: boolean('automatic').notNull().default(false),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** While executing: past this instant the executor is presumed dead and the row is failed, never re-run. */
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+  },
+  (t) => [
+    index('remediations_status_idx').on(t.status, t.createdAt),
+    index('remediations_component_idx').on(t.componentId, t.action, t.createdAt),
+  ],
+);
+export type Remediation = typeof remediations.$inferSelect;
+export type NewRemediation = typeof remediations.$inferInsert;
+
+/** Console-wide settings by key (e.g. `automation_paused`). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type Setting = typeof settings.$inferSelect;
+
+/** Failed and successful sign-ins, for rate limiting per account and per address. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('sign_in_attempts_address_idx').on(t.address, t.attemptedAt),
+  ],
+);
+export type SignInAttempt = typeof signInAttempts.$inferSelect;

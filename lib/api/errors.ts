@@ -22,7 +22,9 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'internal_error'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  | 'conflict'
+  | 'guardrail';
 
 export class ApiError extends Error {
   constructor(

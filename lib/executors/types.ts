@@ -1,0 +1,55 @@
+/**
+ * The console's reach into the outside world, each behind one small interface.
+ * Implementations: render.ts (Render's REST API), cleanup-hook.ts (a component's
+ * HTTP cleanup endpoint), console-process.ts (the console itself), simulator.ts
+ * (the demo's simulated components). Remediation code depends only on these types.
+ */
+
+/** How one outbound call went, for the audit record and the API answer. */
+export interface CallOutcome {
+  success: boolean;
+  /** HTTP status of the last attempt; null when no response arrived (timeout, network, not sent). */
+  status_code: number | null;
+  message: string;
+  /** Requests actually sent (0 when nothing was sent, e.g. no API key). */
+  attempts: number;
+  /** Why it failed, in words an SRE can act on (Render's own `message` when it gave one). */
+  error?: string;
+}
+
+/** Restarts and deployment rollbacks of a service (Render, or the demo simulator). */
+export interface ServiceExecutor {
+  readonly kind: 'render' | 'simulator';
+  restart(serviceId: string): Promise<CallOutcome>;
+  /**
+   * Rolls the service back to the deploy before the live one, and turns
+   * auto-deploy off so the next push does not undo the rollback.
+   */
+  rollbackDeployment(serviceId: string): Promise<DeploymentRollbackOutcome>;
+}
+
+export interface DeployRef {
+  id: string;
+  commit?: string | null;
+  status?: string;
+  created_at?: string;
+}
+
+export interface DeploymentRollbackOutcome extends CallOutcome {
+  from_deploy: DeployRef | null;
+  to_deploy: DeployRef | null;
+  /** true when auto-deploy was switched off after the rollback; false if that call failed. */
+  auto_deploy_disabled: boolean;
+}
+
+/** What a cleanup endpoint answers (SPEC §2), plus how the call went. */
+export interface CleanupOutcome extends CallOutcome {
+  memory_freed_mb: number | null;
+  objects_collected: number | null;
+  current_memory_mb: number | null;
+}
+
+/** Memory cleanup of one component: its HTTP hook, or in-process for the console itself. */
+export interface CleanupExecutor {
+  cleanup(target: { component: string; url: string; secret: string | null }): Promise<CleanupOutcome>;
+}
