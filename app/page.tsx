@@ -1,15 +1,13 @@
-import { redirect } from 'next/navigation';
 import { AppHeader } from '@/components/app-header';
 import { ComponentTable } from '@/components/component-table';
 import { getDb } from '@/db/client';
-import { currentUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/lib/auth/guards';
 import { componentSummaries } from '@/lib/services/components';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ComponentsPage() {
-  const user = await currentUser();
-  if (!user) redirect('/login');
+  const user = await requirePageUser('viewer');
   const components = await componentSummaries(await getDb());
   return (
     <>
