@@ -3,8 +3,9 @@
 import { useActionState } from 'react';
 import { signInAction, type SignInState } from '@/app/login/actions';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+/** `error`: a message carried back in the URL by Auth.js (e.g. a refused single sign-on). */
+export function SignInForm({ callbackUrl, error }: { callbackUrl?: string; error?: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error });
   return (
     <form action={action}>
       {state.error && (

@@ -2,7 +2,10 @@
 
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
+import { SignInRateLimited } from '@/lib/auth/credentials';
 import { signIn } from '@/lib/auth/next-auth';
+import { OIDC_PROVIDER_ID, readOidcSettings } from '@/lib/auth/oidc';
+import { rateLimitedMessage, WRONG_CREDENTIALS } from '@/lib/auth/sign-in-messages';
 
 export type SignInState = { error?: string };
 
@@ -13,11 +16,11 @@ const signInSchema = z.object({
 });
 
 /** Only same-site paths, so a crafted link cannot bounce a fresh session elsewhere. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
+function safeCallback(url: unknown): string {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }
 
-// Sign-in is the one action without a session to check: it creates it.
+// Sign-in is the one kind of action without a session to check: it creates it.
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({
     email: form.get('email'),
@@ -34,7 +37,15 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     return {};
   } catch (error) {
     // signIn redirects by throwing; only authentication failures are answered here.
-    if (error instanceof AuthError) return { error: 'Wrong email or password.' };
+    if (error instanceof SignInRateLimited) return { error: rateLimitedMessage(error.retryAfterMinutes) };
+    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS };
     throw error;
   }
+}
+
+/** Hands the browser to the configured identity provider (lib/auth/oidc.ts). */
+export async function oidcSignInAction(form: FormData): Promise<void> {
+  // Without a provider the button is not shown; a forged POST does nothing.
+  if (!readOidcSettings().settings) return;
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallback(form.get('callbackUrl')) });
 }

@@ -1,18 +1,25 @@
 import { redirect } from 'next/navigation';
+import { OidcSignIn } from '@/components/oidc-sign-in';
 import { SignInForm } from '@/components/sign-in-form';
+import { readOidcSettings } from '@/lib/auth/oidc';
 import { currentUser } from '@/lib/auth/session';
+import { authErrorMessage } from '@/lib/auth/sign-in-messages';
 
 export const metadata = { title: 'Sign in · Self-Healing Console' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+type Search = { callbackUrl?: string; error?: string; code?: string };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await currentUser()) redirect('/');
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error, code } = await searchParams;
+  const oidc = readOidcSettings().settings;
   return (
     <main>
       <div className="card login">
         <h1>Self-Healing Console</h1>
         <p className="subtitle">Sign in to watch and heal your services.</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} error={authErrorMessage(error, code)} />
+        {oidc && <OidcSignIn label={`Sign in with ${oidc.name}`} callbackUrl={callbackUrl} />}
       </div>
     </main>
   );

@@ -1,31 +1,41 @@
 /**
- * Browser sign-in (Auth.js v5). Credentials are checked against `users` with
- * scrypt; the JWT carries only the user id — the role is read from the
- * database on every request (lib/auth/session.ts) so a demotion or a disabled
- * account takes effect at once, not when the token expires.
+ * Browser sign-in (Auth.js v5). Credentials are checked by
+ * lib/auth/credentials.ts (rate limit, constant-time refusal, scrypt); an OIDC
+ * provider is added when configured (lib/auth/oidc.ts). The JWT carries only
+ * our user id — the role is read from the database on every request
+ * (lib/auth/session.ts) so a demotion or a disabled account takes effect at
+ * once, not when the token expires.
+ *
+ * Cookies are Auth.js's defaults, asserted by tests/e2e/sign-in.spec.ts:
+ * HttpOnly, SameSite=Lax, and — because `trustHost` makes Auth.js follow the
+ * request's protocol (X-Forwarded-Proto from the proxy) — Secure with the
+ * `__Secure-` prefix when the console is served over HTTPS.
  */
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { log } from '@/lib/log';
-import { verifyPassword } from './password';
+import { authorizeCredentials } from './credentials';
+import { OIDC_PROVIDER_ID, oidcProvider, readOidcSettings, resolveOidcUser } from './oidc';
 
-const credentialsSchema = z.object({
-  email: z.email().max(320),
-  password: z.string().min(1).max(1024),
-});
+const oidc = readOidcSettings().settings;
+
+async function findByEmail(email: string) {
+  return findUserByEmail(await getDb(), email);
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Self-hosted behind whatever proxy the operator runs; the Host header is trusted.
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/login' },
+  // Errors (a refused OIDC account, a rate-limited direct POST) come back to the sign-in page, which explains them.
+  pages: { signIn: '/login', error: '/login' },
   logger: {
-    // A wrong password is an answer, not a server error; everything else goes to our log.
+    // A wrong password or a refused account is an answer, not a server error (credentials.ts and
+    // the signIn callback log what matters); everything else goes to our log.
     error(error) {
-      if (error.name === 'CredentialsSignin') return;
+      if (error instanceof CredentialsSignin || (error instanceof AuthError && error.type === 'AccessDenied')) return;
       log.error('auth error', { error });
     },
     warn(code) {
@@ -36,17 +46,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const user = await findUserByEmail(await getDb(), parsed.data.email);
-        if (!user?.passwordHash || user.disabledAt) throw new CredentialsSignin();
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) throw new CredentialsSignin();
-        return { id: user.id, email: user.email, name: user.name ?? user.email };
+      async authorize(raw, request) {
+        const user = await authorizeCredentials(await getDb(), raw, request.headers);
+        if (!user) throw new CredentialsSignin();
+        return user;
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const user = await resolveOidcUser(profile, findByEmail);
+      if (!user) log.warn('OIDC sign-in refused: no enabled console user with that email', { email: profile?.email });
+      return user !== null;
+    },
+    async jwt({ token, account, profile }) {
+      // The provider's subject means nothing here: the session names our user.
+      if (account?.provider === OIDC_PROVIDER_ID) {
+        const user = await resolveOidcUser(profile, findByEmail);
+        if (!user) return null;
+        return { ...token, sub: user.id, email: user.email, name: user.name };
+      }
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
