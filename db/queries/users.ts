@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { users, type NewUser, type User } from '../schema';
 
@@ -24,4 +24,30 @@ export async function insertUser(db: Db, user: NewUser): Promise<User> {
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;
+}
+
+/** What the admin page shows of a user: everything but the password hash. */
+export type UserSummary = Omit<User, 'passwordHash'>;
+
+export function listUsers(db: Db): Promise<UserSummary[]> {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .orderBy(asc(sql`lower(${users.email})`));
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<User, 'role' | 'disabledAt' | 'name'>>,
+): Promise<User | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+  return row;
 }

@@ -13,6 +13,9 @@ import { ApiError } from '@/lib/api/errors';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { log } from '@/lib/log';
+import { ActionError } from './action-error';
+
+export { ActionError };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -21,14 +24,6 @@ export type ActionResult<T> =
 export interface ActionContext {
   user: SessionUser;
   db: Db;
-}
-
-/** Thrown by domain code for an answer the user should read (guardrail, not found, four-eyes…). */
-export class ActionError extends Error {
-  constructor(message: string, readonly field?: string) {
-    super(message);
-    this.name = 'ActionError';
-  }
 }
 
 export function serverAction<Schema extends z.ZodType, T>(

@@ -1,0 +1,44 @@
+import { AppHeader } from '@/components/app-header';
+import { PausePanel } from '@/components/admin/pause-panel';
+import { PolicyPanel } from '@/components/admin/policy-panel';
+import { TokensPanel } from '@/components/admin/tokens-panel';
+import { UsersPanel } from '@/components/admin/users-panel';
+import { getDb } from '@/db/client';
+import { listApiTokens } from '@/db/queries/api-tokens';
+import { listComponents } from '@/db/queries/components';
+import { automationPause } from '@/db/queries/settings';
+import { listUsers } from '@/db/queries/users';
+import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
+import { requirePageUser } from '@/lib/auth/guards';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Administration · Self-Healing Console' };
+
+export default async function AdminPage() {
+  const user = await requirePageUser('admin');
+  const db = await getDb();
+  const [users, tokens, components, pause] = await Promise.all([
+    listUsers(db),
+    listApiTokens(db),
+    listComponents(db),
+    automationPause(db),
+  ]);
+  return (
+    <>
+      <AppHeader user={user} />
+      <main>
+        <h1>Administration</h1>
+        <p className="subtitle">People, machine tokens, remediation policies and the automation switch.</p>
+        <PausePanel pause={pause} />
+        <UsersPanel users={users} me={user.id} roles={ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <TokensPanel tokens={tokens} roles={ROLES} />
+        {/* Only what the panel shows: a component row also holds its hook secret. */}
+        <PolicyPanel
+          components={components.map(({ name, environment, policy }) => ({ name, environment, policy }))}
+          policies={REMEDIATION_POLICIES}
+        />
+      </main>
+    </>
+  );
+}

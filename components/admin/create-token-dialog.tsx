@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import { createTokenAction } from '@/app/admin/actions';
+import type { Role } from '@/db/schema';
+import styles from './admin.module.css';
+import { CopyButton } from './copy-button';
+import { Dialog } from './dialog';
+import { FormError } from './form-error';
+import { useAction } from './use-action';
+
+type Created = { token: string; name: string; role: string };
+
+/**
+ * Two steps in one dialog: name and role, then the token — shown this once
+ * (only its hash is stored), with a copy button. Closing forgets it.
+ */
+export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; roles: readonly Role[]; onClose: () => void }) {
+  const { run, pending, failure, clearFailure } = useAction(createTokenAction);
+  const [created, setCreated] = useState<Created | null>(null);
+  const close = () => {
+    setCreated(null);
+    clearFailure();
+    onClose();
+  };
+  return (
+    <Dialog open={open} title={created ? `Token "${created.name}" created` : 'Create API token'} onClose={close}>
+      {created ? (
+        <div>
+          <p className={styles.warning}>
+            Copy the token now. It is shown only once; the console keeps only a hash of it.
+          </p>
+          <label className="field">
+            {created.role} token
+            <input
+              className={styles.secret}
+              readOnly
+              value={created.token}
+              aria-label="New API token"
+              data-testid="new-token"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </label>
+          <div className={styles.dialogButtons}>
+            <CopyButton text={created.token} label="Copy token" />
+            <button type="button" className="button secondary" onClick={close}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            run({ name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') }, setCreated);
+          }}
+        >
+          <FormError failure={failure} />
+          <label className="field">
+            Name
+            <input name="name" autoComplete="off" placeholder="e.g. ingest-prod" aria-invalid={failure?.field === 'name' || undefined} />
+          </label>
+          <label className="field">
+            Role
+            <select name="role" className={styles.select} defaultValue="operator" aria-invalid={failure?.field === 'role' || undefined}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className={styles.dialogButtons}>
+            <button type="button" className="button secondary" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="button" disabled={pending}>
+              {pending ? 'Creating…' : 'Create token'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

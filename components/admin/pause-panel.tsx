@@ -1,0 +1,44 @@
+'use client';
+
+import { setPauseAction } from '@/app/admin/actions';
+import type { PauseState } from '@/db/queries/settings';
+import styles from './admin.module.css';
+import { FormError } from './form-error';
+import { formatWhen } from './format';
+import { useAction } from './use-action';
+
+/** The global switch (SPEC §4): while paused, nothing runs automatically; humans still can. */
+export function PausePanel({ pause }: { pause: PauseState }) {
+  const { run, pending, failure } = useAction(setPauseAction);
+  const who = pause.updatedBy ? ` by ${pause.updatedBy} at ${formatWhen(pause.updatedAt)}` : '';
+  return (
+    <section className={styles.panel} aria-labelledby="automation-title">
+      <div className={styles.panelHead}>
+        <div>
+          <h2 id="automation-title">Automation</h2>
+          <p className={styles.lead} data-testid="pause-state">
+            {pause.paused ? (
+              <>
+                <span className="badge tone-crit">Paused</span> No remediation runs automatically. Paused{who}.
+              </>
+            ) : (
+              <>
+                <span className="badge tone-ok">Running</span> Remediations run as their policies allow.
+                {pause.updatedBy && ` Last resumed${who}.`}
+              </>
+            )}
+          </p>
+        </div>
+        <button
+          type="button"
+          className={pause.paused ? 'button' : `button ${styles.danger}`}
+          disabled={pending}
+          onClick={() => run({ paused: !pause.paused })}
+        >
+          {pause.paused ? 'Resume automation' : 'Pause automation'}
+        </button>
+      </div>
+      <FormError failure={failure} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/** Machine credentials from the admin page: created (shown once) and revoked. */
+import type { z } from 'zod';
+import type { Db } from '@/db/client';
+import { findApiTokenById, revokeApiToken } from '@/db/queries/api-tokens';
+import { ActionError } from '@/lib/actions/action-error';
+import type { SessionUser } from '@/lib/auth/session';
+import { createApiToken } from '@/lib/services/accounts';
+import type { createTokenInput, revokeTokenInput } from '@/lib/validation/admin';
+import { auditAdmin } from './audit';
+
+/** The token in clear goes back to the admin's browser once; it is stored only as a hash. */
+export async function adminCreateToken(
+  db: Db,
+  actor: SessionUser,
+  input: z.output<typeof createTokenInput>,
+): Promise<{ token: string; name: string; role: string }> {
+  const created = await createApiToken(db, input, actor.id);
+  auditAdmin(actor, 'token.create', created.name, { role: created.role });
+  return created;
+}
+
+export async function adminRevokeToken(
+  db: Db,
+  actor: SessionUser,
+  { tokenId }: z.output<typeof revokeTokenInput>,
+): Promise<{ name: string }> {
+  const revoked = await revokeApiToken(db, tokenId);
+  if (!revoked) {
+    const existing = await findApiTokenById(db, tokenId);
+    throw new ActionError(existing ? 'tokenId: that token is already revoked' : 'tokenId: no such token (reload the page)', 'tokenId');
+  }
+  auditAdmin(actor, 'token.revoke', revoked.name, { publicId: revoked.publicId });
+  return { name: revoked.name };
+}

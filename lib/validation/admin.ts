@@ -1,0 +1,56 @@
+/**
+ * Inputs of the admin server actions (app/admin/actions.ts). Each message is
+ * read after the field name ("email: must be an email address").
+ */
+import { z } from 'zod';
+import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { componentNameSchema } from './sample';
+
+const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+const id = z.uuid({ error: 'must be an id from this page' });
+
+export const createUserInput = z.strictObject({
+  email: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .pipe(z.email({ error: 'must be an email address' }).max(320, 'must be at most 320 characters')),
+  // An empty name field means "no name".
+  name: z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .transform((v) => v || undefined),
+  role,
+  password: z
+    .string({ error: 'is required' })
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024, 'must be at most 1024 characters'),
+});
+
+export const setUserRoleInput = z.strictObject({ userId: id, role });
+
+export const setUserDisabledInput = z.strictObject({
+  userId: id,
+  disabled: z.boolean({ error: 'must be true or false' }),
+});
+
+export const createTokenInput = z.strictObject({
+  name: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, 'must be 1–64 letters, digits, spaces, dots, dashes or underscores'),
+  role,
+});
+
+export const revokeTokenInput = z.strictObject({ tokenId: id });
+
+export const setPolicyInput = z.strictObject({
+  component: componentNameSchema,
+  policy: z.enum(REMEDIATION_POLICIES, { error: `must be one of ${REMEDIATION_POLICIES.join(', ')}` }),
+});
+
+export const setPauseInput = z.strictObject({ paused: z.boolean({ error: 'must be true or false' }) });
