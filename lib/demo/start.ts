@@ -9,8 +9,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { openDatabase, optionsFromEnv } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
-import { bootstrapAdmin, createApiToken } from '@/lib/services/accounts';
+import { createApiToken } from '@/lib/services/accounts';
 import { buildIfNeeded } from './build-if-needed';
+import { DEMO_PASSWORD, formatLogins, seedDemoUsers, type DemoLogin } from './users';
 
 const port = Number(process.env.PORT) || 3000;
 const dataDir = path.resolve(process.env.PGLITE_DIR || './data/pglite');
@@ -20,7 +21,7 @@ const env: NodeJS.ProcessEnv = {
   PGLITE_DIR: dataDir,
   DEMO_SIMULATOR: '1',
   ADMIN_EMAIL: process.env.ADMIN_EMAIL || 'admin@example.com',
-  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || 'demo-password-change-me',
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || DEMO_PASSWORD,
 };
 
 /** A local secret kept beside the data, so demo sessions survive restarts. */
@@ -31,18 +32,25 @@ function demoSecret(file: string): string {
   return secret;
 }
 
-async function prepareDatabase(): Promise<{ token: string | null; freshAdmin: boolean }> {
+/**
+ * Seeds the embedded database before the server opens it: the admin and one
+ * user per other role (lib/demo/users.ts), and an operator token for curl.
+ * With DATABASE_URL the demo seeds nothing: that database may be shared, and
+ * well-known demo passwords do not belong in it (the server still creates the
+ * ADMIN_EMAIL admin on an empty database).
+ */
+async function prepareDatabase(): Promise<{ token: string | null; logins: DemoLogin[] }> {
   const database = await openDatabase(optionsFromEnv(env));
   try {
     const freshAdmin = (await countUsers(database.db)) === 0;
-    await bootstrapAdmin(database.db, env);
+    const logins = await seedDemoUsers(database.db, env, freshAdmin || !process.env.ADMIN_PASSWORD);
     const tokenFile = path.join(path.dirname(dataDir), '.demo-token');
     // The demo's operator token is kept in clear only for this local demo, so curl examples work.
     if (!fs.existsSync(tokenFile) || freshAdmin) {
       const { token } = await createApiToken(database.db, { name: 'demo', role: 'operator' });
       fs.writeFileSync(tokenFile, token, { mode: 0o600 });
     }
-    return { token: fs.readFileSync(tokenFile, 'utf8').trim(), freshAdmin };
+    return { token: fs.readFileSync(tokenFile, 'utf8').trim(), logins };
   } finally {
     await database.close();
   }
@@ -74,7 +82,9 @@ async function main() {
   buildIfNeeded();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   env.AUTH_SECRET ||= demoSecret(path.join(path.dirname(dataDir), '.auth-secret'));
-  const { token, freshAdmin } = env.DATABASE_URL ? { token: null, freshAdmin: false } : await prepareDatabase();
+  const { token, logins } = env.DATABASE_URL
+    ? { token: null, logins: [{ role: 'admin' as const, email: env.ADMIN_EMAIL!, password: process.env.ADMIN_PASSWORD ? null : env.ADMIN_PASSWORD! }] }
+    : await prepareDatabase();
 
   const child = spawn('npx', ['next', 'start', '-p', String(port)], { env, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
@@ -85,7 +95,7 @@ async function main() {
   console.log(`
   Self-Healing Console demo is running: ${url}
   Database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}
-  Sign in:  ${env.ADMIN_EMAIL} / ${freshAdmin || !process.env.ADMIN_PASSWORD ? env.ADMIN_PASSWORD : '(your ADMIN_PASSWORD)'}
+  ${formatLogins(logins)}
   ${token ? `API token (operator): ${token}\n  Try:      curl -s -X POST ${url}/api/v1/components/my-api/health -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' -d '{"cpu_usage":85,"memory_usage":88,"error_rate":0.08,"latency_ms":3500}'` : ''}
   Stop with Ctrl+C.
 `);
