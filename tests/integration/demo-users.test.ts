@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, formatLogins, seedDemoUsers } from '@/lib/demo/users';
 import { createUser } from '@/lib/services/accounts';
 import { testDatabase } from '../helpers/api';
 
-const env = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: DEMO_PASSWORD };
+const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: DEMO_PASSWORD };
 
 describe('seedDemoUsers', () => {
   it('creates one user per role with the printed passwords, and is idempotent', async () => {
