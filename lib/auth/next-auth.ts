@@ -36,6 +36,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // the signIn callback log what matters); everything else goes to our log.
     error(error) {
       if (error instanceof CredentialsSignin || (error instanceof AuthError && error.type === 'AccessDenied')) return;
+      // An expired or forged cookie, or one signed with an earlier AUTH_SECRET: the visitor is just signed out.
+      if (error instanceof AuthError && error.type === 'JWTSessionError') {
+        log.warn('session cookie rejected; treated as signed out');
+        return;
+      }
       log.error('auth error', { error });
     },
     warn(code) {

@@ -45,20 +45,20 @@ export async function createApiToken(
   db: Db,
   input: z.input<typeof newTokenSchema>,
   createdBy?: string,
-): Promise<{ token: string; name: string; role: string }> {
+): Promise<{ id: string; token: string; name: string; role: string }> {
   const parsed = newTokenSchema.safeParse(input);
   if (!parsed.success) {
     throw new AccountError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
   const secret = generateApiToken();
-  await insertApiToken(db, {
+  const row = await insertApiToken(db, {
     name: parsed.data.name,
     role: parsed.data.role,
     publicId: secret.publicId,
     secretHash: secret.secretHash,
     createdBy: createdBy ?? null,
   });
-  return { token: secret.token, name: parsed.data.name, role: parsed.data.role };
+  return { id: row.id, token: secret.token, name: parsed.data.name, role: parsed.data.role };
 }
 
 /**

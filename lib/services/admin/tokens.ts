@@ -13,7 +13,7 @@ export async function adminCreateToken(
   db: Db,
   actor: SessionUser,
   input: z.output<typeof createTokenInput>,
-): Promise<{ token: string; name: string; role: string }> {
+): Promise<{ id: string; token: string; name: string; role: string }> {
   const created = await createApiToken(db, input, actor.id);
   auditAdmin(actor, 'token.create', created.name, { role: created.role });
   return created;

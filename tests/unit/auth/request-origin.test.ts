@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { publicUrl } from '@/lib/auth/request-origin';
+
+const internal = 'http://localhost:3000/api/auth/callback/oidc?code=abc&state=xyz';
+
+describe('publicUrl', () => {
+  it('re-addresses the request to the host the browser used', () => {
+    expect(publicUrl(internal, new Headers({ host: '127.0.0.1:3107' }), {})).toBe(
+      'http://127.0.0.1:3107/api/auth/callback/oidc?code=abc&state=xyz',
+    );
+  });
+
+  it('follows the proxy: X-Forwarded-Host and X-Forwarded-Proto win over Host', () => {
+    const headers = new Headers({ host: 'console:3000', 'x-forwarded-host': 'console.example.com', 'x-forwarded-proto': 'https' });
+    expect(publicUrl(internal, headers, {})).toBe('https://console.example.com/api/auth/callback/oidc?code=abc&state=xyz');
+    const chained = new Headers({ 'x-forwarded-host': 'console.example.com, inner', 'x-forwarded-proto': 'https,http' });
+    expect(publicUrl(internal, chained, {})).toBe('https://console.example.com/api/auth/callback/oidc?code=abc&state=xyz');
+  });
+
+  it('leaves the URL alone with AUTH_URL (next-auth applies it), or with no usable host', () => {
+    expect(publicUrl(internal, new Headers({ host: 'x.example' }), { AUTH_URL: 'https://console.example.com' })).toBe(internal);
+    expect(publicUrl(internal, new Headers(), {})).toBe(internal);
+    for (const host of ['evil.example/path', 'user:pw@evil.example', 'bad host', '']) {
+      expect(publicUrl(internal, new Headers({ host }), {}), host).toBe(internal);
+    }
+    expect(publicUrl(internal, new Headers({ host: 'ok.example', 'x-forwarded-proto': 'javascript' }), {})).toBe(internal);
+  });
+});
