@@ -23,6 +23,8 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      // After every spec: the server log must not hold any password, token or secret.
+      teardown: 'log scan',
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1440, height: 900 },
@@ -40,6 +42,7 @@ export default defineConfig({
         },
       },
     },
+    { name: 'log scan', testMatch: /log-scan\.teardown\.ts$/ },
   ],
   webServer: {
     command: `npx tsx tests/e2e/serve.ts`,

@@ -37,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error instanceof CredentialsSignin || (error instanceof AuthError && error.type === 'AccessDenied')) return;
       // An expired or forged cookie, or one signed with an earlier AUTH_SECRET: the visitor is just signed out.
-      if (error instanceof AuthError && error.type === 'JWTSessionError') {
+      if (error instanceof AuthError && (error.type === 'JWTSessionError' || error.type === 'SignOutError')) {
         log.warn('session cookie rejected; treated as signed out');
         return;
       }
