@@ -16,7 +16,7 @@ export function SignInForm({ callbackUrl, error }: { callbackUrl?: string; error
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <label className="field">
         Email
-        <input name="email" type="email" autoComplete="username" required />
+        <input name="email" type="email" autoComplete="username" required defaultValue={state.email} />
       </label>
       <label className="field">
         Password

@@ -7,7 +7,8 @@ import { signIn } from '@/lib/auth/next-auth';
 import { OIDC_PROVIDER_ID, readOidcSettings } from '@/lib/auth/oidc';
 import { rateLimitedMessage, WRONG_CREDENTIALS } from '@/lib/auth/sign-in-messages';
 
-export type SignInState = { error?: string };
+/** `email` comes back so the form can keep it after a refusal (form actions reset their fields). */
+export type SignInState = { error?: string; email?: string };
 
 const signInSchema = z.object({
   email: z.email({ error: 'email: enter the email address you sign in with' }),
@@ -27,7 +28,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     password: form.get('password'),
     callbackUrl: form.get('callbackUrl') ?? undefined,
   });
-  if (!parsed.success) return { error: parsed.error.issues[0]!.message };
+  const email = typeof form.get('email') === 'string' ? String(form.get('email')).slice(0, 320) : undefined;
+  if (!parsed.success) return { error: parsed.error.issues[0]!.message, email };
   try {
     await signIn('credentials', {
       email: parsed.data.email,
@@ -37,8 +39,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     return {};
   } catch (error) {
     // signIn redirects by throwing; only authentication failures are answered here.
-    if (error instanceof SignInRateLimited) return { error: rateLimitedMessage(error.retryAfterMinutes) };
-    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS };
+    if (error instanceof SignInRateLimited) return { error: rateLimitedMessage(error.retryAfterMinutes), email };
+    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS, email };
     throw error;
   }
 }

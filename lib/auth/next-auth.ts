@@ -41,7 +41,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         log.warn('session cookie rejected; treated as signed out');
         return;
       }
-      log.error('auth error', { error });
+      // Auth.js wraps the real failure (a provider's answer, a thrown authorize) in `cause.err`.
+      const cause = (error.cause as { err?: { name?: unknown; message?: unknown } } | undefined)?.err;
+      log.error('auth error', { error, ...(cause && { cause: `${String(cause.name)}: ${String(cause.message)}` }) });
     },
     warn(code) {
       log.warn('auth warning', { code });

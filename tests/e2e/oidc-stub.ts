@@ -26,6 +26,8 @@ export async function startOidcStub(): Promise<OidcStub> {
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'e2e', alg: 'RS256', use: 'sig' };
   /** code → who signed in and for which client request. */
   const codes = new Map<string, { email: string; verified: boolean; nonce?: string }>();
+  /** access token → the claims /userinfo answers (Auth.js reads the id_token; this is for completeness). */
+  const userinfo = new Map<string, Record<string, unknown>>();
 
   function idToken(claims: Record<string, unknown>): string {
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'e2e' }));
@@ -44,6 +46,7 @@ export async function startOidcStub(): Promise<OidcStub> {
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
         jwks_uri: `${issuer}/jwks`,
+        userinfo_endpoint: `${issuer}/userinfo`,
         response_types_supported: ['code'],
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],
@@ -52,6 +55,10 @@ export async function startOidcStub(): Promise<OidcStub> {
       });
     }
     if (url.pathname === '/jwks') return json(res, 200, { keys: [jwk] });
+    if (url.pathname === '/userinfo') {
+      const claims = userinfo.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+      return claims ? json(res, 200, claims) : json(res, 401, { error: 'invalid_token' });
+    }
     if (url.pathname === '/authorize' && req.method === 'GET') {
       // The "login page": the test says which email it is and whether the IdP vouches for it.
       const params = [...url.searchParams].map(
@@ -91,20 +98,25 @@ export async function startOidcStub(): Promise<OidcStub> {
         codes.delete(form.get('code') ?? '');
         if (!grant) return json(res, 400, { error: 'invalid_grant' });
         const now = Math.floor(Date.now() / 1000);
+        const claims = {
+          // The IdP's own subject: the console must not use it as its user id.
+          sub: `idp|${grant.email}`,
+          email: grant.email,
+          email_verified: grant.verified,
+          name: `IdP ${grant.email}`,
+        };
+        const accessToken = randomBytes(16).toString('base64url');
+        userinfo.set(accessToken, claims);
         return json(res, 200, {
-          access_token: randomBytes(16).toString('base64url'),
+          access_token: accessToken,
           token_type: 'Bearer',
           expires_in: 300,
           id_token: idToken({
+            ...claims,
             iss: issuer,
             aud: clientId,
-            // The IdP's own subject: the console must not use it as its user id.
-            sub: `idp|${grant.email}`,
             iat: now,
             exp: now + 300,
-            email: grant.email,
-            email_verified: grant.verified,
-            name: `IdP ${grant.email}`,
             ...(grant.nonce && { nonce: grant.nonce }),
           }),
         });

@@ -1,0 +1,109 @@
+/**
+ * Browser sign-in as shipped: cookie attributes over HTTP and behind an HTTPS
+ * proxy, the failed-sign-in limit as the form shows it, and single sign-on
+ * through the stand-in identity provider (tests/e2e/oidc-stub.ts).
+ */
+import { expect, request, test, type Page } from '@playwright/test';
+import { E2E_USERS, OIDC_NAME } from './fixtures';
+import { actionAs, BASE_URL, rememberSecret } from './support';
+
+/** Submits the sign-in form and waits for the server's answer (the form resets when it arrives). */
+async function fillSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await answered;
+}
+
+test.describe('session cookie', () => {
+  test('is HttpOnly and SameSite=Lax, not Secure over plain HTTP', async ({ page, context }) => {
+    await page.goto('/login');
+    await fillSignIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
+    const session = (await context.cookies()).find((c) => c.name === 'authjs.session-token');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
+  });
+
+  test('is Secure with the __Secure- prefix when the proxy says the request came over HTTPS', async () => {
+    const https = { 'x-forwarded-proto': 'https' };
+    const context = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: https });
+    const csrf = await context.get('/api/auth/csrf');
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    // The CSRF cookie is Secure too (__Host-), so the request context will not send it over http: pass it by hand.
+    const csrfCookie = csrf.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('__Host-authjs.csrf-token='))!;
+    expect(csrfCookie.value).toMatch(/;\s*Secure/i);
+    const response = await context.post('/api/auth/callback/credentials', {
+      form: { ...E2E_USERS.viewer, csrfToken, callbackUrl: '/' },
+      headers: { cookie: csrfCookie.value.split(';')[0]! },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    // Redirected to the public origin the proxy named, not to the console's listen address.
+    expect(response.headers()['location']).toBe(`https://${new URL(BASE_URL).host}/`);
+    const session = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('__Secure-authjs.session-token='));
+    expect(session, 'a __Secure- session cookie').toBeDefined();
+    const attributes = session!.value.split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax', 'path=/']));
+
+    // The console reads that cookie back under HTTPS (proxy.ts and the session both know the prefixed name).
+    const home = await context.get('/', { headers: { cookie: session!.value.split(';')[0]! }, maxRedirects: 0 });
+    expect(home.status()).toBe(200);
+    await context.dispose();
+  });
+});
+
+test.describe('failed sign-ins are limited', () => {
+  // An address of its own, so this test's failures count against nobody else.
+  test.use({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.77' } });
+
+  test('after five failures the form says to wait, the same for a known and an unknown account', async ({ page }) => {
+    const email = `e2e-locked-${Date.now()}@example.com`;
+    const password = `locked account password ${Date.now()}`;
+    rememberSecret(password);
+    const created = await actionAs('admin', 'app/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
+    expect(created.result).toMatchObject({ ok: true });
+
+    for (const account of [email, `nobody-${Date.now()}@example.com`]) {
+      await page.goto('/login');
+      for (let i = 1; i <= 5; i++) {
+        await fillSignIn(page, account, `wrong password number ${i}`);
+        await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+      }
+      // Even the right password is refused now, with the wait in minutes.
+      await fillSignIn(page, account, password);
+      await expect(page.locator('form').getByRole('alert')).toHaveText(/^Too many failed sign-ins; try again in 1[45] minutes\.$/);
+      await expect(page).toHaveURL(/\/login/);
+    }
+    await page.screenshot({ path: 'test-results/screenshots/login-rate-limited.png' });
+  });
+});
+
+test.describe('single sign-on', () => {
+  async function viaIdp(page: Page, email: string, { unverified = false } = {}) {
+    await page.goto('/login');
+    await page.getByRole('button', { name: `Sign in with ${OIDC_NAME}` }).click();
+    await expect(page).toHaveTitle('Test IdP');
+    await page.getByLabel('Email').fill(email);
+    if (unverified) await page.getByLabel('unverified').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  test('signs in an existing console user as that user, with their role', async ({ page }) => {
+    await page.goto('/login');
+    await page.screenshot({ path: 'test-results/screenshots/login-with-sso.png' });
+    await viaIdp(page, E2E_USERS.operator.email.toUpperCase());
+    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
+    await expect(page.getByText(`${E2E_USERS.operator.email} · operator`)).toBeVisible();
+  });
+
+  test('refuses an email with no console account, and an unverified one', async ({ page }) => {
+    await viaIdp(page, 'stranger@example.com');
+    await expect(page).toHaveURL(/\/login\?.*error=AccessDenied/);
+    await expect(page.locator('form').getByRole('alert')).toHaveText(/no console account.*An admin must create your user first/);
+    await page.screenshot({ path: 'test-results/screenshots/login-sso-refused.png' });
+
+    await viaIdp(page, E2E_USERS.viewer.email, { unverified: true });
+    await expect(page).toHaveURL(/\/login\?.*error=AccessDenied/);
+  });
+});
