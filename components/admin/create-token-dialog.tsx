@@ -31,12 +31,12 @@ export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; rol
             Copy the token now. It is shown only once; the console keeps only a hash of it.
           </p>
           <label className="field">
-            {created.role} token
-            <input
+            Token ({created.role})
+            <textarea
               className={styles.secret}
               readOnly
+              rows={2}
               value={created.token}
-              aria-label="New API token"
               data-testid="new-token"
               onFocus={(event) => event.currentTarget.select()}
             />

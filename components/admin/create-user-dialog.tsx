@@ -58,7 +58,9 @@ export function CreateUserDialog({
           <input name="email" type="email" autoComplete="off" aria-invalid={invalid('email')} />
         </label>
         <label className="field">
-          Name <span className="muted small">(optional)</span>
+          <span>
+            Name <span className="muted small">(optional)</span>
+          </span>
           <input name="name" autoComplete="off" aria-invalid={invalid('name')} />
         </label>
         <label className="field">

@@ -10,9 +10,14 @@ import { useAction } from './use-action';
 /** The global switch (SPEC §4): while paused, nothing runs automatically; humans still can. */
 export function PausePanel({ pause }: { pause: PauseState }) {
   const { run, pending, failure } = useAction(setPauseAction);
-  const who = pause.updatedBy ? ` by ${pause.updatedBy} at ${formatWhen(pause.updatedAt)}` : '';
+  const who = pause.updatedBy && (
+    <>
+      {' '}
+      by {pause.updatedBy} at <time className={styles.when}>{formatWhen(pause.updatedAt)}</time>
+    </>
+  );
   return (
-    <section className={styles.panel} aria-labelledby="automation-title">
+    <section className={`${styles.panel} ${pause.paused ? styles.pausedPanel : ''}`} aria-labelledby="automation-title">
       <div className={styles.panelHead}>
         <div>
           <h2 id="automation-title">Automation</h2>
@@ -24,7 +29,7 @@ export function PausePanel({ pause }: { pause: PauseState }) {
             ) : (
               <>
                 <span className="badge tone-ok">Running</span> Remediations run as their policies allow.
-                {pause.updatedBy && ` Last resumed${who}.`}
+                {pause.updatedBy && <> Last resumed{who}.</>}
               </>
             )}
           </p>

@@ -28,14 +28,14 @@ export function PolicyPanel({ components, policies }: { components: ComponentPol
       <div className={styles.panelHead}>
         <div>
           <h2 id="policy-title">Remediation policy</h2>
-          <p className={styles.lead}>
-            {policies.map((p, i) => (
-              <span key={p}>
-                <strong>{p}</strong>: {MEANING[p]}
-                {i < policies.length - 1 ? '; ' : '.'}
-              </span>
+          <dl className={styles.legend}>
+            {policies.map((p) => (
+              <div key={p}>
+                <dt>{p}</dt>
+                <dd>{MEANING[p]}</dd>
+              </div>
             ))}
-          </p>
+          </dl>
         </div>
       </div>
       <p role="status" className={styles.notice}>
