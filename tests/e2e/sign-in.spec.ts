@@ -7,13 +7,22 @@ import { expect, request, test, type Page } from '@playwright/test';
 import { E2E_USERS, OIDC_NAME } from './fixtures';
 import { actionAs, BASE_URL, rememberSecret } from './support';
 
-/** Submits the sign-in form and waits for the server's answer (the form resets when it arrives). */
 async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/**
+ * A sign-in the server refuses: waits for its answer and for the form to
+ * reset (React clears the password once the action is done), so the next
+ * attempt types into a settled form and really gets sent.
+ */
+async function refusedSignIn(page: Page, email: string, password: string) {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+  await fillSignIn(page, email, password);
   await answered;
+  await expect(page.getByLabel('Password')).toHaveValue('');
 }
 
 test.describe('session cookie', () => {
@@ -67,11 +76,11 @@ test.describe('failed sign-ins are limited', () => {
     for (const account of [email, `nobody-${Date.now()}@example.com`]) {
       await page.goto('/login');
       for (let i = 1; i <= 5; i++) {
-        await fillSignIn(page, account, `wrong password number ${i}`);
+        await refusedSignIn(page, account, `wrong password number ${i}`);
         await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
       }
       // Even the right password is refused now, with the wait in minutes.
-      await fillSignIn(page, account, password);
+      await refusedSignIn(page, account, password);
       await expect(page.locator('form').getByRole('alert')).toHaveText(/^Too many failed sign-ins; try again in 1[45] minutes\.$/);
       await expect(page).toHaveURL(/\/login/);
     }

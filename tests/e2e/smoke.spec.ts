@@ -18,7 +18,7 @@ test('an SRE signs in and sees live health of every simulated component', async 
 
   await page.getByLabel('Email').fill(E2E_ADMIN.email);
   await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Components' });
@@ -37,7 +37,7 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('Email').fill(E2E_ADMIN.email);
   await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('Wrong email or password.');
   await expect(page).toHaveURL(/\/login/);
   await page.screenshot({ path: 'test-results/screenshots/login-error.png' });
