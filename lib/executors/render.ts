@@ -94,82 +94,90 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
     return null;
   }
 
+  async function restart(serviceId: string): Promise<CallOutcome> {
+    const refused = precheck(serviceId);
+    if (refused) return notSent(refused);
+
+    const result = await call('POST', `/services/${serviceId}/restart`, serviceId);
+    if (!result.ok) return failure(result, 'Service restart failed');
+    return { success: true, status_code: result.status, attempts: result.attempts, message: 'Service restart initiated' };
+  }
+
+  async function rollbackDeployment(serviceId: string): Promise<DeploymentRollbackOutcome> {
+    const none = { from_deploy: null, to_deploy: null, auto_deploy_disabled: false };
+    const refused = precheck(serviceId);
+    if (refused) return { ...notSent(refused), ...none };
+
+    const listing = await call('GET', `/services/${serviceId}/deploys?limit=${DEPLOY_LIST_LIMIT}`, serviceId);
+    let attempts = listing.attempts;
+    if (!listing.ok) return { ...failure(listing, 'Listing deploys failed'), ...none };
+
+    const parsed = deployListSchema.safeParse(listing.body);
+    if (!parsed.success) {
+      const error = `Render API answered an unexpected deploy list (${parsed.error.issues[0]?.message ?? 'not an array'})`;
+      return { success: false, status_code: listing.status, attempts, message: 'Listing deploys failed', error, ...none };
+    }
+    const deploys = parsed.data.map((item) => ('deploy' in item ? item.deploy : item));
+    const choice = chooseRollbackTarget(deploys);
+    if ('error' in choice) {
+      return {
+        success: false,
+        status_code: listing.status,
+        attempts,
+        message: 'Nothing to roll back to',
+        error: choice.error,
+        from_deploy: choice.live ? toDeployRef(choice.live) : null,
+        to_deploy: null,
+        auto_deploy_disabled: false,
+      };
+    }
+    const from_deploy = toDeployRef(choice.live);
+    const to_deploy = toDeployRef(choice.target);
+
+    const rollback = await call('POST', `/services/${serviceId}/rollback`, serviceId, { deployId: choice.target.id });
+    attempts += rollback.attempts;
+    if (!rollback.ok) {
+      return { ...failure(rollback, 'Rollback failed'), attempts, from_deploy, to_deploy, auto_deploy_disabled: false };
+    }
+
+    // An API rollback leaves auto-deploy on, so the next push would undo it.
+    const patch = await call('PATCH', `/services/${serviceId}`, serviceId, { autoDeploy: 'no' });
+    attempts += patch.attempts;
+    const rolledBack = `Rolled back from deploy ${choice.live.id} to ${describeDeploy(choice.target)}`;
+    const message = patch.ok
+      ? `${rolledBack}; auto-deploy turned off so the next push does not undo it`
+      : `${rolledBack}, but turning auto-deploy off failed (${patch.error}); turn it off in the Render dashboard or the next push will redeploy`;
+    // status_code is the rollback's: that call decided success; the PATCH is reported in the message.
+    return {
+      success: true,
+      status_code: rollback.status,
+      attempts,
+      message,
+      from_deploy,
+      to_deploy,
+      auto_deploy_disabled: patch.ok,
+    };
+  }
+
   return {
     kind: 'render',
-
-    async restart(serviceId): Promise<CallOutcome> {
-      const refused = precheck(serviceId);
-      if (refused) return notSent(refused);
-
-      const result = await call('POST', `/services/${serviceId}/restart`, serviceId);
-      log.info('render restart', { service_id: serviceId, status: result.status, attempts: result.attempts, ok: result.ok });
-      if (!result.ok) return failure(result, 'Service restart failed');
-      return { success: true, status_code: result.status, attempts: result.attempts, message: 'Service restart initiated' };
-    },
-
-    async rollbackDeployment(serviceId): Promise<DeploymentRollbackOutcome> {
-      const none = { from_deploy: null, to_deploy: null, auto_deploy_disabled: false };
-      const refused = precheck(serviceId);
-      if (refused) return { ...notSent(refused), ...none };
-
-      const listing = await call('GET', `/services/${serviceId}/deploys?limit=${DEPLOY_LIST_LIMIT}`, serviceId);
-      let attempts = listing.attempts;
-      if (!listing.ok) return { ...failure(listing, 'Listing deploys failed'), ...none };
-
-      const parsed = deployListSchema.safeParse(listing.body);
-      if (!parsed.success) {
-        const error = `Render API answered an unexpected deploy list (${parsed.error.issues[0]?.message ?? 'not an array'})`;
-        return { success: false, status_code: listing.status, attempts, message: 'Listing deploys failed', error, ...none };
-      }
-      const deploys = parsed.data.map((item) => ('deploy' in item ? item.deploy : item));
-      const choice = chooseRollbackTarget(deploys);
-      if ('error' in choice) {
-        return {
-          success: false,
-          status_code: listing.status,
-          attempts,
-          message: 'Nothing to roll back to',
-          error: choice.error,
-          from_deploy: choice.live ? toDeployRef(choice.live) : null,
-          to_deploy: null,
-          auto_deploy_disabled: false,
-        };
-      }
-      const from_deploy = toDeployRef(choice.live);
-      const to_deploy = toDeployRef(choice.target);
-
-      const rollback = await call('POST', `/services/${serviceId}/rollback`, serviceId, { deployId: choice.target.id });
-      attempts += rollback.attempts;
-      if (!rollback.ok) {
-        return { ...failure(rollback, 'Rollback failed'), attempts, from_deploy, to_deploy, auto_deploy_disabled: false };
-      }
-
-      // An API rollback leaves auto-deploy on, so the next push would undo it.
-      const patch = await call('PATCH', `/services/${serviceId}`, serviceId, { autoDeploy: 'no' });
-      attempts += patch.attempts;
-      const rolledBack = `Rolled back from deploy ${choice.live.id} to ${describeDeploy(choice.target)}`;
-      const message = patch.ok
-        ? `${rolledBack}; auto-deploy turned off so the next push does not undo it`
-        : `${rolledBack}, but turning auto-deploy off failed (${patch.error}); turn it off in the Render dashboard or the next push will redeploy`;
-      log.info('render rollback', {
-        service_id: serviceId,
-        from: choice.live.id,
-        to: choice.target.id,
-        attempts,
-        auto_deploy_disabled: patch.ok,
+    restart: async (serviceId) => logged('render restart', serviceId, await restart(serviceId)),
+    async rollbackDeployment(serviceId) {
+      const outcome = await rollbackDeployment(serviceId);
+      return logged('render rollback', serviceId, outcome, {
+        from: outcome.from_deploy?.id,
+        to: outcome.to_deploy?.id,
+        auto_deploy_disabled: outcome.auto_deploy_disabled,
       });
-      // status_code is the rollback's: that call decided success; the PATCH is reported in the message.
-      return {
-        success: true,
-        status_code: rollback.status,
-        attempts,
-        message,
-        from_deploy,
-        to_deploy,
-        auto_deploy_disabled: patch.ok,
-      };
     },
   };
+}
+
+/** One log line per action: failures as warnings, with the error (never the key). */
+function logged<T extends CallOutcome>(action: string, serviceId: string, outcome: T, extra: Record<string, unknown> = {}): T {
+  const { success, status_code: status, attempts, error } = outcome;
+  (success ? log.info : log.warn)(action, { service_id: serviceId, success, status, attempts, error, ...extra });
+  return outcome;
 }
 
 /** RENDER_API_KEY and RENDER_API_URL (default https://api.render.com/v1); other options as given. */
