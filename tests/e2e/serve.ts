@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '@/db/client';
+import { createUser } from '@/lib/services/accounts';
 import { createFreshDatabase } from '../helpers/fresh-database';
+import { E2E_USERS } from './fixtures';
 
 const port = process.env.E2E_PORT ?? '3107';
 const env: NodeJS.ProcessEnv = {
@@ -16,6 +19,9 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: randomBytes(32).toString('base64url'),
   DEMO_SIMULATOR: '1',
   DEMO_TICK_MS: '1000',
+  // Short enough for the expiry test to watch a request expire, long enough for the others to decide.
+  APPROVAL_EXPIRY_MINUTES: '0.5',
+  RECONCILE_INTERVAL_SECONDS: '5',
   NODE_ENV: 'production',
 };
 
@@ -29,6 +35,13 @@ if (process.env.DATABASE_URL) {
   env.PGLITE_DIR = path.join(dir, 'pglite');
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
+
+// Accounts for every role, written before the server opens (and, on PGlite, locks) the database.
+const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+for (const [key, user] of Object.entries(E2E_USERS)) {
+  if (key !== 'admin') await createUser(database.db, { email: user.email, password: user.password, role: user.role });
+}
+await database.close();
 
 const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
 let stopping = false;
