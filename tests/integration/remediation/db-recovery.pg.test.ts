@@ -13,10 +13,10 @@ import { call, createTestToken, testDatabase } from '../../helpers/api';
 import { createFreshDatabase } from '../../helpers/fresh-database';
 import { privateCluster } from '../../helpers/private-cluster';
 
-const onPostgres = Boolean(process.env.SHC_TEST_SERVER_URL);
 const sample = { cpu_usage: 20, memory_usage: 40, error_rate: 0.001, latency_ms: 100 };
 
-describe.runIf(onPostgres)('database connection recovery (PostgreSQL only: PGlite has no server to lose)', () => {
+// *.pg.test.ts files run only against PostgreSQL (vitest.config.ts): PGlite has no server to lose.
+describe('database connection recovery', () => {
   const cluster = privateCluster('shc_recovery', 5499);
   let drop: () => Promise<void>;
   let token: string;
