@@ -30,7 +30,8 @@ function demoClock(startedAtMs: number): Clock {
 const globalForSim = globalThis as typeof globalThis & { __shcSimulatorStarted?: boolean };
 
 export async function backfill(db: Db, now: Date, rng: () => number, clock: Clock): Promise<number> {
-  const latest = await latestSampleTime(db);
+  // Only the simulated components: the console's own health samples start at once and must not cancel the backfill.
+  const latest = await latestSampleTime(db, DEMO_SCENARIOS.map((s) => s.component));
   const from = Math.max(now.getTime() - BACKFILL_MINUTES * 60_000, latest ? latest.getTime() : 0);
   const samples = [];
   for (let at = from + BACKFILL_STEP_SECONDS * 1000; at < now.getTime(); at += BACKFILL_STEP_SECONDS * 1000) {
