@@ -182,3 +182,22 @@ export async function countByStatus(db: Db, status: RemediationStatus): Promise<
     .where(eq(remediations.status, status));
   return row?.n ?? 0;
 }
+
+/** Newest first, optionally for one component and some statuses. */
+export async function listRemediations(
+  db: Db,
+  filter: { component?: string; statuses?: RemediationStatus[]; limit: number },
+): Promise<RemediationWithComponent[]> {
+  const conditions = [
+    filter.component ? eq(components.name, filter.component) : undefined,
+    filter.statuses?.length ? inArray(remediations.status, filter.statuses) : undefined,
+  ];
+  const rows = await db
+    .select(withComponent)
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(and(...conditions))
+    .orderBy(desc(remediations.createdAt))
+    .limit(filter.limit);
+  return rows.map(flatten);
+}

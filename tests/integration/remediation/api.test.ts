@@ -12,6 +12,7 @@ import { GET as getApprovals } from '@/app/api/v1/approvals/route';
 import { POST as postApprove } from '@/app/api/v1/approvals/[id]/approve/route';
 import { POST as postReject } from '@/app/api/v1/approvals/[id]/reject/route';
 import { GET as getRemediation } from '@/app/api/v1/remediations/[id]/route';
+import { GET as listRemediations } from '@/app/api/v1/remediations/route';
 import { POST as postRecover } from '@/app/api/v1/db/recover/route';
 import { setAutomationPaused } from '@/db/queries/settings';
 import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
@@ -252,5 +253,30 @@ describe('pause and db recovery', () => {
     const { rawQuery } = await testDatabase();
     const rows = await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`);
     expect(rows).toEqual([{ status: 'success' }]);
+  });
+});
+
+describe('GET /api/v1/remediations', () => {
+  it('filters by component and status, newest first', async () => {
+    const res = await call(listRemediations, { token: viewer, path: '/api/v1/remediations?component=shop-prod&status=pending_approval,succeeded' });
+    expect(res.status).toBe(200);
+    expect(res.body.remediations.length).toBeGreaterThan(0);
+    for (const r of res.body.remediations) {
+      expect(r.component).toBe('shop-prod');
+      expect(['pending_approval', 'succeeded']).toContain(r.status);
+    }
+    const times = res.body.remediations.map((r: { created_at: string }) => r.created_at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it.each([
+    ['?status=done', 'status'],
+    ['?limit=0', 'limit'],
+    ['?component=Bad%20Name', 'component'],
+    ['?colour=blue', 'colour'],
+  ])('%s → 400 naming %s', async (query, field) => {
+    const res = await call(listRemediations, { token: viewer, path: `/api/v1/remediations${query}` });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.issues)).toContain(field);
   });
 });
