@@ -201,3 +201,20 @@ export async function listRemediations(
     .limit(filter.limit);
   return rows.map(flatten);
 }
+
+/** Whether a person rejected this action for this component since `since` (the reconciler then holds off). */
+export async function rejectedSince(db: Db, componentId: string, action: RemediationAction, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: remediations.id })
+    .from(remediations)
+    .where(
+      and(
+        eq(remediations.componentId, componentId),
+        eq(remediations.action, action),
+        eq(remediations.status, 'rejected'),
+        gte(remediations.decidedAt, since),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -10,7 +10,7 @@ import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent } from '@/db/queries/health-checks';
-import { expirePending, failLapsedLeases, openRemediationFor } from '@/db/queries/remediations';
+import { expirePending, failLapsedLeases, openRemediationFor, rejectedSince } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import { ApiError } from '@/lib/api/errors';
 import { planRemediation } from '@/lib/healing/remediation-plan';
@@ -35,6 +35,8 @@ export interface CycleCounts {
   queued: number;
   blocked: number;
   skipped: number;
+  /** Proposals held back because a person rejected the same action recently. */
+  snoozed: number;
   expired: number;
   lapsed: number;
   paused: boolean;
@@ -51,7 +53,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   const now = deps.now?.() ?? new Date();
   const counts: CycleCounts = {
     components: 0, evaluated: 0, stale: 0, proposed: 0, executed: 0, succeeded: 0, failed: 0,
-    queued: 0, blocked: 0, skipped: 0, expired: 0, lapsed: 0, paused: false,
+    queued: 0, blocked: 0, skipped: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
   };
   if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
 
@@ -86,6 +88,11 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
       renderServiceId: component.renderServiceId,
     });
     if (!proposal) continue;
+    // A person said no: asking again every pass would only fill the queue with the same question.
+    if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {
+      counts.snoozed++;
+      continue;
+    }
     counts.proposed++;
     try {
       const outcome = await requestRemediation(

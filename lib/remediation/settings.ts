@@ -13,6 +13,8 @@ export interface RemediationSettings {
   reconcileIntervalMs: number;
   /** Health checks older than this are not acted on: stale data must not trigger a restart. */
   maxEvidenceAgeMs: number;
+  /** After a person rejects an action, the reconciler does not propose it again for the component this long. */
+  rejectionSnoozeMs: number;
 }
 
 const SETTINGS_ENV = {
@@ -22,6 +24,7 @@ const SETTINGS_ENV = {
   EXECUTION_LEASE_SECONDS: 300,
   RECONCILE_INTERVAL_SECONDS: 60,
   MAX_EVIDENCE_AGE_SECONDS: 300,
+  REJECTION_SNOOZE_MINUTES: 60,
 } as const;
 type SettingName = keyof typeof SETTINGS_ENV;
 
@@ -43,6 +46,7 @@ export function remediationSettingsFromEnv(env: Record<string, string | undefine
     executionLeaseMs: read(env, 'EXECUTION_LEASE_SECONDS', 5) * 1000,
     reconcileIntervalMs: read(env, 'RECONCILE_INTERVAL_SECONDS', 0.5) * 1000,
     maxEvidenceAgeMs: read(env, 'MAX_EVIDENCE_AGE_SECONDS', 1) * 1000,
+    rejectionSnoozeMs: read(env, 'REJECTION_SNOOZE_MINUTES', 0) * 60_000,
   };
 }
 

@@ -99,6 +99,20 @@ describe('reconciler on scenario data', () => {
     expect(await remediationsOf('ramping')).toHaveLength(1);
   });
 
+  it('a rejected proposal is not asked again for an hour', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await feed('rejected-ramp', 'search-service', 44 * MIN);
+    await reconcileOnce(db, deps());
+    await rawQuery(`update remediations set status = 'rejected', decided_at = '${new Date(clock).toISOString()}', decided_by = 'sre'
+                     where component_id = (select id from components where name = 'rejected-ramp')`);
+    clock += 30 * MIN * 1000;
+    await feed('rejected-ramp', 'search-service', 46 * MIN);
+    expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 1, proposed: 0 });
+    clock += 31 * MIN * 1000;
+    await feed('rejected-ramp', 'search-service', 46 * MIN);
+    expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 0, proposed: 1, queued: 1 });
+  });
+
   it('healthy → nothing proposed', async () => {
     await feed('steady', 'checkout-api', 30 * MIN);
     const counts = await reconcileOnce((await testDatabase()).db, deps());
