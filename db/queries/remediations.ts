@@ -3,7 +3,7 @@
  * conditional UPDATE (`… WHERE status = <from> RETURNING`), so when several
  * workers or approvers race, exactly one wins and the others see `undefined`.
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   components,
@@ -80,19 +80,60 @@ export async function openRemediationFor(db: Db, componentId: string): Promise<R
   return row;
 }
 
-/** Executions (started ones) of a component since `since` — the guardrails' history. */
+/** Statuses of a remediation that will run or ran: what the guardrails count. */
+const COMMITTED_STATUSES: RemediationStatus[] = ['approved', 'executing', 'succeeded', 'failed'];
+
+/**
+ * The guardrails' history: a component's remediations that were cleared to run
+ * since `since` — started ones at their start, approved-not-yet-started ones at
+ * their approval, so two requests in quick succession cannot both pass a cooldown.
+ */
 export async function executionsSince(
   db: Db,
   componentId: string,
   since: Date,
 ): Promise<{ action: RemediationAction; startedAt: Date; automatic: boolean }[]> {
+  const at = sql<Date>`coalesce(${remediations.startedAt}, ${remediations.decidedAt}, ${remediations.createdAt})`.mapWith(
+    remediations.startedAt,
+  );
   const rows = await db
-    .select({ action: remediations.action, startedAt: remediations.startedAt, automatic: remediations.automatic })
+    .select({ action: remediations.action, at, automatic: remediations.automatic })
     .from(remediations)
     .where(
-      and(eq(remediations.componentId, componentId), isNotNull(remediations.startedAt), gte(remediations.startedAt, since)),
+      and(
+        eq(remediations.componentId, componentId),
+        inArray(remediations.status, COMMITTED_STATUSES),
+        sql`${at} >= ${since.toISOString()}::timestamptz`,
+      ),
     );
-  return rows.map((r) => ({ action: r.action, startedAt: r.startedAt!, automatic: r.automatic }));
+  return rows.map((r) => ({ action: r.action, startedAt: r.at, automatic: r.automatic }));
+}
+
+/**
+ * Approved rows nobody claimed within `graceMs` (the process died between
+ * approval and execution). Nothing ran, so they are safe to pick up.
+ */
+export async function unclaimedApproved(db: Db, now: Date, graceMs: number): Promise<Remediation[]> {
+  return db
+    .select()
+    .from(remediations)
+    .where(
+      and(
+        eq(remediations.status, 'approved'),
+        // A plain SQL expression gets no column encoder, so the instant goes in as ISO text.
+        sql`coalesce(${remediations.decidedAt}, ${remediations.createdAt}) < ${new Date(now.getTime() - graceMs).toISOString()}::timestamptz`,
+      ),
+    );
+}
+
+/** approved → failed without running (an approval too old to act on). */
+export async function failUnstarted(db: Db, id: string, now: Date, error: string): Promise<Remediation | undefined> {
+  const [row] = await db
+    .update(remediations)
+    .set({ status: 'failed', finishedAt: now, error })
+    .where(and(eq(remediations.id, id), eq(remediations.status, 'approved')))
+    .returning();
+  return row;
 }
 
 /** pending_approval → approved | rejected, by one decider. Undefined when it was no longer pending (or expired). */

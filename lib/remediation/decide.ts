@@ -6,12 +6,21 @@
  */
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
+import { findComponentByName } from '@/db/queries/components';
 import { decideRemediation, findRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import { ApiError } from '@/lib/api/errors';
 import { executeRemediation, type ExecutionResult } from './execute';
+import { enforceGuardrails, lockComponent } from './guard';
 import type { Actor, RemediationDeps } from './types';
 
 export type Decision = 'approved' | 'rejected';
+
+function whyUndecidable(current: RemediationWithComponent): string {
+  if (current.status === 'pending_approval' || current.status === 'expired') return 'it expired before the decision';
+  const by = current.decidedBy ? ` by ${current.decidedBy}` : '';
+  if (current.status === 'rejected') return `it was already rejected${by}`;
+  return `it was already approved${by} (now ${current.status})`;
+}
 
 /** The requester may never decide their own request; a token counts as its creator. */
 export function isOwnRequest(remediation: RemediationWithComponent, decider: Actor): boolean {
@@ -37,34 +46,44 @@ export async function decide(
   if (decision === 'rejected' && !reason?.trim()) {
     throw new ApiError(400, 'validation_failed', 'reason: a rejection needs a reason', [{ field: 'reason', message: 'required when rejecting' }]);
   }
-  const decided = await decideRemediation(db, id, {
-    status: decision,
-    by: decider.name,
-    byUserId: decider.userId,
-    reason: reason?.trim() || null,
-    now,
-  });
-  if (!decided) {
-    const current = (await findRemediation(db, id))!;
-    const why =
-      current.status === 'pending_approval' || current.status === 'expired'
-        ? 'it expired before the decision'
-        : `it is already ${current.status}${current.decidedBy ? ` (by ${current.decidedBy})` : ''}`;
-    throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${why}`, undefined, { status: current.status });
-  }
-  await recordBrain(db, {
-    actionType: 'remediation_approval',
-    status: decision,
-    metadata: {
-      component: remediation.component,
-      remediation_id: id,
-      action: remediation.action,
-      decision,
-      decided_by: decider.name,
+  const component = (await findComponentByName(db, remediation.component))!;
+  // Decision and audit row commit together; the component lock orders this approval
+  // after any other request or approval for the component, so the cooldown sees them.
+  await db.transaction(async (tx) => {
+    await lockComponent(tx, component);
+    // Whoever held the lock before may have decided it already: say so, rather than what a guardrail thinks.
+    const current = (await findRemediation(tx, id))!;
+    if (current.status !== 'pending_approval' || (current.expiresAt?.getTime() ?? 0) <= now.getTime()) {
+      throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(current)}`, undefined, {
+        status: current.status,
+      });
+    }
+    if (decision === 'approved') {
+      // A person approved it, so pause and hourly cap (automation limits) do not apply; the cooldown does.
+      await enforceGuardrails(tx, { component, action: remediation.action, automatic: false, now, settings: deps.settings.guardrails });
+    }
+    const decided = await decideRemediation(tx, id, {
+      status: decision,
+      by: decider.name,
+      byUserId: decider.userId,
       reason: reason?.trim() || null,
-      requested_by: remediation.requestedBy,
-      risk: remediation.risk,
-    },
+      now,
+    });
+    if (!decided) throw new Error(`remediation ${id} changed under the component lock`);
+    await recordBrain(tx, {
+      actionType: 'remediation_approval',
+      status: decision,
+      metadata: {
+        component: remediation.component,
+        remediation_id: id,
+        action: remediation.action,
+        decision,
+        decided_by: decider.name,
+        reason: reason?.trim() || null,
+        requested_by: remediation.requestedBy,
+        risk: remediation.risk,
+      },
+    });
   });
   const execution = decision === 'approved' ? await executeRemediation(db, id, deps) : null;
   return { remediation: execution?.remediation ?? (await findRemediation(db, id))!, execution };

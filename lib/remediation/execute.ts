@@ -63,21 +63,23 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
   }
 
   const finishedAt = deps.now?.() ?? new Date();
-  await finishExecution(db, id, { success: outcome.success, result: outcome.result, error: outcome.error, now: finishedAt });
-  await recordBrain(db, {
-    actionType: BRAIN_ACTION[remediation.action],
-    status: outcome.success ? 'success' : 'failure',
-    metadata: {
-      ...outcome.result,
-      component: component.name,
-      remediation_id: id,
-      action: remediation.action,
-      risk: remediation.risk,
-      automatic: remediation.automatic,
-      requested_by: remediation.requestedBy,
-      ...(remediation.decidedBy && { approved_by: remediation.decidedBy }),
-      reason: remediation.reason,
-    },
+  await db.transaction(async (tx) => {
+    await finishExecution(tx, id, { success: outcome.success, result: outcome.result, error: outcome.error, now: finishedAt });
+    await recordBrain(tx, {
+      actionType: BRAIN_ACTION[remediation.action],
+      status: outcome.success ? 'success' : 'failure',
+      metadata: {
+        ...outcome.result,
+        component: component.name,
+        remediation_id: id,
+        action: remediation.action,
+        risk: remediation.risk,
+        automatic: remediation.automatic,
+        requested_by: remediation.requestedBy,
+        ...(remediation.decidedBy && { approved_by: remediation.decidedBy }),
+        reason: remediation.reason,
+      },
+    });
   });
   log.info('remediation executed', { remediation: id, component: component.name, action: remediation.action, success: outcome.success });
   return { executed: true, remediation: (await findRemediation(db, id))!, outcome, followUp };

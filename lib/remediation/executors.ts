@@ -29,7 +29,10 @@ export function defaultExecutors(env: Record<string, string | undefined> = proce
       return serviceId ? { executor: render, serviceId } : null;
     },
     cleanup(component) {
-      if (component.name === CONSOLE_COMPONENT) return { executor: consoleCleanupExecutor, url: 'in-process', secret: null };
+      // Without --expose-gc the console has nothing to clean with; say so by having no hook (a restart is proposed).
+      if (component.name === CONSOLE_COMPONENT) {
+        return typeof globalThis.gc === 'function' ? { executor: consoleCleanupExecutor, url: 'in-process', secret: null } : null;
+      }
       if (isSimulated(component)) return { executor: simulatorCleanupExecutor, url: 'simulator', secret: null };
       return component.cleanupUrl ? { executor: hook, url: component.cleanupUrl, secret: component.hookSecret } : null;
     },

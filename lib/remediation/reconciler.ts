@@ -10,14 +10,21 @@ import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent } from '@/db/queries/health-checks';
-import { expirePending, failLapsedLeases, openRemediationFor, rejectedSince } from '@/db/queries/remediations';
+import {
+  expirePending,
+  failLapsedLeases,
+  failUnstarted,
+  openRemediationFor,
+  rejectedSince,
+  unclaimedApproved,
+} from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import { ApiError } from '@/lib/api/errors';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
 import type { HealthReport } from '@/lib/services/health-check';
-import { BRAIN_ACTION } from './execute';
+import { BRAIN_ACTION, executeRemediation } from './execute';
 import { requestRemediation } from './request';
 import { RECONCILER, type RemediationDeps } from './types';
 
@@ -35,6 +42,8 @@ export interface CycleCounts {
   queued: number;
   blocked: number;
   skipped: number;
+  /** Approved remediations whose process died before claiming them, run now. */
+  resumed: number;
   /** Proposals held back because a person rejected the same action recently. */
   snoozed: number;
   expired: number;
@@ -53,7 +62,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   const now = deps.now?.() ?? new Date();
   const counts: CycleCounts = {
     components: 0, evaluated: 0, stale: 0, proposed: 0, executed: 0, succeeded: 0, failed: 0,
-    queued: 0, blocked: 0, skipped: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
+    queued: 0, blocked: 0, skipped: 0, resumed: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
   };
   if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
 
@@ -68,6 +77,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
       metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
     });
   }
+  await resumeUnclaimed(db, deps, now, counts);
   counts.paused = (await automationPause(db)).paused;
 
   const latest = await latestCheckPerComponent(db);
@@ -134,6 +144,25 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
     metadata: { ...counts, notes: notes.slice(0, 20), duration_ms: Date.now() - started },
   });
   return counts;
+}
+
+/** Approved but unclaimed this long means the process that approved it died before running it. */
+const UNCLAIMED_GRACE_MS = 60_000;
+
+/**
+ * Nothing ran for these, so running them is safe — unless the approval is older
+ * than an approval may wait: then the world has moved on and they are failed instead.
+ */
+async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: CycleCounts): Promise<void> {
+  for (const stuck of await unclaimedApproved(db, now, UNCLAIMED_GRACE_MS)) {
+    const approvedAt = stuck.decidedAt ?? stuck.createdAt;
+    if (now.getTime() - approvedAt.getTime() <= deps.settings.approvalExpiryMs) {
+      await executeRemediation(db, stuck.id, deps);
+      counts.resumed++;
+    } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {
+      counts.lapsed++;
+    }
+  }
 }
 
 /** One pass if this process wins the lock; null when another reconciler is running. */

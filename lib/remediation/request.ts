@@ -3,25 +3,21 @@
  * it can run at all, apply the risk policy and the guardrails, record it, then
  * run it at once (low risk) or queue it for an approver (high risk).
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
 import { recentConfigs, recentStates } from '@/db/queries/component-history';
-import { executionsSince, insertRemediation, type RemediationWithComponent, findRemediation } from '@/db/queries/remediations';
-import { automationPause } from '@/db/queries/settings';
-import { components, type Component, type Remediation } from '@/db/schema';
+import { findRemediation, insertRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
+import type { Component, Remediation } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import { checkGuardrails } from '@/lib/healing/guardrails';
 import { riskFor } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
 import { executeRemediation, type ExecutionResult } from './execute';
+import { enforceGuardrails, lockComponent } from './guard';
 import type { RemediationDeps, RemediationRequest } from './types';
 
 export type RequestOutcome =
   | { kind: 'executed'; execution: ExecutionResult; followUp?: RequestOutcome }
   | { kind: 'pending'; remediation: RemediationWithComponent };
-
-const HOUR_MS = 60 * 60_000;
 
 /** Machines and the reconciler are automation; the pause and the hourly cap are about them. */
 const isAutomatic = (request: RemediationRequest) => request.requester.kind !== 'user';
@@ -56,22 +52,8 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
   // One transaction holding the component row: concurrent requests for the same
   // component see each other's executions, so two cannot both pass the cooldown.
   const created: Remediation = await db.transaction(async (tx) => {
-    await tx.select({ id: components.id }).from(components).where(eq(components.id, component.id)).for('update');
-    const verdict = checkGuardrails({
-      now,
-      action: request.action,
-      component: component.name,
-      automatic,
-      paused: (await automationPause(tx)).paused,
-      history: await executionsSince(tx, component.id, new Date(now.getTime() - Math.max(HOUR_MS, deps.settings.guardrails.cooldownMs))),
-      settings: deps.settings.guardrails,
-    });
-    if (!verdict.ok) {
-      throw new ApiError(409, 'guardrail', verdict.message, undefined, {
-        guardrail: verdict.guardrail,
-        clears_at: verdict.clearsAt?.toISOString() ?? null,
-      });
-    }
+    await lockComponent(tx, component);
+    await enforceGuardrails(tx, { component, action: request.action, automatic, now, settings: deps.settings.guardrails });
     const high = risk.risk === 'high';
     return insertRemediation(tx, {
       componentId: component.id,

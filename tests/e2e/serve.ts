@@ -38,8 +38,9 @@ if (process.env.DATABASE_URL) {
 
 // Accounts for every role, written before the server opens (and, on PGlite, locks) the database.
 const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-for (const [key, user] of Object.entries(E2E_USERS)) {
-  if (key !== 'admin') await createUser(database.db, { email: user.email, password: user.password, role: user.role });
+// (The admin too: bootstrapAdmin only acts on an empty users table.)
+for (const user of Object.values(E2E_USERS)) {
+  await createUser(database.db, { email: user.email, password: user.password, role: user.role });
 }
 await database.close();
 

@@ -138,6 +138,21 @@ describe('approval by token', () => {
     expect(rows).toEqual([{ decision: 'rejected', reason: 'deploy freeze', decided_by: 'ci-approver', component: 'shop-prod2' }]);
   });
 
+  it('two queued restarts of one component: approving the second within the cooldown is refused (409 cooldown)', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'twice' }, token: operator, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    const first = await call(postRestart, { params: { name: 'twice' }, token: operator });
+    const second = await call(postRestart, { params: { name: 'twice' }, token: operator });
+    expect([first.status, second.status]).toEqual([202, 202]);
+    render.reset();
+    expect((await call(postApprove, { params: { id: first.body.remediation.id }, token: approver })).status).toBe(200);
+    const refused = await call(postApprove, { params: { id: second.body.remediation.id }, token: approver });
+    expect(refused.status).toBe(409);
+    expect(refused.body.guardrail).toBe('cooldown');
+    expect(render.requestsTo('restart')).toHaveLength(1);
+    const still = await call(getRemediation, { params: { id: second.body.remediation.id }, token: viewer });
+    expect(still.body.status).toBe('pending_approval');
+  });
+
   it('an operator token cannot approve (403) and a viewer cannot request (403)', async () => {
     const requested = await call(postRestart, { params: { name: 'shop-prod2' }, token: operator });
     expect((await call(postApprove, { params: { id: requested.body.remediation.id }, token: operator })).status).toBe(403);
