@@ -1,0 +1,75 @@
+'use client';
+
+/**
+ * A modal built on the native <dialog>: showModal() makes the rest of the page
+ * inert (focus stays inside), Esc closes it, and focus goes back to whatever
+ * opened it. Labelled by its title, described by its first paragraph.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './dialog.module.css';
+
+export interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  /** One sentence saying what confirming does; read out when the dialog opens. */
+  description: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}
+
+export function Dialog({ open, onClose, title, description, children, testId }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const onCloseRef = useRef(onClose);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // Fired for Esc, a form with method="dialog" and close() alike.
+    const handleClose = () => {
+      onCloseRef.current();
+      opener.current?.focus();
+      opener.current = null;
+    };
+    dialog.addEventListener('close', handleClose);
+    return () => {
+      dialog.removeEventListener('close', handleClose);
+      // Unmounted while open (its owner moved on): focus still goes back where it came from.
+      opener.current?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} aria-describedby={descriptionId} data-testid={testId}>
+      {open && (
+        <>
+          <h2 id={titleId} className={styles.title}>
+            {title}
+          </h2>
+          <div id={descriptionId} className={styles.description}>
+            {description}
+          </div>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}
