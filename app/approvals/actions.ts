@@ -5,14 +5,11 @@
  * (app/api/v1/approvals/[id]/…): decide() enforces four-eyes, the expiry and
  * "runs once"; the wrapper enforces the approver role, whatever the UI shows.
  */
+import { approveInput, rejectInput } from '@/components/remediation/action-inputs';
 import { toDecisionResult } from '@/components/remediation/outcomes';
 import { serverAction } from '@/lib/actions/server-action';
 import { decide } from '@/lib/remediation/decide';
 import { actorFromUser, remediationDeps } from '@/lib/remediation/deps';
-import { approveSchema, rejectSchema, remediationIdSchema } from '@/lib/validation/remediation';
-
-const approveInput = approveSchema.extend({ id: remediationIdSchema });
-const rejectInput = rejectSchema.extend({ id: remediationIdSchema });
 
 export const approveAction = serverAction(
   { role: 'approver', schema: approveInput, name: 'approve', revalidate: ['/approvals'] },

@@ -1,5 +1,5 @@
 import { AppHeader } from '@/components/app-header';
-import { ApprovalHistory } from '@/components/remediation/approval-history';
+import { ApprovalHistory, HISTORY_LIMIT } from '@/components/remediation/approval-history';
 import { ApprovalQueue } from '@/components/remediation/approval-queue';
 import { ApprovalTabs } from '@/components/remediation/approval-tabs';
 import { getDb } from '@/db/client';
@@ -33,7 +33,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           />
         ) : (
           <ApprovalHistory
-            rows={(await approvalHistory(db, { now, includePolicy: all === '1' })).map(remediationView)}
+            rows={(await approvalHistory(db, { now, limit: HISTORY_LIMIT, includePolicy: all === '1' })).map(remediationView)}
             includePolicy={all === '1'}
           />
         )}

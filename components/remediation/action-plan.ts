@@ -7,7 +7,7 @@
 import type { RollbackType } from '@/db/schema';
 import { riskFor, type RiskDecision } from '@/lib/healing/risk';
 import type { ActionTargets } from './action-targets';
-import { formatValue } from './format';
+import { formatMinutes, formatValue } from './format';
 
 export type ManualAction = 'restart' | 'rollback' | 'memory_cleanup';
 
@@ -113,11 +113,11 @@ export function planFor(action: ManualAction, targets: ActionTargets, rollbackTy
   const risk = riskFor(action, component);
   const { steps, blocker: nothingToActOn } =
     action === 'restart' ? restartSteps(targets) : action === 'rollback' ? rollbackSteps(targets, rollbackType) : cleanupSteps(targets);
-  const cooldown = `Once it runs, another ${action === 'memory_cleanup' ? 'cleanup' : action} of ${component.name} is held back for ${targets.cooldownMinutes} min (cooldown).`;
+  const cooldown = `Once it runs, another ${action === 'memory_cleanup' ? 'cleanup' : action} of ${component.name} is held back for ${formatMinutes(targets.cooldownMinutes)} (cooldown).`;
   const when = !risk.allowed
     ? `Refused: ${risk.why}.`
     : risk.risk === 'high'
-      ? `It does not run now: it goes to the approval queue, where another approver must approve it within ${targets.approvalExpiryMinutes} min, or it expires and never runs.`
+      ? `It does not run now: it goes to the approval queue, where another approver must approve it within ${formatMinutes(targets.approvalExpiryMinutes)}, or it expires and never runs.`
       : 'It runs as soon as you confirm.';
   return {
     title: `${ACTION_NAME[action]} ${component.name}?`,

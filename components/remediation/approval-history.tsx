@@ -31,12 +31,16 @@ function outcomeText(r: RemediationView): string {
   }
 }
 
+/** How many rows the page asks for; the note says when older ones were left out. */
+export const HISTORY_LIMIT = 100;
+
 export function ApprovalHistory({ rows, includePolicy }: { rows: RemediationView[]; includePolicy: boolean }) {
   return (
     <>
       <div className="status-line">
         <span>
-          {rows.length} most recent {includePolicy ? 'remediations' : 'remediations that needed an approver'}
+          {includePolicy ? 'All remediations' : 'Remediations that needed an approver'}, latest activity first ({rows.length}
+          {rows.length === HISTORY_LIMIT ? ', older ones not shown' : ''})
         </span>
         <Link href={includePolicy ? '/approvals?tab=history' : '/approvals?tab=history&all=1'}>
           {includePolicy ? 'Only those that needed an approver' : 'Also show low-risk ones the policy ran'}

@@ -2,11 +2,36 @@
 
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page
- * inert (focus stays inside), Esc closes it, and focus goes back to whatever
- * opened it. Labelled by its title, described by its first paragraph.
+ * inert, Esc closes it, and focus goes back to whatever opened it. Labelled by
+ * its title, described by what confirming does.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './dialog.module.css';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab wraps around inside the dialog. An inert page is not enough: past the
+ * last control, the browser would move focus out to its own toolbar.
+ */
+function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    // Only the checked radio of a group is a Tab stop.
+    (el) => el.offsetParent !== null && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export interface DialogProps {
   open: boolean;
@@ -58,7 +83,14 @@ export function Dialog({ open, onClose, title, description, children, testId }: 
   }, []);
 
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} aria-describedby={descriptionId} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-testid={testId}
+      onKeyDown={trapTab}
+    >
       {open && (
         <>
           <h2 id={titleId} className={styles.title}>

@@ -34,6 +34,11 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
+/** A configured span in minutes, as people say it: 0.5 → "30 s", 10 → "10 min". */
+export function formatMinutes(minutes: number): string {
+  return minutes < 1 ? `${Math.round(minutes * 60)} s` : `${minutes} min`;
+}
+
 /** A timestamp as UTC, the same for every viewer and in server and client renders. */
 export function formatTime(iso: string | null): string {
   if (!iso) return '—';

@@ -1,10 +1,14 @@
 /**
- * Read models of the approvals page: the queue (pending and still decidable)
- * and its History tab (remediations that are over or past their decision).
+ * Read models of the approvals page: the queue (pending and still decidable),
+ * its History tab (remediations that are over or past their decision), and
+ * the evidence a person's request carries to the approver.
  */
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { HealthReport } from '@/lib/services/health-check';
 import { components, remediations, type RemediationStatus } from '../schema';
+import { findComponentByName } from './components';
+import { recentChecks } from './health-checks';
 import type { RemediationWithComponent } from './remediations';
 
 /** Statuses a remediation reaches once someone (or the policy) decided it, or nobody did in time. */
@@ -59,4 +63,27 @@ export async function approvalHistory(db: Db, options: HistoryOptions): Promise<
     const row: RemediationWithComponent = { ...remediation, component, environment };
     return row.status === 'pending_approval' ? { ...row, status: 'expired', finishedAt: row.expiresAt } : row;
   });
+}
+
+/**
+ * What a person requesting a remediation was looking at: the component's
+ * latest health check, in the shape the reconciler records as evidence, so
+ * approvers judge manual and automatic proposals on the same facts. Empty
+ * when the component has never been checked.
+ */
+export async function requestEvidence(db: Db, componentName: string): Promise<Record<string, unknown>> {
+  const component = await findComponentByName(db, componentName);
+  const [check] = component ? await recentChecks(db, component.id, 1) : [];
+  if (!check) return {};
+  const report = check.result as unknown as HealthReport;
+  return {
+    health_check_id: check.id,
+    checked_at: check.checkedAt.toISOString(),
+    health_score: report.health_score,
+    failure_prediction: report.failure_prediction,
+    memory_leak: report.memory_leak,
+    metrics: report.metrics,
+    warnings: report.warnings,
+    healing_triggers: report.healing_triggers,
+  };
 }
