@@ -42,7 +42,7 @@ export function ApprovalHistory({ rows, includePolicy }: { rows: RemediationView
           {includePolicy ? 'All remediations' : 'Remediations that needed an approver'}, latest activity first ({rows.length}
           {rows.length === HISTORY_LIMIT ? ', older ones not shown' : ''})
         </span>
-        <Link href={includePolicy ? '/approvals?tab=history' : '/approvals?tab=history&all=1'}>
+        <Link className={styles.textLink} href={includePolicy ? '/approvals?tab=history' : '/approvals?tab=history&all=1'}>
           {includePolicy ? 'Only those that needed an approver' : 'Also show low-risk ones the policy ran'}
         </Link>
       </div>

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
 import { requirePageUser } from '@/lib/auth/guards';
 import { componentNameSchema } from '@/lib/validation/sample';
+import styles from './page.module.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +34,10 @@ export default async function ComponentActionsPage({ params }: { params: Params 
         <h1>Actions for {component.name}</h1>
         <p className="subtitle">
           {component.environment} · remediation policy {component.policy}. High-risk actions wait for a second person in{' '}
-          <Link href="/approvals">Approvals</Link>.
+          <Link className={styles.textLink} href="/approvals">
+            Approvals
+          </Link>
+          .
         </p>
         <ComponentActionsPanel componentName={component.name} />
       </main>
