@@ -225,7 +225,7 @@ test('two approvers approving at the same moment: it runs exactly once', async (
   for (const outcome of outcomes) await expect(outcome).toBeVisible();
   const texts = await Promise.all(outcomes.map((o) => o.innerText()));
   const winners = texts.filter((t) => t.includes('Approved by you — executed: succeeded.'));
-  const losers = texts.filter((t) => /Not decided: remediation \S+ cannot be approved: it is already (approved|executing|succeeded) \(by e2e-approver2?@example\.com\)/.test(t));
+  const losers = texts.filter((t) => /Not decided: remediation \S+ cannot be approved: it was already approved by e2e-approver2?@example\.com \(now (approved|executing|succeeded)\)/.test(t));
   expect(winners, texts.join('\n---\n')).toHaveLength(1);
   expect(losers, texts.join('\n---\n')).toHaveLength(1);
   await shot(texts[0]!.includes('Not decided') ? first : second, 'approvals-race-loser');

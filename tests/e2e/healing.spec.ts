@@ -37,7 +37,9 @@ test('a leak is cleaned automatically and a risky rollback waits in the approval
   expect(cleanup!.result).toMatchObject({ success: true, leak_detected: true, memory_freed_mb: expect.any(Number) });
 
   await expect
-    .poll(async () => (await list('inventory-sync')).find((r) => r.action === 'rollback')?.status, { timeout: 45_000 })
+    .poll(async () => (await list('inventory-sync')).find((r) => r.action === 'rollback' && r.requested_by === 'reconciler')?.status, {
+      timeout: 45_000,
+    })
     .toMatch(/pending_approval|expired/);
   const queue = await page.request.get('/api/v1/approvals');
   expect(queue.status()).toBe(200);
