@@ -80,7 +80,7 @@ function rowStream(
             after = chunk.last;
           }
           if (chunk.rows.length < EXPORT_CHUNK_ROWS) {
-            controller.enqueue(encoder.encode(write.tail));
+            if (write.tail) controller.enqueue(encoder.encode(write.tail));
             controller.close();
           }
         } catch (error) {
