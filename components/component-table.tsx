@@ -120,7 +120,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
         <div className="card empty">No component matches these filters.</div>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-label="Components">
+          <table className="table reflow" aria-label="Components">
             <thead>
               <tr>
                 <th scope="col">Component</th>
@@ -145,19 +145,19 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                     </th>
                     {h && p ? (
                       <>
-                        <td>
+                        <td data-label="Health">
                           <span className={`score num ${scoreTone(h.health_score)}`} data-testid="health-score">
                             {h.health_score.toFixed(1)}
                           </span>
                           {h.breaches.length > 0 && <div className="small muted nowrap">{breachSummary(h)}</div>}
                         </td>
-                        <td data-testid="trend">
+                        <td data-testid="trend" data-label="Trend">
                           <TrendLabel trend={h.trend} />
                         </td>
-                        <td data-testid="prediction" className="nowrap">
+                        <td data-testid="prediction" className="nowrap" data-label="Prediction">
                           <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
                         </td>
-                        <td className="nowrap" data-testid="time-to-failure">
+                        <td className="nowrap" data-testid="time-to-failure" data-label="Time to failure">
                           {p.time_to_failure}
                           {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
                             <div className="small muted">
@@ -166,21 +166,21 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                             </div>
                           )}
                         </td>
-                        <td className="small reasons">
+                        <td className="small reasons" data-label="Why">
                           {whyLines(h).map((line) => (
                             <div key={line}>{line}</div>
                           ))}
                         </td>
-                        <td className="small muted nowrap">
+                        <td className="small muted nowrap" data-label="Last check">
                           {now === null ? formatUtc(h.checked_at, true) : formatAge(Date.parse(h.checked_at), now)}
                         </td>
                       </>
                     ) : (
-                      <td colSpan={6} className="muted">
+                      <td colSpan={6} className="muted reasons">
                         Samples stored; no health check yet.
                       </td>
                     )}
-                    <td className="num" data-testid="pending-approvals">
+                    <td className="num" data-testid="pending-approvals" data-label="Pending approvals">
                       <PendingApprovals count={c.pending_approvals} />
                     </td>
                   </tr>

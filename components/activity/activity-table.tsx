@@ -20,7 +20,7 @@ function StatusBadge({ status }: { status: string }) {
 export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
   return (
     <div className="table-wrap">
-      <table className="table" aria-label="Activity">
+      <table className="table compact" aria-label="Activity">
         <thead>
           <tr>
             <th scope="col">Time (UTC)</th>
@@ -48,17 +48,19 @@ export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
                   <StatusBadge status={r.status} />
                 </td>
                 <td>
-                  {fields.length > 0 && (
-                    <dl className="kv">
-                      {fields.map((f) => (
-                        <div key={f.label}>
-                          <dt>{f.label}</dt>
-                          <dd>{f.value}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  )}
-                  <JsonDetails value={r.metadata} summary="metadata" />
+                  <div className="details-cell">
+                    {fields.length > 0 && (
+                      <dl className="kv">
+                        {fields.map((f) => (
+                          <div key={f.label}>
+                            <dt>{f.label}</dt>
+                            <dd>{f.value}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    )}
+                    <JsonDetails value={r.metadata} summary="metadata" />
+                  </div>
                 </td>
               </tr>
             );
