@@ -71,6 +71,58 @@ test('overview: riskiest first, filters and sort in the URL, names link to compo
   await expect(page.getByRole('heading', { level: 1, name: 'payments-worker' })).toBeVisible();
 });
 
+/** Makes the page believe its tab was hidden or shown again (what the browser does on a tab switch). */
+async function setTabVisible(page: Page, visible: boolean) {
+  await page.evaluate((v) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visible);
+}
+
+test('live updates: a database outage and a failed refresh are said plainly; a hidden tab stops polling', async ({ page }) => {
+  // A controllable clock: polling intervals are fast-forwarded instead of waited for.
+  await page.clock.install();
+  await page.goto('/');
+  await overviewReady(page);
+  await expect(page.getByText('Refreshes every 5s')).toBeVisible();
+  await expect(page.getByTestId('database-banner')).toHaveCount(0);
+
+  // The console answers its health probe with 503 and this body when the database is unreachable.
+  await page.route('**/api/health', (route) =>
+    route.fulfill({ status: 503, json: { status: 'degraded', console: { status: 'ok' }, database: { status: 'unavailable' } } }),
+  );
+  await page.route('**/api/v1/overview', (route) => route.fulfill({ status: 503, json: { error: 'service_unavailable' } }));
+  await page.clock.runFor(16_000); // past both polling intervals (5 s overview, 15 s health probe)
+  await expect(page.getByTestId('database-banner')).toContainText('Database unavailable');
+  await expect(page.getByRole('alert').filter({ hasText: 'Live updates failed' })).toBeVisible();
+  // The last good data stays on screen.
+  await expect(page.getByRole('table', { name: 'Components' }).locator('tbody tr')).toHaveCount(SIMULATED.length);
+
+  await page.unroute('**/api/health');
+  await page.unroute('**/api/v1/overview');
+  await page.clock.runFor(16_000);
+  await expect(page.getByTestId('database-banner')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Live updates failed' })).toHaveCount(0);
+
+  // Hidden: however much time passes, no overview request is made.
+  let polls = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/overview')) polls++;
+  });
+  await setTabVisible(page, false);
+  await expect(page.getByText('Paused while this tab is hidden')).toBeVisible();
+  const before = polls;
+  await page.clock.runFor(60_000);
+  // A round trip after the fast-forward: request events arrive in order, so any poll fired above is counted by now.
+  await page.evaluate(() => fetch('/api/health').then((r) => r.status));
+  expect(polls).toBe(before);
+
+  // Back on screen: it refreshes at once and polls again.
+  await setTabVisible(page, true);
+  await expect(page.getByText('Refreshes every 5s')).toBeVisible();
+  await expect.poll(() => polls).toBeGreaterThan(before);
+});
+
 test('component page: charts plot points, thresholds and the trend line; range in the URL', async ({ page }) => {
   await page.goto('/components/payments-worker');
   await expect(page).toHaveTitle('payments-worker · Components · Self-Healing Console');
