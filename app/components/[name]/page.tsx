@@ -7,6 +7,7 @@ import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
 import { PredictionPanel } from '@/components/component-page/prediction-panel';
+import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
 import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from '@/components/health-badges';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { getDb } from '@/db/client';
@@ -67,11 +68,8 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           />
         </div>
 
-        {/* ── Component actions ──────────────────────────────────────────────
-            The lead mounts <ComponentActions …/> (manual restart / rollback /
-            memory cleanup, a client component) here. Keep this slot near the top. */}
-        <div className="actions-slot" data-slot="component-actions"></div>
-        {/* ── end component actions ─────────────────────────────────────────── */}
+        {/* Manual restart / rollback / cleanup, each behind a confirmation dialog. */}
+        <ComponentActionsPanel componentName={detail.name} />
 
         <section aria-label="Current state" className="grid small-cards">
           <div className="card stat">
