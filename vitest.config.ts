@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // *.pg.test.ts need a real PostgreSQL server (e.g. to stop it); CI runs them in its PostgreSQL pass.
+          exclude: process.env.DATABASE_URL ? [] : ['tests/integration/**/*.pg.test.ts'],
           environment: 'node',
           setupFiles: ['tests/integration/setup.ts'],
           testTimeout: 30_000,

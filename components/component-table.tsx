@@ -1,35 +1,24 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { formatAge, formatUtc } from '@/lib/dashboard/format';
+import { applyOverviewFilter, LEVELS, parseOverviewFilter, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { formatDuration } from '@/lib/healing/format';
 import { NO_TREND_REASON } from '@/lib/healing/prediction';
-import type { ComponentSummary } from '@/lib/services/components';
 import type { HealthReport } from '@/lib/services/health-check';
-import { LevelBadge, scoreTone, TrendLabel } from './health-badges';
+import type { Overview } from '@/lib/services/overview';
+import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from './health-badges';
+import { useNow } from './hooks/use-now';
+import { usePolling } from './hooks/use-polling';
 
-const REFRESH_MS = 5_000;
+export const OVERVIEW_REFRESH_MS = 5_000;
 
-async function fetchComponents(): Promise<ComponentSummary[]> {
-  const res = await fetch('/api/v1/components', { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`The console answered ${res.status}`);
-  return ((await res.json()) as { components: ComponentSummary[] }).components;
-}
-
-// A one-second clock for "12s ago" labels. The server snapshot is null so the
-// server render and hydration agree; the client then switches to live time.
-function subscribeClock(onTick: () => void): () => void {
-  const id = setInterval(onTick, 1_000);
-  return () => clearInterval(id);
-}
-const clockSnapshot = () => Math.floor(Date.now() / 1_000) * 1_000;
-const serverClockSnapshot = () => null;
-
-function age(iso: string, now: number | null): string {
-  if (now === null) return new Date(iso).toISOString().slice(11, 19) + ' UTC';
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 90) return `${seconds}s ago`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min ago`;
-  return `${Math.round(seconds / 3600)} h ago`;
+export async function fetchOverview(): Promise<Overview> {
+  const res = await fetch('/api/v1/overview', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (!res.ok) throw new Error(`the console answered ${res.status}`);
+  return (await res.json()) as Overview;
 }
 
 function breachSummary(h: HealthReport): string {
@@ -48,81 +37,158 @@ function whyLines(h: HealthReport): string[] {
   return [...reasons, ...warnings].slice(0, 3);
 }
 
-export function ComponentTable({ initial }: { initial: ComponentSummary[] }) {
-  const query = useQuery({
-    queryKey: ['components'],
-    queryFn: fetchComponents,
-    initialData: initial,
-    refetchInterval: REFRESH_MS,
-  });
-  const now = useSyncExternalStore(subscribeClock, clockSnapshot, serverClockSnapshot);
-  const components = query.data;
+const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (most likely to fail first)', score: 'Health score (lowest first)', name: 'Name' };
+
+/**
+ * The live component list: polled every 5 s while the tab is visible, filtered
+ * and sorted from the URL (?env=&level=&sort=) so a view can be shared.
+ */
+export function ComponentTable({ initial }: { initial: Overview }) {
+  const { visible, options } = usePolling(OVERVIEW_REFRESH_MS);
+  const query = useQuery({ queryKey: ['overview'], queryFn: fetchOverview, initialData: initial, ...options });
+  const now = useNow();
+  const searchParams = useSearchParams();
+  const filter = parseOverviewFilter(searchParams);
+  const all = query.data.components;
+  const environments = [...new Set(all.map((c) => c.environment))].sort();
+  const rows = applyOverviewFilter(all, filter);
+
+  // Native history keeps the URL shareable without a server round trip; Next.js syncs useSearchParams.
+  function setParam(name: string, value: string) {
+    const params = new URLSearchParams(searchParams.toString());
+    if (value) params.set(name, value);
+    else params.delete(name);
+    const qs = params.toString();
+    window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
+  }
 
   return (
     <>
+      {query.isError && (
+        <div className="notice crit" role="alert">
+          <strong>Live updates failed</strong> — {query.error.message}. Showing data from {formatUtc(query.data.generated_at, true)}; retrying.
+        </div>
+      )}
+      <form className="filters" aria-label="Filter components" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Environment
+          <select name="env" value={filter.environment ?? ''} onChange={(e) => setParam('env', e.target.value)}>
+            <option value="">All environments</option>
+            {environments.map((env) => (
+              <option key={env} value={env}>
+                {env}
+              </option>
+            ))}
+            {filter.environment && !environments.includes(filter.environment) && (
+              <option value={filter.environment}>{filter.environment}</option>
+            )}
+          </select>
+        </label>
+        <label>
+          Prediction level
+          <select name="level" value={filter.level ?? ''} onChange={(e) => setParam('level', e.target.value)}>
+            <option value="">All levels</option>
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort by
+          <select name="sort" value={filter.sort} onChange={(e) => setParam('sort', e.target.value === 'risk' ? '' : e.target.value)}>
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABEL[sort]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
       <div className="status-line" aria-live="polite">
-        <span>{components.length} components</span>
-        <span>{query.isError ? `Refresh failed: ${query.error.message}` : `Refreshes every ${REFRESH_MS / 1000}s`}</span>
+        <span data-testid="component-count">
+          {rows.length === all.length ? `${all.length} components` : `${rows.length} of ${all.length} components`}
+        </span>
+        <span>{visible ? `Refreshes every ${OVERVIEW_REFRESH_MS / 1000}s` : 'Paused while this tab is hidden'}</span>
       </div>
-      {components.length === 0 ? (
+      {all.length === 0 ? (
         <div className="card empty">
           No component has reported yet. Send a sample to <code>POST /api/v1/components/&lt;name&gt;/health</code>.
         </div>
+      ) : rows.length === 0 ? (
+        <div className="card empty">No component matches these filters.</div>
       ) : (
-        <table className="table" aria-label="Components">
-          <thead>
-            <tr>
-              <th>Component</th>
-              <th>Environment</th>
-              <th>Health</th>
-              <th>Trend</th>
-              <th>Failure prediction</th>
-              <th>Why</th>
-              <th>Last check</th>
-            </tr>
-          </thead>
-          <tbody>
-            {components.map((c) => {
-              const h = c.latest_health;
-              return (
-                <tr key={c.name} data-component={c.name}>
-                  <td>
-                    <strong>{c.name}</strong>
-                  </td>
-                  <td className="muted">{c.environment}</td>
-                  {h ? (
-                    <>
-                      <td>
-                        <span className={`score num ${scoreTone(h.health_score)}`} data-testid="health-score">
-                          {h.health_score.toFixed(1)}
-                        </span>
-                        {h.breaches.length > 0 && <div className="small muted">{breachSummary(h)}</div>}
+        <div className="table-wrap">
+          <table className="table reflow" aria-label="Components">
+            <thead>
+              <tr>
+                <th scope="col">Component</th>
+                <th scope="col">Health</th>
+                <th scope="col">Trend</th>
+                <th scope="col">Prediction</th>
+                <th scope="col">Time to failure</th>
+                <th scope="col">Why</th>
+                <th scope="col">Last check</th>
+                <th scope="col">Pending approvals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => {
+                const h = c.latest_health;
+                const p = h?.failure_prediction;
+                return (
+                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'}>
+                    <th scope="row">
+                      <Link href={`/components/${c.name}`}>{c.name}</Link>
+                      <div className="small muted">{c.environment}</div>
+                    </th>
+                    {h && p ? (
+                      <>
+                        <td data-label="Health">
+                          <span className={`score num ${scoreTone(h.health_score)}`} data-testid="health-score">
+                            {h.health_score.toFixed(1)}
+                          </span>
+                          {h.breaches.length > 0 && <div className="small muted nowrap">{breachSummary(h)}</div>}
+                        </td>
+                        <td data-testid="trend" data-label="Trend">
+                          <TrendLabel trend={h.trend} />
+                        </td>
+                        <td data-testid="prediction" className="nowrap" data-label="Prediction">
+                          <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
+                        </td>
+                        <td className="nowrap" data-testid="time-to-failure" data-label="Time to failure">
+                          {p.time_to_failure}
+                          {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
+                            <div className="small muted">
+                              {p.minutes_to_failure === 0 ? 'now' : formatDuration(p.minutes_to_failure)}
+                              {p.metric && ` · ${p.metric}`}
+                            </div>
+                          )}
+                        </td>
+                        <td className="small reasons" data-label="Why">
+                          {whyLines(h).map((line) => (
+                            <div key={line}>{line}</div>
+                          ))}
+                        </td>
+                        <td className="small muted nowrap" data-label="Last check">
+                          {now === null ? formatUtc(h.checked_at, true) : formatAge(Date.parse(h.checked_at), now)}
+                        </td>
+                      </>
+                    ) : (
+                      <td colSpan={6} className="muted reasons">
+                        Samples stored; no health check yet.
                       </td>
-                      <td data-testid="trend">
-                        <TrendLabel trend={h.trend} />
-                      </td>
-                      <td data-testid="prediction">
-                        <LevelBadge level={h.failure_prediction.level} />{' '}
-                        <span className="num">{Math.round(h.failure_prediction.probability * 100)}%</span>
-                        <div className="small muted">{h.failure_prediction.time_to_failure}</div>
-                      </td>
-                      <td className="small">
-                        {whyLines(h).map((line) => (
-                          <div key={line}>{line}</div>
-                        ))}
-                      </td>
-                      <td className="small muted">{age(h.checked_at, now)}</td>
-                    </>
-                  ) : (
-                    <td colSpan={5} className="muted">
-                      Samples stored; no health check yet.
+                    )}
+                    <td className="num" data-testid="pending-approvals" data-label="Pending approvals">
+                      <PendingApprovals count={c.pending_approvals} />
                     </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

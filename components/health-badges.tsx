@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { PredictionLevel, Trend } from '@/lib/healing/types';
 
 export function scoreTone(score: number): string {
@@ -7,15 +8,16 @@ export function scoreTone(score: number): string {
   return 'tone-crit';
 }
 
-const LEVEL_TONE: Record<PredictionLevel, string> = {
-  low: 'tone-ok',
-  medium: 'tone-warn',
-  high: 'tone-high',
-  critical: 'tone-crit',
-};
+// A symbol as well as the word, so the level reads without colour.
+const LEVEL_SYMBOL: Record<PredictionLevel, string> = { low: '●', medium: '◆', high: '▲', critical: '■' };
 
 export function LevelBadge({ level }: { level: PredictionLevel }) {
-  return <span className={`badge ${LEVEL_TONE[level]}`}>{level}</span>;
+  return (
+    <span className={`badge level-${level}`} data-level={level}>
+      <span aria-hidden="true">{LEVEL_SYMBOL[level]}</span>
+      {level}
+    </span>
+  );
 }
 
 const TREND_LABEL: Record<Trend, { arrow: string; tone: string }> = {
@@ -27,8 +29,18 @@ const TREND_LABEL: Record<Trend, { arrow: string; tone: string }> = {
 export function TrendLabel({ trend }: { trend: Trend }) {
   const { arrow, tone } = TREND_LABEL[trend];
   return (
-    <span className={tone}>
-      {arrow} {trend}
+    <span className={`nowrap ${tone}`}>
+      <span aria-hidden="true">{arrow}</span> {trend}
     </span>
+  );
+}
+
+/** Open approval requests; a link to the queue when there are any. */
+export function PendingApprovals({ count }: { count: number }) {
+  if (count === 0) return <span className="muted">0</span>;
+  return (
+    <Link href="/approvals" className="count-pill" aria-label={`${count} pending approval${count === 1 ? '' : 's'}`}>
+      {count}
+    </Link>
   );
 }

@@ -23,8 +23,27 @@ export interface Database {
   driver: 'postgres' | 'pglite';
   /** Runs SQL text as written (analytics queries, health probes); returns plain rows. */
   rawQuery<Row = Record<string, unknown>>(text: string): Promise<Row[]>;
+  /**
+   * Runs `fn` only if no other holder of `key` is running it — across processes
+   * on PostgreSQL (session advisory lock on a reserved connection), in-process on
+   * PGlite (one process owns the directory). Answers null when someone else holds it.
+   */
+  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }
+
+/** Errors that mean "the database is unreachable", as opposed to a bad query. */
+export function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|CONNECTION_\w+|CONNECT_TIMEOUT|57P0[123]|08\w{3})$/.test(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const heldInProcess = new Set<number>();
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; when absent PGlite is used. */
@@ -57,6 +76,8 @@ export async function openDatabase(options: DatabaseOptions = optionsFromEnv()):
 async function openPostgres(options: DatabaseOptions): Promise<Database> {
   const client = postgres(options.url!, {
     max: options.maxConnections ?? 10,
+    // Fail fast when the server is down: requests answer 503 instead of hanging for 30 s.
+    connect_timeout: 5,
     ...(options.password ? { password: options.password } : {}),
     onnotice: () => {},
   });
@@ -77,6 +98,20 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
     db: db as unknown as Db,
     driver: 'postgres',
     rawQuery: async <Row>(text: string) => [...(await client.unsafe(text))] as Row[],
+    withExclusiveLock: async (key, fn) => {
+      const conn = await client.reserve();
+      try {
+        const [row] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        if (!row?.locked) return null;
+        try {
+          return await fn();
+        } finally {
+          await conn`select pg_advisory_unlock(${key})`.catch(() => {}); // a dead connection released it already
+        }
+      } finally {
+        conn.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -94,6 +129,15 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       db: db as unknown as Db,
       driver: 'pglite',
       rawQuery: async <Row>(text: string) => (await client.query<Row>(text)).rows,
+      withExclusiveLock: async (key, fn) => {
+        if (heldInProcess.has(key)) return null;
+        heldInProcess.add(key);
+        try {
+          return await fn();
+        } finally {
+          heldInProcess.delete(key);
+        }
+      },
       close: async () => {
         await client.close();
         release();

@@ -97,3 +97,8 @@ export async function upsertComponentConfig(
     return { component, created: !current };
   });
 }
+
+/** Sets (or with null clears) the cleanup-hook signing secret. Kept out of the config history on purpose. */
+export async function setHookSecret(db: Db, componentId: string, secret: string | null): Promise<void> {
+  await db.update(components).set({ hookSecret: secret, updatedAt: sql`now()` }).where(eq(components.id, componentId));
+}

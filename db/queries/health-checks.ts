@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { healthChecks, type HealthCheckRow, type NewHealthCheckRow } from '../schema';
+import { components, healthChecks, type HealthCheckRow, type NewHealthCheckRow } from '../schema';
 
 export async function insertHealthCheck(db: Db, check: NewHealthCheckRow): Promise<HealthCheckRow> {
   const [row] = await db.insert(healthChecks).values(check).returning();
@@ -28,11 +28,21 @@ export async function recentScores(db: Db, componentId: string, limit: number): 
   return rows.map((r) => r.score).reverse();
 }
 
-/** The newest check of every component that has one, keyed by component id. */
+/**
+ * The newest check of every component that has one, keyed by component id.
+ * One index probe per component (LATERAL … LIMIT 1 on the (component_id,
+ * checked_at) index): DISTINCT ON over the whole table sorted every check ever
+ * recorded — about a second per call after a week of demo data — and the
+ * overview calls this every few seconds.
+ */
 export async function latestCheckPerComponent(db: Db): Promise<Map<string, HealthCheckRow>> {
-  const rows = await db
-    .selectDistinctOn([healthChecks.componentId])
+  const latest = db
+    .select()
     .from(healthChecks)
-    .orderBy(healthChecks.componentId, desc(healthChecks.checkedAt), desc(healthChecks.id));
-  return new Map(rows.map((r) => [r.componentId, r]));
+    .where(eq(healthChecks.componentId, components.id))
+    .orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id))
+    .limit(1)
+    .as('latest');
+  const rows = await db.select().from(components).innerJoinLateral(latest, sql`true`);
+  return new Map(rows.map((r) => [r.latest.componentId, r.latest]));
 }

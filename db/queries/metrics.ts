@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { metricSamples, type MetricSampleRow, type NewMetricSampleRow } from '../schema';
+import { components, metricSamples, type MetricSampleRow, type NewMetricSampleRow } from '../schema';
 
 /** Rows per statement: one JSON parameter each, so the bound is memory, not PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 10_000;
@@ -68,10 +68,13 @@ export async function countSamples(db: Db, componentId: string): Promise<number>
   return row?.n ?? 0;
 }
 
-export async function latestSampleTime(db: Db): Promise<Date | null> {
-  const [row] = await db
+/** The newest sample time of the named components (all components when omitted). */
+export async function latestSampleTime(db: Db, componentNames?: string[]): Promise<Date | null> {
+  const query = db
     .select({ at: metricSamples.recordedAt })
     .from(metricSamples)
+    .innerJoin(components, eq(components.id, metricSamples.componentId));
+  const [row] = await (componentNames ? query.where(inArray(components.name, componentNames)) : query)
     .orderBy(desc(metricSamples.recordedAt))
     .limit(1);
   return row?.at ?? null;

@@ -10,7 +10,12 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 // Python's json.dumps writes NaN and Infinity by default; name the field instead of a parse offset.
 const NON_FINITE_LITERAL = /"((?:[^"\\]|\\.)*)"\s*:\s*(-?Infinity|NaN)\b/;
 
-export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+/** `emptyAs`: what an empty body means, for endpoints whose every field is optional (default: an error). */
+export async function readJsonBody(
+  request: Request,
+  limit = DEFAULT_BODY_LIMIT,
+  options: { emptyAs?: unknown } = {},
+): Promise<unknown> {
   const type = request.headers.get('content-type');
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', `body: Content-Type must be application/json, got ${type}`);
@@ -21,6 +26,7 @@ export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT)
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
 
   const text = await readLimited(request, limit, tooLarge);
+  if (text.trim() === '' && options.emptyAs !== undefined) return options.emptyAs;
   if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'body: a JSON object is required');
   try {
     return JSON.parse(text);

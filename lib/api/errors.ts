@@ -32,6 +32,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    /** Extra machine-readable fields for the body, e.g. which guardrail and when it clears. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -40,7 +42,7 @@ export class ApiError extends Error {
   toResponse(): Response {
     const headers: HeadersInit = this.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
     return Response.json(
-      { error: this.code, message: this.message, ...(this.issues && { issues: this.issues }) },
+      { error: this.code, message: this.message, ...(this.issues && { issues: this.issues }), ...this.details },
       { status: this.status, headers },
     );
   }

@@ -15,6 +15,8 @@ export interface Principal {
   /** Token name or user email — what audit records show as the actor. */
   name: string;
   role: Role;
+  /** The person behind the call: the user, or the token's creator (null for tokens made by the CLI). */
+  userId: string | null;
 }
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
@@ -27,7 +29,7 @@ export async function authenticate(request: Request, db: Db): Promise<Principal>
     // Loaded lazily: the session layer pulls in next-auth, which machine callers never need.
     const { currentUser } = await import('@/lib/auth/session');
     const user = await currentUser();
-    if (user) return { kind: 'user', id: user.id, name: user.email, role: user.role };
+    if (user) return { kind: 'user', id: user.id, name: user.email, role: user.role, userId: user.id };
   }
   throw unauthorized('Authorization: Bearer <token> header is required');
 }
@@ -42,5 +44,5 @@ async function authenticateBearer(header: string, db: Db): Promise<Principal> {
     throw unauthorized('invalid or revoked API token');
   }
   await touchApiToken(db, row.id);
-  return { kind: 'token', id: row.id, name: row.name, role: row.role };
+  return { kind: 'token', id: row.id, name: row.name, role: row.role, userId: row.createdBy };
 }

@@ -3,9 +3,10 @@
  * identity → role check → handler, and errors → JSON. Handlers never see an
  * unauthenticated request and never format an error themselves.
  */
-import { getDb, type Db } from '@/db/client';
+import { getDb, isConnectionError, type Db } from '@/db/client';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { log } from '@/lib/log';
+import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { ApiError } from './errors';
 import { authenticate, type Principal } from './principal';
 
@@ -36,7 +37,14 @@ export function apiRoute<Params = Record<string, never>>(
   };
 }
 
+const unavailable = () =>
+  new ApiError(503, 'service_unavailable', 'the console database is unavailable; the console is reconnecting', undefined, {
+    degraded_since: databaseDegradedSince()?.toISOString() ?? null,
+  });
+
 async function openDb(): Promise<Db> {
+  // While the watchdog is reconnecting, answer at once rather than queue behind a dead pool.
+  if (databaseDegradedSince()) throw unavailable();
   try {
     return await getDb();
   } catch (error) {
@@ -47,6 +55,10 @@ async function openDb(): Promise<Db> {
 
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();
+  if (isConnectionError(error)) {
+    reportDatabaseFailure(error);
+    return unavailable().toResponse();
+  }
   log.error('unhandled API error', { method: request.method, path: new URL(request.url).pathname, error });
   return new ApiError(500, 'internal_error', 'internal error; see the console logs').toResponse();
 }

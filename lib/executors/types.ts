@@ -31,6 +31,8 @@ export interface ServiceExecutor {
 export interface DeployRef {
   id: string;
   commit?: string | null;
+  /** First line(s) of the commit message, when the provider reports it. */
+  commit_message?: string | null;
   status?: string;
   created_at?: string;
 }

@@ -6,6 +6,12 @@ import { recentSamples } from './window';
 export const LEAK_WINDOW_MINUTES = 60;
 export const LEAK_MAX_SAMPLES = 120;
 export const LEAK_MIN_POINTS = 10;
+/**
+ * Ten points a few seconds apart all sit on one rising edge of a GC cycle; the window
+ * must cover more than one typical cycle (a few minutes) before growth means a leak.
+ * 8 min still lets 120 samples at 5-s intervals (a 10-min window) decide.
+ */
+export const LEAK_MIN_SPAN_MINUTES = 8;
 export const LEAK_MIN_R_SQUARED = 0.6;
 export const LEAK_MIN_RISING_FRACTION = 0.6;
 /** Fitted growth across the window must reach this share of the series mean. */
@@ -58,6 +64,10 @@ export function detectMemoryLeak(history: readonly MetricSample[]): LeakAnalysis
   }
 
   const t0 = points[0]!.t;
+  const spanMinutes = (points[n - 1]!.t - t0) / 60_000;
+  if (spanMinutes < LEAK_MIN_SPAN_MINUTES) {
+    return verdict(false, `Need at least ${LEAK_MIN_SPAN_MINUTES} minutes of memory data, have ${spanMinutes.toFixed(1)}`);
+  }
   const fit = linearFit(points.map((p) => ({ x: (p.t - t0) / 3_600_000, y: p.v })));
   if (!fit) return verdict(false, 'Memory samples share one timestamp, so growth cannot be measured');
 

@@ -4,7 +4,7 @@ import type { MetricName, MetricSample, Threshold } from './types';
 export const PREDICTION_WINDOW_MINUTES = 30;
 export const PREDICTION_MAX_SAMPLES = 360;
 export const PREDICTION_MIN_POINTS = 5;
-export const PREDICTION_MIN_SPAN_SECONDS = 60;
+export const PREDICTION_MIN_SPAN_SECONDS = 300;
 /**
  * Below this R² the rise is indistinguishable from noise: a handful of random samples
  * easily produce a positive slope, and projecting it would raise false alarms.

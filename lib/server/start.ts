@@ -1,6 +1,7 @@
 /**
  * Server start-up: open (and migrate) the database before the first request,
- * create the first admin if configured, and start the demo simulator when asked.
+ * create the first admin if configured, start the demo simulator when asked and
+ * the reconciler unless RECONCILER=off (e.g. when `npm run reconciler` runs it apart).
  * Fails loudly: a console that cannot reach its database should not look healthy.
  */
 import { getDatabase } from '@/db/client';
@@ -22,5 +23,18 @@ export async function startConsole(): Promise<void> {
   if (process.env.DEMO_SIMULATOR === '1') {
     const { startSimulator } = await import('@/lib/simulator/run');
     startSimulator(database.db, { intervalMs: Number(process.env.DEMO_TICK_MS) || 5_000 });
+  }
+  if (process.env.RECONCILER !== 'off') {
+    const [{ startReconciler }, { remediationDeps }, { recordConsoleHealth }] = await Promise.all([
+      import('@/lib/remediation/reconciler'),
+      import('@/lib/remediation/deps'),
+      import('@/lib/remediation/console-health'),
+    ]);
+    const triggers = healingTriggers();
+    startReconciler(database, {
+      ...remediationDeps(),
+      triggers,
+      beforePass: () => recordConsoleHealth(database, triggers),
+    });
   }
 }

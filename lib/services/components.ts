@@ -14,6 +14,8 @@ export interface ComponentSummary {
   policy: Component['policy'];
   render_service_id: string | null;
   cleanup_url: string | null;
+  /** Whether cleanup-hook requests are signed; the secret itself is never returned. */
+  cleanup_secret_set: boolean;
   threshold_overrides: ThresholdOverrides;
   thresholds: Thresholds;
   created_at: string;
@@ -45,6 +47,7 @@ function summarize(component: Component, latest: HealthCheckRow | undefined): Co
     policy: component.policy,
     render_service_id: component.renderServiceId,
     cleanup_url: component.cleanupUrl,
+    cleanup_secret_set: component.hookSecret !== null,
     threshold_overrides: component.thresholds,
     thresholds: resolveThresholds(component.thresholds),
     created_at: component.createdAt.toISOString(),

@@ -5,12 +5,15 @@
  * detection have history from the first minute.
  */
 import type { Db } from '@/db/client';
+import { recentStates, recordComponentState } from '@/db/queries/component-history';
+import { ensureComponent } from '@/db/queries/components';
 import { latestSampleTime } from '@/db/queries/metrics';
 import { healingTriggers } from '@/lib/config';
 import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { ingestBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
+import { initSimulatorState, scenarioTime } from './state';
 
 const BACKFILL_MINUTES = 30;
 const BACKFILL_STEP_SECONDS = 30;
@@ -18,14 +21,17 @@ const BACKFILL_STEP_SECONDS = 30;
 /** Scenario time: its demo starting point plus the seconds since the simulator started. */
 type Clock = (scenario: Scenario, at: number) => number;
 
+/** The clock of the running simulator: remediations (lib/executors/simulator.ts) move it along. */
 function demoClock(startedAtMs: number): Clock {
-  return (scenario, at) => scenario.demoStartSeconds + (at - startedAtMs) / 1000;
+  const state = initSimulatorState(startedAtMs);
+  return (scenario, at) => scenarioTime(state, scenario, at);
 }
 
 const globalForSim = globalThis as typeof globalThis & { __shcSimulatorStarted?: boolean };
 
 export async function backfill(db: Db, now: Date, rng: () => number, clock: Clock): Promise<number> {
-  const latest = await latestSampleTime(db);
+  // Only the simulated components: the console's own health samples start at once and must not cancel the backfill.
+  const latest = await latestSampleTime(db, DEMO_SCENARIOS.map((s) => s.component));
   const from = Math.max(now.getTime() - BACKFILL_MINUTES * 60_000, latest ? latest.getTime() : 0);
   const samples = [];
   for (let at = from + BACKFILL_STEP_SECONDS * 1000; at < now.getTime(); at += BACKFILL_STEP_SECONDS * 1000) {
@@ -41,6 +47,16 @@ export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): 
     await runHealthCheck(db, scenario.component, { ...scenario.sample(clock(scenario, now.getTime()), rng), timestamp: now }, {
       triggers: healingTriggers(),
     });
+  }
+}
+
+/** Gives scenarios with a release history their recorded states (once), so `previous_state` rollbacks work. */
+export async function seedStates(db: Db): Promise<void> {
+  for (const scenario of DEMO_SCENARIOS) {
+    if (!scenario.states) continue;
+    const component = await ensureComponent(db, scenario.component);
+    if ((await recentStates(db, component.id, 1)).length > 0) continue;
+    for (const state of scenario.states) await recordComponentState(db, component.id, state, 'deploy');
   }
 }
 
@@ -61,7 +77,8 @@ export function startSimulator(db: Db, options: { intervalMs: number; seed?: num
       busy = false;
     }
   };
-  backfill(db, new Date(), rng, clock)
+  seedStates(db)
+    .then(() => backfill(db, new Date(), rng, clock))
     .then((n) => log.info('demo simulator started', { components: DEMO_SCENARIOS.length, backfilled: n, interval_ms: options.intervalMs }))
     .catch((error: unknown) => log.error('simulator backfill failed', { error }))
     .finally(() => {

@@ -33,6 +33,15 @@ export interface Scenario {
    * every component at the quiet start of its cycle.
    */
   demoStartSeconds: number;
+  /**
+   * What the console's remediations do to this simulated service: the cycle
+   * position it continues from after each action (see lib/executors/simulator.ts).
+   * An action without an entry runs but changes nothing, as a restart of a
+   * service with a bad release would.
+   */
+  remedies?: Partial<Record<'restart' | 'rollback' | 'memory_cleanup', number>>;
+  /** Recorded runtime states, oldest first, so `previous_state` rollbacks have something to restore. */
+  states?: readonly Record<string, unknown>[];
   sample(elapsedSeconds: number, rng: () => number): ScenarioSample;
 }
 
@@ -96,6 +105,8 @@ const paymentsWorker: Scenario = {
     'Leak detected once the leak window holds only the current growth; prediction climbs to critical as memory_usage nears 90%; memory_usage goes critical just before the OOM restart.',
   cycleSeconds: LEAK_CYCLE,
   demoStartSeconds: 40 * MIN,
+  // A restart or a cleanup of the leaked caches both bring memory back to the post-start baseline.
+  remedies: { restart: 0, memory_cleanup: 0 },
   sample: (t, rng) => {
     const u = cyclePosition(t, LEAK_CYCLE) / LEAK_CYCLE; // 0 right after a restart, → 1 at OOM
     const pressure = Math.max(0, (u - 0.8) / 0.2); // GC thrash in the last 18 min
@@ -112,14 +123,15 @@ const paymentsWorker: Scenario = {
 // 3 ── CPU ramp after a bad deploy. Cubic, not linear: a linear ramp would be projected
 // "< 1 hour" from its first minutes. Cubic stays flat (noise → low) early, then the
 // 30-min fit steepens: low → high → critical before cpu crosses 90 (~46 min).
-// Rollback at 52 min drops cpu back to baseline.
+// A restart at 52 min (by the console, or the scheduled one) drops cpu back to baseline.
 const RAMP_CYCLE = 60 * MIN;
 const searchService: Scenario = {
   component: 'search-service',
-  description: 'CPU regression after a deploy: cpu climbs 35 → 97% over 48 min, holds, then a rollback at 52 min restores it.',
-  expectation: 'Prediction low early, then high, then critical before cpu crosses 90%; cpu critical for a few minutes until the rollback.',
+  description: 'CPU runaway (a thread pool that never shrinks): cpu climbs 35 → 97% over 48 min, holds, then a restart at 52 min clears it.',
+  expectation: 'Prediction low early, then high, then critical before cpu crosses 90%; cpu critical for a few minutes until the restart.',
   cycleSeconds: RAMP_CYCLE,
   demoStartSeconds: 22 * MIN,
+  remedies: { restart: 52 * MIN },
   sample: (t, rng) => {
     const s = cyclePosition(t, RAMP_CYCLE);
     const u = Math.min(1, s / (48 * MIN));
@@ -230,6 +242,12 @@ const inventorySync: Scenario = {
     'Score 50 while degraded (healing triggered by error_rate); after the fix the score climbs to 100 by ~10 min with trend improving and prediction low; healthy and stable until the next incident at 57 min.',
   cycleSeconds: RECOVERY_CYCLE,
   demoStartSeconds: 86 * MIN,
+  // The incident is a bad release: rolling back to the previous state is the fix landing.
+  remedies: { rollback: 0 },
+  states: [
+    { version: 'v2.3.1', sync_batch_size: 500 },
+    { version: 'v2.4.0', sync_batch_size: 10_000 },
+  ],
   sample: (t, rng) => {
     const m = cyclePosition(t, RECOVERY_CYCLE) / MIN;
     // Noise stays inside the warning band (relative for error/latency, so it also suits

@@ -36,5 +36,12 @@ export const componentConfigSchema = z.strictObject({
     .nullable()
     .optional(),
   cleanup_url: httpsUrl.nullable().optional(),
+  /** HMAC key the console signs cleanup-hook requests with (see lib/executors/cleanup-hook.ts). Write-only. */
+  cleanup_secret: z
+    .string({ error: 'must be a string' })
+    .min(16, 'must be at least 16 characters')
+    .max(256, 'must be at most 256 characters')
+    .nullable()
+    .optional(),
 });
 export type ComponentConfigInput = z.output<typeof componentConfigSchema>;

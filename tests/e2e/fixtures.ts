@@ -3,6 +3,7 @@
  * before the console starts; specs sign in as them.
  */
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 
 /** Credentials the e2e server bootstraps its first admin with (see playwright.config.ts). */
 export const E2E_ADMIN = { email: 'e2e-admin@example.com', password: 'e2e-admin-password' };
@@ -11,15 +12,38 @@ export const WHO = ['anonymous', 'viewer', 'operator', 'approver', 'admin'] as c
 export type Who = (typeof WHO)[number];
 export type SignedInRole = Exclude<Who, 'anonymous'>;
 
-/** One user per role; the admin is E2E_ADMIN. */
-export const E2E_USERS: Record<SignedInRole, { email: string; password: string }> = {
-  viewer: { email: 'e2e-viewer@example.com', password: 'e2e-viewer-password' },
-  operator: { email: 'e2e-operator@example.com', password: 'e2e-operator-password' },
-  approver: { email: 'e2e-approver@example.com', password: 'e2e-approver-password' },
-  admin: E2E_ADMIN,
-};
+/** One account per role (plus a second approver for four-eyes races), created by tests/e2e/seed.ts before the server starts. */
+export const E2E_USERS = {
+  viewer: { email: 'e2e-viewer@example.com', password: 'e2e-viewer-password', role: 'viewer' },
+  operator: { email: 'e2e-operator@example.com', password: 'e2e-operator-password', role: 'operator' },
+  approver: { email: 'e2e-approver@example.com', password: 'e2e-approver-password', role: 'approver' },
+  approver2: { email: 'e2e-approver2@example.com', password: 'e2e-approver2-password', role: 'approver' },
+  admin: { ...E2E_ADMIN, role: 'admin' },
+} as const;
 
-/** The e2e identity provider's users (tests/e2e/oidc-stub.ts); only the first has a console account. */
+/** The eight components the demo simulator feeds (lib/simulator/scenarios.ts). */
+export const SIMULATED = [
+  'checkout-api',
+  'payments-worker',
+  'search-service',
+  'auth-gateway',
+  'edge-proxy',
+  'inventory-sync',
+  'notification-service',
+  'report-builder',
+] as const;
+
+/** Signs in through the real form and waits until the console has let us in. */
+export async function signIn(page: Page, user: { email: string; password: string } = E2E_ADMIN): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  // exact: the single sign-on button ("Sign in with …") starts with the same words.
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The label of the stand-in identity provider's button (tests/e2e/oidc-stub.ts). */
 export const OIDC_NAME = 'Test IdP';
 
 /**

@@ -1,22 +1,22 @@
 /**
- * Seeds the e2e server's database before the console starts: one user per
- * role and one bearer token per role (written to STATE_FILE for the specs).
- * Runs in serve.ts, so it goes through the same services as the CLI.
+ * Seeds the e2e server's database before the console starts (and, on PGlite,
+ * locks it): every account of E2E_USERS — the admin too, since bootstrapAdmin
+ * only acts on an empty users table — and one bearer token per role, written
+ * to STATE_FILE for the specs. Goes through the same services as the CLI.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type DatabaseOptions } from '@/db/client';
-import { bootstrapAdmin, createApiToken, createUser } from '@/lib/services/accounts';
+import { createApiToken, createUser } from '@/lib/services/accounts';
 import { E2E_USERS, STATE_FILE, type E2EState, type SignedInRole } from './fixtures';
 
 const ROLES: SignedInRole[] = ['viewer', 'operator', 'approver', 'admin'];
 
-export async function seedE2E(options: DatabaseOptions, env: NodeJS.ProcessEnv, secrets: string[]): Promise<void> {
+export async function seedE2E(options: DatabaseOptions, secrets: string[]): Promise<void> {
   const database = await openDatabase(options);
   try {
-    await bootstrapAdmin(database.db, env); // E2E_ADMIN, as a real start would
-    for (const role of ROLES) {
-      if (role !== 'admin') await createUser(database.db, { ...E2E_USERS[role], role });
+    for (const user of Object.values(E2E_USERS)) {
+      await createUser(database.db, { email: user.email, password: user.password, role: user.role });
     }
     const tokens = {} as Record<SignedInRole, string>;
     for (const role of ROLES) tokens[role] = (await createApiToken(database.db, { name: `e2e-${role}`, role })).token;

@@ -23,6 +23,9 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: randomBytes(32).toString('base64url'),
   DEMO_SIMULATOR: '1',
   DEMO_TICK_MS: '1000',
+  // Short enough for the expiry test to watch a request expire, long enough for the others to decide.
+  APPROVAL_EXPIRY_MINUTES: '0.5',
+  RECONCILE_INTERVAL_SECONDS: '5',
   NODE_ENV: 'production',
   AUTH_OIDC_ISSUER: oidc.issuer,
   AUTH_OIDC_CLIENT_ID: oidc.clientId,
@@ -41,7 +44,7 @@ if (process.env.DATABASE_URL) {
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-await seedE2E({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR }, env, [env.AUTH_SECRET!, oidc.clientSecret]);
+await seedE2E({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR }, [env.AUTH_SECRET!, oidc.clientSecret]);
 
 // Tee: Playwright shows the output as before, and the file keeps it for the scan.
 fs.mkdirSync(E2E_DIR, { recursive: true });

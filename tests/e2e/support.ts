@@ -45,7 +45,10 @@ export async function signInState(
 
 const sessions = new Map<SignedInRole, StorageState>();
 export async function sessionOf(role: SignedInRole): Promise<StorageState> {
-  if (!sessions.has(role)) sessions.set(role, await signInState(E2E_USERS[role]));
+  if (!sessions.has(role)) {
+    const { email, password } = E2E_USERS[role];
+    sessions.set(role, await signInState({ email, password }));
+  }
   return sessions.get(role)!;
 }
 

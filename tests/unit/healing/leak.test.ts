@@ -37,6 +37,13 @@ describe('detectMemoryLeak', () => {
     expect(leak.growth_per_hour).toBeNull();
   });
 
+  it('10 points on one short rising edge (5 s apart) are not a leak: needs 8 minutes of data', () => {
+    const leak = detectMemoryLeak(series(10, 5, (i) => ({ memory_mb: 750 + 5 * i })));
+    expect(leak.leak_detected).toBe(false);
+    expect(leak.reason).toBe('Need at least 8 minutes of memory data, have 0.8');
+    expect(detectMemoryLeak(series(10, 60, (i) => ({ memory_mb: 750 + 5 * i }))).leak_detected).toBe(true);
+  });
+
   it('prefers memory_mb over memory_usage when present', () => {
     const history = series(30, MINUTE, (i) => ({ memory_mb: 400 + 2 * i, memory_usage: 60 }));
     expect(detectMemoryLeak(history)).toMatchObject({ leak_detected: true, metric: 'memory_mb' });

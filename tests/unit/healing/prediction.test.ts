@@ -201,3 +201,11 @@ describe('only a rise that is still going on counts', () => {
     expect(prediction.minutes_to_failure).toBeLessThan(3);
   });
 });
+
+describe('short history', () => {
+  it('a steep rise over 4.5 min (10 samples) is not projected: too short to tell a trend from noise; 5 min is', () => {
+    const rising = (n: number) => series(n, 30, (i) => ({ memory_usage: 50 + i * 1.5 }));
+    expect(predictFailure(rising(10), DEFAULT_THRESHOLDS).level).toBe('low');
+    expect(predictFailure(rising(11), DEFAULT_THRESHOLDS).level).toBe('critical');
+  });
+});

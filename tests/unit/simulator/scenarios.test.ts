@@ -166,7 +166,7 @@ describe.each(SEEDS)('scenarios through the health engine (seed %i)', (seed) => 
     expect(between(cycle, 11, 90).every((c) => c.a.memory_leak.leak_detected)).toBe(true);
   });
 
-  it('search-service: prediction low early, high mid-ramp, critical before cpu crosses 90, low again after rollback', () => {
+  it('search-service: prediction low early, high mid-ramp, critical before cpu crosses 90, low again after the restart', () => {
     const cycle = steadyCycle(scenario('search-service'), seed);
     expect(between(cycle, 5, 15).every((c) => c.a.failure_prediction.level === 'low')).toBe(true);
     const firstCritical = cycle.findIndex((c) => c.a.failure_prediction.level === 'critical');
@@ -179,7 +179,7 @@ describe.each(SEEDS)('scenarios through the health engine (seed %i)', (seed) => 
     expect(before).toContain('high');
     expect(cycle[firstCritical]!.a.failure_prediction.metric).toBe('cpu_usage');
     expect(cycle[firstCritical]!.sample.cpu_usage).toBeLessThan(75);
-    // cpu critical → healing trigger; rollback at 52 min brings everything back.
+    // cpu critical → healing trigger; the restart at 52 min brings everything back.
     expect(cycle[firstCpuCritical]!.a.healing_triggers.length).toBeGreaterThan(0);
     expect(between(cycle, 57, 60).every((c) => c.a.health_score === 100 && c.a.failure_prediction.level === 'low')).toBe(true);
   });

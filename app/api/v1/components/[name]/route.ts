@@ -2,7 +2,7 @@ import { readJsonBody } from '@/lib/api/body';
 import { ApiError, notFound, validationError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { hasRole } from '@/lib/auth/roles';
-import { upsertComponentConfig } from '@/db/queries/components';
+import { setHookSecret, upsertComponentConfig } from '@/db/queries/components';
 import { componentDetail } from '@/lib/services/components';
 import { componentConfigSchema } from '@/lib/validation/component';
 import { componentNameSchema } from '@/lib/validation/sample';
@@ -28,7 +28,9 @@ export const PUT = apiRoute<{ name: string }>({ role: 'operator' }, async ({ req
   if (config.data.policy !== undefined && !hasRole(principal.role, 'admin')) {
     throw new ApiError(403, 'forbidden', 'policy: changing the remediation policy requires the admin role');
   }
-  const { created } = await upsertComponentConfig(db, name, config.data, `${principal.kind}:${principal.name}`);
+  const { cleanup_secret: secret, ...changes } = config.data;
+  const { component, created } = await upsertComponentConfig(db, name, changes, `${principal.kind}:${principal.name}`);
+  if (secret !== undefined) await setHookSecret(db, component.id, secret);
   const detail = await componentDetail(db, name);
   return Response.json(detail, { status: created ? 201 : 200 });
 });

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActivityFilters } from '@/components/activity/activity-filters';
+import { ActivityTable } from '@/components/activity/activity-table';
+import { AppHeader } from '@/components/app-header';
+import { getDb } from '@/db/client';
+import { activityPage } from '@/db/queries/activity';
+import { ACTION_TYPES } from '@/db/queries/brain';
+import { listComponents } from '@/db/queries/components';
+import { requirePageUser } from '@/lib/auth/guards';
+import { ACTIVITY_PAGE_SIZE, activityHref, KNOWN_STATUSES, parseActivityQuery, spanStart } from '@/lib/dashboard/activity-query';
+import { ACTIVITY_SPANS, DURATION_LABEL } from '@/lib/dashboard/durations';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Activity · Self-Healing Console' };
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('viewer');
+  const q = parseActivityQuery(await searchParams);
+  const db = await getDb();
+  const [page, components] = await Promise.all([
+    activityPage(
+      db,
+      { component: q.component ?? undefined, actionType: q.type ?? undefined, status: q.status ?? undefined, since: spanStart(q.span, new Date()) },
+      { cursor: q.cursor, limit: ACTIVITY_PAGE_SIZE },
+    ),
+    listComponents(db),
+  ]);
+  const filtered = q.component || q.type || q.status || q.span !== '24h';
+
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main">
+        <h1>Activity</h1>
+        <p className="subtitle">
+          Everything the console checked and did, from the <code>unified_brain</code> audit log — newest first.
+        </p>
+        <ActivityFilters
+          // A new URL (e.g. "Clear filters") remounts the form so its selects show the URL's values.
+          key={activityHref({ ...q, cursor: null })}
+          components={components.map((c) => c.name)}
+          actionTypes={ACTION_TYPES}
+          statuses={KNOWN_STATUSES}
+          spans={ACTIVITY_SPANS}
+          current={q}
+        />
+        <div className="status-line">
+          <span data-testid="activity-summary">
+            {page.rows.length === 0
+              ? 'No rows'
+              : `${q.cursor ? 'Older rows' : 'Newest rows'}: ${page.rows.length}${page.next ? '+' : ''} · ${DURATION_LABEL[q.span].toLowerCase()}`}
+          </span>
+          {filtered && <Link href="/activity">Clear filters</Link>}
+        </div>
+        {page.rows.length === 0 ? (
+          <div className="card empty">
+            {q.cursor ? 'No older rows match these filters.' : 'Nothing matches these filters in this time range.'}
+          </div>
+        ) : (
+          <ActivityTable rows={page.rows} />
+        )}
+        <nav className="pager" aria-label="Pages">
+          {q.cursor && <Link href={activityHref({ ...q, cursor: null })}>← Newest</Link>}
+          {page.next && (
+            <Link href={activityHref({ ...q, cursor: page.next })} rel="next" data-testid="next-page">
+              Older rows →
+            </Link>
+          )}
+        </nav>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { AppHeader } from '@/components/app-header';
+import { PredictionsList } from '@/components/predictions-list';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/guards';
+import { overview } from '@/lib/services/overview';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Predictions · Self-Healing Console' };
+
+export default async function PredictionsPage() {
+  const user = await requirePageUser('viewer');
+  const initial = await overview(await getDb());
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main">
+        <h1>Predictions</h1>
+        <p className="subtitle">
+          Which components will fail, how soon, why, and what to do — most likely first. Critical: restart or roll back;
+          high: monitor closely; medium: schedule maintenance.
+        </p>
+        <PredictionsList initial={initial} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+/**
+ * One pending remediation: what, where, why, who asked, how long it has left,
+ * and — for an approver who did not request it — Approve and Reject. After a
+ * decision the card stays and shows what happened.
+ */
+import Link from 'next/link';
+import { useState, useTransition } from 'react';
+import { approveAction } from '@/app/approvals/actions';
+import type { ActionResult } from '@/lib/actions/server-action';
+import type { RemediationView } from '@/lib/remediation/present';
+import { EvidenceView } from './evidence';
+import { actionLabel, formatDuration, formatTime, requesterKindLabel } from './format';
+import type { DecisionResult } from './outcomes';
+import { RejectDialog } from './reject-dialog';
+import { ResultFields } from './result-fields';
+import styles from './approvals.module.css';
+
+export interface Viewer {
+  email: string;
+  role: string;
+  /** Approver or admin. */
+  canDecide: boolean;
+}
+
+/** Same test as decide()'s four-eyes rule for people; tokens a person created are caught by the server. */
+export const isOwnRequest = (item: RemediationView, viewer: Viewer) =>
+  item.requested_by_kind === 'user' && item.requested_by.toLowerCase() === viewer.email.toLowerCase();
+
+function TimeLeft({ item, now }: { item: RemediationView; now: number | null }) {
+  if (!item.expires_at) return null;
+  if (now === null) return <span>expires at {formatTime(item.expires_at)}</span>;
+  const left = Date.parse(item.expires_at) - now;
+  const total = Date.parse(item.expires_at) - Date.parse(item.created_at);
+  const urgent = left < total / 4;
+  return (
+    <span className={urgent ? 'tone-high' : undefined} data-testid="time-left">
+      {left > 0 ? `expires in ${formatDuration(left)}` : 'expired'}
+    </span>
+  );
+}
+
+function Outcome({ outcome }: { outcome: ActionResult<DecisionResult> }) {
+  if (!outcome.ok) {
+    return (
+      <div className={`${styles.outcome} ${styles.outcomeError}`} role="alert" data-testid="decision-outcome">
+        <strong>Not decided:</strong> {outcome.error}
+      </div>
+    );
+  }
+  const { decision, remediation, result } = outcome.data;
+  if (decision === 'rejected') {
+    return (
+      <div className={styles.outcome} role="status" data-testid="decision-outcome">
+        <strong>Rejected by you.</strong> Reason: {remediation.decision_reason}. It will not run.
+      </div>
+    );
+  }
+  const succeeded = remediation.status === 'succeeded';
+  return (
+    <div className={`${styles.outcome} ${succeeded ? '' : styles.outcomeError}`} role="status" data-testid="decision-outcome">
+      <strong>Approved by you — {succeeded ? 'executed: succeeded' : `executed: ${remediation.status}`}.</strong>{' '}
+      {remediation.error ?? (typeof result?.message === 'string' ? result.message : '')}
+      {result && <ResultFields result={result} />}
+    </div>
+  );
+}
+
+export function ApprovalCard({
+  item,
+  now,
+  viewer,
+  outcome,
+  onDecided,
+}: {
+  item: RemediationView;
+  now: number | null;
+  viewer: Viewer;
+  outcome: ActionResult<DecisionResult> | undefined;
+  onDecided: (item: RemediationView, result: ActionResult<DecisionResult>) => void;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  const [approving, startApprove] = useTransition();
+  const summary = `${actionLabel(item.action, item.params)} of ${item.component} (${item.environment})`;
+  const own = isOwnRequest(item, viewer);
+
+  const approve = () =>
+    startApprove(async () => {
+      onDecided(item, await approveAction({ id: item.id }));
+    });
+
+  return (
+    <article className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
+      <header className={styles.itemHead}>
+        <h3 className={styles.itemTitle}>
+          {actionLabel(item.action, item.params)} of{' '}
+          <Link href={`/components/${encodeURIComponent(item.component)}`}>{item.component}</Link>
+        </h3>
+        <span className="muted">{item.environment}</span>
+        <span className={`badge ${item.risk === 'high' ? 'tone-crit' : 'tone-ok'}`}>{item.risk} risk</span>
+        <span className="spacer" />
+        <span className="small muted">
+          requested {now === null ? `at ${formatTime(item.created_at)}` : `${formatDuration(now - Date.parse(item.created_at))} ago`}
+        </span>
+        {!outcome && <TimeLeft item={item} now={now} />}
+      </header>
+      <p className={styles.reason}>{item.reason}</p>
+      <p className="small muted">
+        Requested by <strong data-testid="requested-by">{item.requested_by}</strong> ({requesterKindLabel(item.requested_by_kind)})
+      </p>
+      <EvidenceView evidence={item.evidence} />
+      {outcome ? (
+        <Outcome outcome={outcome} />
+      ) : own ? (
+        <p className={styles.note}>You requested this — another approver must decide.</p>
+      ) : viewer.canDecide ? (
+        <div className={styles.decide}>
+          <button type="button" className="button" onClick={approve} disabled={approving}>
+            {approving ? 'Approving…' : 'Approve'}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setRejecting(true)} disabled={approving}>
+            Reject
+          </button>
+          <span className="small muted">Approving runs it at once, on {item.component}.</span>
+        </div>
+      ) : null}
+      {viewer.canDecide && !own && (
+        <RejectDialog
+          open={rejecting}
+          onClose={() => setRejecting(false)}
+          remediationId={item.id}
+          summary={summary}
+          onDecided={(result) => onDecided(item, result)}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Time display shared by server and client renders. Everything is in UTC so a
+ * server-rendered page and its hydration agree, and two SREs in different
+ * zones read the same times in a hand-over.
+ */
+export function formatUtc(at: Date | string, withSeconds = false): string {
+  const iso = (typeof at === 'string' ? new Date(at) : at).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`;
+}
+
+/** Axis ticks: "14:05" for short spans, "Nov 29 14:00" once a chart covers days. */
+export function formatTick(ms: number, spanMs: number): string {
+  const iso = new Date(ms).toISOString();
+  if (spanMs <= 36 * 3_600_000) return iso.slice(11, 16);
+  const month = new Date(ms).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  return `${month} ${Number(iso.slice(8, 10))} ${iso.slice(11, 16)}`;
+}
+
+/** "12s ago", "4 min ago", "3 h ago", "2 days ago". */
+export function formatAge(fromMs: number, nowMs: number): string {
+  const seconds = Math.max(0, Math.round((nowMs - fromMs) / 1000));
+  if (seconds < 90) return `${seconds}s ago`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h ago`;
+  return `${Math.round(seconds / 86_400)} days ago`;
+}
+
+/** "1.2 s", "3.4 min", "2.1 h" — for durations measured in seconds (recovery times). */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  if (seconds < 90) return `${seconds.toFixed(1)} s`;
+  if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** 0.8333 → "83%"; null (no data) → "—". */
+export function formatRate(fraction: number | null): string {
+  return fraction === null ? '—' : `${Math.round(fraction * 100)}%`;
+}

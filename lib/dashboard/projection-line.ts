@@ -1,0 +1,70 @@
+/**
+ * The dashed "where this is heading" line on a metric chart: the same
+ * least-squares fit the prediction made (lib/healing/projection.ts), drawn from
+ * the start of its 30-minute window to the moment it reaches critical.
+ * Pure: no clock, no I/O.
+ */
+import { linearFit } from '@/lib/healing/regression';
+import { PREDICTION_MAX_SAMPLES, PREDICTION_WINDOW_MINUTES, projectMetric } from '@/lib/healing/projection';
+import type { MetricName, MetricSample, Threshold } from '@/lib/healing/types';
+import { recentSamples } from '@/lib/healing/window';
+
+export interface ProjectionPoint {
+  /** Epoch milliseconds. */
+  t: number;
+  value: number;
+}
+
+export interface ProjectionLine {
+  metric: MetricName;
+  /** Fitted start of the window, fitted (or observed) now, then the failure point or the horizon. */
+  points: ProjectionPoint[];
+  critical: number;
+  /** When the line reaches critical (epoch ms), even if the drawn line stops earlier. */
+  failureAt: number;
+  minutesToFailure: number;
+  /** True when the failure lies past `horizon` and the line stops there. */
+  clipped: boolean;
+}
+
+/**
+ * `history` is chronological samples ending with the newest one. Returns null
+ * exactly when the prediction would not project this metric (no trend, noisy,
+ * falling now, or already critical — a metric past critical needs no line).
+ * `horizon` (epoch ms) caps how far into the future the line is drawn.
+ */
+export function projectionLine(
+  history: readonly MetricSample[],
+  metric: MetricName,
+  threshold: Threshold,
+  horizon: number = Number.POSITIVE_INFINITY,
+): ProjectionLine | null {
+  const window = recentSamples(history, PREDICTION_WINDOW_MINUTES, PREDICTION_MAX_SAMPLES);
+  const projection = projectMetric(metric, window, threshold);
+  if (!projection || projection.kind !== 'trend') return null;
+
+  // The fit projectMetric made: value against seconds before the newest sample.
+  const newest = window.at(-1)!.timestamp.getTime();
+  const oldest = window[0]!.timestamp.getTime();
+  const fit = linearFit(window.map((s) => ({ x: (s.timestamp.getTime() - newest) / 1000, y: s[metric] })));
+  if (!fit) return null;
+
+  // projectMetric anchors on the observed value when the line already lies past critical.
+  const anchor = fit.intercept >= projection.critical ? projection.current : fit.intercept;
+  const failureAt = newest + projection.minutes * 60_000;
+  const end =
+    failureAt <= horizon
+      ? { t: failureAt, value: projection.critical }
+      : { t: horizon, value: anchor + (fit.slope * (horizon - newest)) / 1000 };
+  const points = [{ t: oldest, value: fit.intercept + (fit.slope * (oldest - newest)) / 1000 }, { t: newest, value: anchor }];
+  if (end.t > newest) points.push(end);
+
+  return {
+    metric,
+    points,
+    critical: projection.critical,
+    failureAt,
+    minutesToFailure: projection.minutes,
+    clipped: failureAt > horizon,
+  };
+}

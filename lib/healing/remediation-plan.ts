@@ -1,0 +1,59 @@
+/**
+ * What the reconciler proposes for one component, from its latest health
+ * assessment (SPEC §1 "healing triggers", §2). Pure. At most one proposal per
+ * component per pass: the least disruptive action that addresses the cause.
+ *
+ *   1. memory leak detected            → memory cleanup (a restart if there is no cleanup hook)
+ *   2. error_rate above its trigger    → rollback of the deployment (errors most often follow a release)
+ *   3. any other trigger, or a critical
+ *      failure prediction              → restart
+ */
+import type { RemediationAction, RemediationParams } from '@/db/schema';
+import { METRICS, type FailurePrediction, type HealingTriggers, type LeakAnalysis, type MetricName } from './types';
+
+export interface PlanInput {
+  metrics: Record<MetricName, number>;
+  failure_prediction: FailurePrediction;
+  memory_leak: LeakAnalysis;
+  healing_triggers: string[];
+}
+
+export interface Proposal {
+  action: RemediationAction;
+  params: RemediationParams;
+  reason: string;
+}
+
+export function planRemediation(
+  report: PlanInput,
+  triggers: HealingTriggers,
+  capabilities: { cleanupHook: boolean; renderServiceId: string | null },
+): Proposal | null {
+  if (report.memory_leak.leak_detected) {
+    const leak = `memory leak detected (${report.memory_leak.reason})`;
+    return capabilities.cleanupHook
+      ? { action: 'memory_cleanup', params: {}, reason: leak }
+      : { action: 'restart', params: {}, reason: `${leak}; no cleanup hook registered, so a restart frees the memory` };
+  }
+  const over = METRICS.filter((m) => report.metrics[m] > triggers[m]);
+  if (over.includes('error_rate')) {
+    const message = report.healing_triggers.find((t) => t.startsWith('error_rate')) ?? 'error_rate above its healing trigger';
+    return {
+      action: 'rollback',
+      params: { rollback_type: capabilities.renderServiceId ? 'deployment' : 'previous_state' },
+      reason: `${message}; rolling back to the last good version`,
+    };
+  }
+  if (over.length > 0) {
+    return { action: 'restart', params: {}, reason: report.healing_triggers.join('; ') };
+  }
+  const prediction = report.failure_prediction;
+  if (prediction.level === 'critical') {
+    return {
+      action: 'restart',
+      params: {},
+      reason: `failure predicted ${prediction.time_to_failure} (p=${prediction.probability.toFixed(2)}): ${prediction.reasons.join('; ')}`,
+    };
+  }
+  return null;
+}

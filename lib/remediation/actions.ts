@@ -1,0 +1,153 @@
+/**
+ * The three healing actions, each returning the reference card's shape:
+ * restart_service_via_render, rollback_component, detect_and_cleanup_memory_leaks.
+ * They act through the executor registry and the database; the caller
+ * (execute.ts) records the outcome in `remediations` and `unified_brain`.
+ */
+import type { Db } from '@/db/client';
+import { configOf, upsertComponentConfig } from '@/db/queries/components';
+import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';
+import { samplesInWindow } from '@/db/queries/metrics';
+import type { Component, RemediationParams, RollbackType } from '@/db/schema';
+import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
+import { toMetricSample } from '@/lib/services/health-check';
+import type { ActionOutcome, ExecutorRegistry } from './types';
+
+export async function restartService(
+  component: Component,
+  params: RemediationParams,
+  executors: ExecutorRegistry,
+): Promise<ActionOutcome> {
+  const target = executors.service(component, params.service_id ?? null);
+  if (!target) {
+    const error = `no Render service id for ${component.name}: pass service_id or register render_service_id`;
+    return { success: false, error, result: { success: false, service_id: null, component: component.name, status_code: null, message: error } };
+  }
+  const outcome = await target.executor.restart(target.serviceId);
+  return {
+    success: outcome.success,
+    error: outcome.success ? null : (outcome.error ?? outcome.message),
+    result: {
+      success: outcome.success,
+      service_id: target.serviceId,
+      component: component.name,
+      status_code: outcome.status_code,
+      message: outcome.success ? outcome.message : (outcome.error ?? outcome.message),
+      attempts: outcome.attempts,
+      executor: target.executor.kind,
+    },
+  };
+}
+
+export async function rollbackComponent(
+  db: Db,
+  component: Component,
+  params: RemediationParams,
+  executors: ExecutorRegistry,
+  actorName: string,
+): Promise<ActionOutcome> {
+  const type: RollbackType = params.rollback_type ?? 'deployment';
+  const base = { component: component.name, rollback_type: type };
+  const fail = (error: string, extra: Record<string, unknown> = {}): ActionOutcome => ({
+    success: false,
+    error,
+    result: { success: false, ...base, from_state: null, to_state: null, error, ...extra },
+  });
+
+  if (type === 'config') {
+    const [current, previous] = await recentConfigs(db, component.id, 2);
+    if (!current || !previous) return fail(`no previous config recorded for ${component.name}`);
+    const { component: restored } = await upsertComponentConfig(db, component.name, previous.config, `rollback by ${actorName}`);
+    return { success: true, error: null, result: { success: true, ...base, from_state: configOf(component), to_state: configOf(restored) } };
+  }
+
+  if (type === 'previous_state') {
+    const [current, previous] = await recentStates(db, component.id, 2);
+    if (!current || !previous) return fail(`no previous state recorded for ${component.name}`);
+    const applying = executors.applyState(component, previous.state);
+    if (!applying) {
+      return fail(`no executor can re-apply a recorded state of ${component.name}; use rollback_type "deployment" for a Render service`);
+    }
+    const outcome = await applying;
+    if (!outcome.success) return fail(outcome.error ?? outcome.message, { from_state: current.state, to_state: previous.state });
+    await recordComponentState(db, component.id, previous.state, `rollback by ${actorName}`);
+    return { success: true, error: null, result: { success: true, ...base, from_state: current.state, to_state: previous.state, message: outcome.message } };
+  }
+
+  const target = executors.service(component, params.service_id ?? null);
+  if (!target) return fail(`no Render service id for ${component.name}: pass service_id or register render_service_id`);
+  const outcome = await target.executor.rollbackDeployment(target.serviceId);
+  const from = outcome.from_deploy && { deploy_id: outcome.from_deploy.id, commit: outcome.from_deploy.commit ?? null };
+  const to = outcome.to_deploy && { deploy_id: outcome.to_deploy.id, commit: outcome.to_deploy.commit ?? null };
+  if (outcome.success && to) await recordComponentState(db, component.id, { ...to, service_id: target.serviceId }, `rollback by ${actorName}`);
+  const error = outcome.success ? null : (outcome.error ?? outcome.message);
+  return {
+    success: outcome.success,
+    error,
+    result: {
+      success: outcome.success,
+      ...base,
+      service_id: target.serviceId,
+      from_state: from,
+      to_state: to,
+      // An API rollback leaves auto-deploy on; the next push would undo it (see lib/executors/render.ts).
+      auto_deploy_disabled: outcome.auto_deploy_disabled,
+      status_code: outcome.status_code,
+      attempts: outcome.attempts,
+      message: error ?? outcome.message,
+      executor: target.executor.kind,
+    },
+  };
+}
+
+/**
+ * detect_and_cleanup_memory_leaks: judge the recent memory series, clean only
+ * when a leak is detected. `needsRestart` tells the caller to propose a
+ * restart because the component has no cleanup hook.
+ */
+export async function cleanupMemoryLeak(
+  db: Db,
+  component: Component,
+  executors: ExecutorRegistry,
+  now: Date,
+): Promise<ActionOutcome & { needsRestart: boolean }> {
+  const since = new Date(now.getTime() - LEAK_WINDOW_MINUTES * 60_000);
+  const samples = (await samplesInWindow(db, component.id, since, now, LEAK_MAX_SAMPLES)).map(toMetricSample);
+  const leak = detectMemoryLeak(samples);
+  const current = samples.at(-1)?.memory_mb ?? null;
+  const base = { component: component.name, leak_detected: leak.leak_detected, reason: leak.reason, analysis: leak };
+  if (!leak.leak_detected) {
+    return {
+      success: true,
+      error: null,
+      needsRestart: false,
+      result: { success: true, ...base, memory_freed_mb: 0, objects_collected: 0, current_memory_mb: current, message: 'no leak detected; nothing cleaned' },
+    };
+  }
+  const hook = executors.cleanup(component);
+  if (!hook) {
+    const error = `no cleanup hook registered for ${component.name}; a restart is proposed instead`;
+    return {
+      success: false,
+      error,
+      needsRestart: true,
+      result: { success: false, ...base, memory_freed_mb: null, objects_collected: null, current_memory_mb: current, message: error },
+    };
+  }
+  const outcome = await hook.executor.cleanup({ component: component.name, url: hook.url, secret: hook.secret });
+  const error = outcome.success ? null : (outcome.error ?? outcome.message);
+  return {
+    success: outcome.success,
+    error,
+    needsRestart: false,
+    result: {
+      success: outcome.success,
+      ...base,
+      memory_freed_mb: outcome.memory_freed_mb,
+      objects_collected: outcome.objects_collected,
+      current_memory_mb: outcome.current_memory_mb,
+      status_code: outcome.status_code,
+      message: error ?? outcome.message,
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** The process-wide wiring of the remediation service: real executors, env settings, the approval webhook. */
+import type { Principal } from '@/lib/api/principal';
+import type { SessionUser } from '@/lib/auth/session';
+import { defaultExecutors } from './executors';
+import { remediationSettings } from './settings';
+import type { Actor, RemediationDeps } from './types';
+
+let deps: RemediationDeps | undefined;
+
+export function remediationDeps(): RemediationDeps {
+  deps ??= { executors: defaultExecutors(), settings: remediationSettings() };
+  return deps;
+}
+
+export function actorFromPrincipal(principal: Principal): Actor {
+  return { kind: principal.kind, name: principal.name, userId: principal.userId };
+}
+
+export function actorFromUser(user: SessionUser): Actor {
+  return { kind: 'user', name: user.email, userId: user.id };
+}

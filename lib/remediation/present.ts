@@ -1,0 +1,54 @@
+/** The public (API and page) view of a remediation: snake_case, ISO times, time left before expiry. */
+import type { RemediationWithComponent } from '@/db/queries/remediations';
+
+export interface RemediationView {
+  id: string;
+  component: string;
+  environment: string;
+  action: RemediationWithComponent['action'];
+  params: RemediationWithComponent['params'];
+  risk: RemediationWithComponent['risk'];
+  status: RemediationWithComponent['status'];
+  reason: string;
+  evidence: Record<string, unknown>;
+  requested_by: string;
+  requested_by_kind: RemediationWithComponent['requestedByKind'];
+  automatic: boolean;
+  created_at: string;
+  expires_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  result: Record<string, unknown> | null;
+  error: string | null;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function remediationView(r: RemediationWithComponent): RemediationView {
+  return {
+    id: r.id,
+    component: r.component,
+    environment: r.environment,
+    action: r.action,
+    params: r.params,
+    risk: r.risk,
+    status: r.status,
+    reason: r.reason,
+    evidence: r.evidence,
+    requested_by: r.requestedBy,
+    requested_by_kind: r.requestedByKind,
+    automatic: r.automatic,
+    created_at: r.createdAt.toISOString(),
+    expires_at: iso(r.expiresAt),
+    decided_by: r.decidedBy,
+    decided_at: iso(r.decidedAt),
+    decision_reason: r.decisionReason,
+    started_at: iso(r.startedAt),
+    finished_at: iso(r.finishedAt),
+    result: r.result,
+    error: r.error,
+  };
+}

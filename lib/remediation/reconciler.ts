@@ -1,0 +1,203 @@
+/**
+ * The reconciler: a level-triggered loop. Each pass looks at every component's
+ * latest health check as it is now (not at events), proposes what the policy
+ * and the prediction call for, runs low-risk actions, queues high-risk ones,
+ * expires stale proposals, fails executions whose executor vanished, and
+ * writes one `reconciliation_cycle` row with its counts. Only one reconciler
+ * acts at a time (Database.withExclusiveLock).
+ */
+import type { Database, Db } from '@/db/client';
+import { recordBrain } from '@/db/queries/brain';
+import { listComponents } from '@/db/queries/components';
+import { latestCheckPerComponent } from '@/db/queries/health-checks';
+import {
+  expirePending,
+  failLapsedLeases,
+  failUnstarted,
+  openRemediationFor,
+  rejectedSince,
+  unclaimedApproved,
+} from '@/db/queries/remediations';
+import { automationPause } from '@/db/queries/settings';
+import { ApiError } from '@/lib/api/errors';
+import { planRemediation } from '@/lib/healing/remediation-plan';
+import type { HealingTriggers } from '@/lib/healing/types';
+import { log } from '@/lib/log';
+import type { HealthReport } from '@/lib/services/health-check';
+import { BRAIN_ACTION, executeRemediation } from './execute';
+import { requestRemediation } from './request';
+import { RECONCILER, type RemediationDeps } from './types';
+
+/** Fixed key: every console process competes for the same lock. */
+export const RECONCILER_LOCK_KEY = 7_204_311_862;
+
+export interface CycleCounts {
+  components: number;
+  evaluated: number;
+  stale: number;
+  proposed: number;
+  executed: number;
+  succeeded: number;
+  failed: number;
+  queued: number;
+  blocked: number;
+  skipped: number;
+  /** Approved remediations whose process died before claiming them, run now. */
+  resumed: number;
+  /** Proposals held back because a person rejected the same action recently. */
+  snoozed: number;
+  expired: number;
+  lapsed: number;
+  paused: boolean;
+}
+
+export interface ReconcilerDeps extends RemediationDeps {
+  triggers: HealingTriggers;
+  /** Runs before the components are evaluated (the console records its own health here). */
+  beforePass?: (db: Db) => Promise<void>;
+}
+
+export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<CycleCounts> {
+  const started = Date.now();
+  const now = deps.now?.() ?? new Date();
+  const counts: CycleCounts = {
+    components: 0, evaluated: 0, stale: 0, proposed: 0, executed: 0, succeeded: 0, failed: 0,
+    queued: 0, blocked: 0, skipped: 0, resumed: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
+  };
+  if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
+
+  const components = await listComponents(db);
+  const names = new Map(components.map((c) => [c.id, c.name]));
+  counts.expired = (await expirePending(db, now)).length;
+  for (const lapsed of await failLapsedLeases(db, now)) {
+    counts.lapsed++;
+    await recordBrain(db, {
+      actionType: BRAIN_ACTION[lapsed.action],
+      status: 'failure',
+      metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
+    });
+  }
+  await resumeUnclaimed(db, deps, now, counts);
+  counts.paused = (await automationPause(db)).paused;
+
+  const latest = await latestCheckPerComponent(db);
+  counts.components = components.length;
+  const notes: string[] = [];
+  for (const component of components) {
+    const check = latest.get(component.id);
+    if (!check) continue;
+    if (now.getTime() - check.checkedAt.getTime() > deps.settings.maxEvidenceAgeMs) {
+      counts.stale++; // no fresh data: acting on an old picture could restart a service that recovered
+      continue;
+    }
+    counts.evaluated++;
+    if (await openRemediationFor(db, component.id)) continue; // one at a time per component
+    const report = check.result as unknown as HealthReport;
+    const proposal = planRemediation(report, deps.triggers, {
+      cleanupHook: deps.executors.cleanup(component) !== null,
+      renderServiceId: component.renderServiceId,
+    });
+    if (!proposal) continue;
+    // A person said no: asking again every pass would only fill the queue with the same question.
+    if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {
+      counts.snoozed++;
+      continue;
+    }
+    counts.proposed++;
+    try {
+      const outcome = await requestRemediation(
+        db,
+        {
+          component: component.name,
+          ...proposal,
+          requester: RECONCILER,
+          evidence: {
+            health_check_id: check.id,
+            checked_at: check.checkedAt.toISOString(),
+            health_score: report.health_score,
+            failure_prediction: report.failure_prediction,
+            memory_leak: report.memory_leak,
+            metrics: report.metrics,
+            warnings: report.warnings,
+            healing_triggers: report.healing_triggers,
+          },
+        },
+        deps,
+      );
+      if (outcome.kind === 'pending') counts.queued++;
+      else {
+        counts.executed++;
+        if (outcome.execution.outcome?.success) counts.succeeded++;
+        else counts.failed++;
+        if (outcome.followUp?.kind === 'pending') counts.queued++;
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.code === 'guardrail') counts.blocked++;
+      else counts.skipped++;
+      notes.push(`${component.name}: ${proposal.action} not run — ${error.message}`);
+    }
+  }
+  await recordBrain(db, {
+    actionType: 'reconciliation_cycle',
+    status: counts.failed > 0 ? 'completed_with_failures' : 'completed',
+    metadata: { ...counts, notes: notes.slice(0, 20), duration_ms: Date.now() - started },
+  });
+  return counts;
+}
+
+/** Approved but unclaimed this long means the process that approved it died before running it. */
+const UNCLAIMED_GRACE_MS = 60_000;
+
+/**
+ * Nothing ran for these, so running them is safe — unless the approval is older
+ * than an approval may wait: then the world has moved on and they are failed instead.
+ */
+async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: CycleCounts): Promise<void> {
+  for (const stuck of await unclaimedApproved(db, now, UNCLAIMED_GRACE_MS)) {
+    const approvedAt = stuck.decidedAt ?? stuck.createdAt;
+    if (now.getTime() - approvedAt.getTime() <= deps.settings.approvalExpiryMs) {
+      await executeRemediation(db, stuck.id, deps);
+      counts.resumed++;
+    } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {
+      counts.lapsed++;
+    }
+  }
+}
+
+/** One pass if this process wins the lock; null when another reconciler is running. */
+export function reconcileExclusively(database: Database, deps: ReconcilerDeps): Promise<CycleCounts | null> {
+  return database.withExclusiveLock(RECONCILER_LOCK_KEY, () => reconcileOnce(database.db, deps));
+}
+
+const globalForReconciler = globalThis as typeof globalThis & { __shcReconciler?: { stop: () => void } };
+
+/** Starts the loop (idempotent per process). Passes never overlap; a failed pass is logged and the loop goes on. */
+export function startReconciler(database: Database, deps: ReconcilerDeps): { stop: () => void } {
+  if (globalForReconciler.__shcReconciler) return globalForReconciler.__shcReconciler;
+  let running = false;
+  const pass = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const counts = await reconcileExclusively(database, deps);
+      if (counts && (counts.proposed > 0 || counts.expired > 0 || counts.lapsed > 0)) log.info('reconciliation cycle', { ...counts });
+    } catch (error) {
+      log.error('reconciliation cycle failed', { error });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(pass, deps.settings.reconcileIntervalMs);
+  timer.unref();
+  void pass();
+  const handle = {
+    stop: () => {
+      clearInterval(timer);
+      globalForReconciler.__shcReconciler = undefined;
+    },
+  };
+  globalForReconciler.__shcReconciler = handle;
+  log.info('reconciler started', { interval_ms: deps.settings.reconcileIntervalMs });
+  return handle;
+}

@@ -1,0 +1,106 @@
+/**
+ * Asking for a remediation (a person, a token, or the reconciler): check that
+ * it can run at all, apply the risk policy and the guardrails, record it, then
+ * run it at once (low risk) or queue it for an approver (high risk).
+ */
+import type { Db } from '@/db/client';
+import { findComponentByName } from '@/db/queries/components';
+import { recentConfigs, recentStates } from '@/db/queries/component-history';
+import { findRemediation, insertRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
+import type { Component, Remediation } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import { riskFor } from '@/lib/healing/risk';
+import { log } from '@/lib/log';
+import { executeRemediation, type ExecutionResult } from './execute';
+import { enforceGuardrails, lockComponent } from './guard';
+import type { RemediationDeps, RemediationRequest } from './types';
+
+export type RequestOutcome =
+  | { kind: 'executed'; execution: ExecutionResult; followUp?: RequestOutcome }
+  | { kind: 'pending'; remediation: RemediationWithComponent };
+
+/** Machines and the reconciler are automation; the pause and the hourly cap are about them. */
+const isAutomatic = (request: RemediationRequest) => request.requester.kind !== 'user';
+
+/** Refuses, before anything is recorded, what could not possibly run. */
+async function checkPreconditions(db: Db, component: Component, request: RemediationRequest, deps: RemediationDeps) {
+  const { action, params } = request;
+  const needsService = action === 'restart' || (action === 'rollback' && params.rollback_type === 'deployment');
+  if (needsService && !deps.executors.service(component, params.service_id ?? null)) {
+    throw new ApiError(400, 'validation_failed', `service_id: no Render service id given and none registered for ${component.name}`, [
+      { field: 'service_id', message: `required: ${component.name} has no render_service_id` },
+    ]);
+  }
+  if (action === 'rollback' && params.rollback_type === 'previous_state' && (await recentStates(db, component.id, 2)).length < 2) {
+    throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
+  }
+  if (action === 'rollback' && params.rollback_type === 'config' && (await recentConfigs(db, component.id, 2)).length < 2) {
+    throw new ApiError(409, 'conflict', `no previous config recorded for ${component.name}`);
+  }
+}
+
+export async function requestRemediation(db: Db, request: RemediationRequest, deps: RemediationDeps): Promise<RequestOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const component = await findComponentByName(db, request.component);
+  if (!component) throw new ApiError(404, 'not_found', `component ${request.component} is not registered`);
+  await checkPreconditions(db, component, request, deps);
+
+  const risk = riskFor(request.action, component);
+  if (!risk.allowed) throw new ApiError(409, 'conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
+
+  const automatic = isAutomatic(request);
+  // One transaction holding the component row: concurrent requests for the same
+  // component see each other's executions, so two cannot both pass the cooldown.
+  const created: Remediation = await db.transaction(async (tx) => {
+    await lockComponent(tx, component);
+    await enforceGuardrails(tx, { component, action: request.action, automatic, now, settings: deps.settings.guardrails });
+    const high = risk.risk === 'high';
+    return insertRemediation(tx, {
+      componentId: component.id,
+      action: request.action,
+      params: request.params,
+      risk: risk.risk,
+      // Low risk is approved by policy at once; `decided_by` says so.
+      status: high ? 'pending_approval' : 'approved',
+      reason: request.reason,
+      evidence: { ...request.evidence, policy: risk.why },
+      requestedByKind: request.requester.kind,
+      requestedBy: request.requester.name,
+      requesterUserId: request.requester.userId,
+      automatic,
+      createdAt: now,
+      expiresAt: high ? new Date(now.getTime() + deps.settings.approvalExpiryMs) : null,
+      ...(!high && { decidedBy: 'policy', decidedAt: now, decisionReason: risk.why }),
+    });
+  });
+
+  if (created.status === 'pending_approval') {
+    const pending = (await findRemediation(db, created.id))!;
+    log.info('remediation awaiting approval', { remediation: created.id, component: component.name, action: created.action });
+    await deps.onPendingApproval?.({
+      id: created.id,
+      component: component.name,
+      action: created.action,
+      reason: created.reason,
+      risk: created.risk,
+      requestedBy: created.requestedBy,
+    });
+    return { kind: 'pending', remediation: pending };
+  }
+
+  const execution = await executeRemediation(db, created.id, deps);
+  if (!execution.followUp) return { kind: 'executed', execution };
+  // A leak with no cleanup hook: the card's answer is a restart, proposed under the same rules.
+  try {
+    const followUp = await requestRemediation(
+      db,
+      { ...request, action: 'restart', params: {}, reason: execution.followUp.reason, evidence: { ...request.evidence, cleanup_remediation_id: created.id } },
+      deps,
+    );
+    return { kind: 'executed', execution, followUp };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    log.warn('restart after failed cleanup not proposed', { component: component.name, reason: error.message });
+    return { kind: 'executed', execution };
+  }
+}

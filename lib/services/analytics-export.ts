@@ -1,0 +1,136 @@
+/**
+ * The analytics export as a stream: unified_brain rows of the window are read
+ * in keyset chunks of 1,000 and written out as they arrive, so an export of a
+ * busy month never sits in memory whole. The JSON form opens with the same
+ * summary the analytics page shows.
+ */
+import type { Db } from '@/db/client';
+import { activityChunk, type ActivityFilters, type ActivityRow } from '@/db/queries/activity';
+import type { Cursor } from '@/lib/dashboard/cursor';
+import { csvRecord } from '@/lib/dashboard/csv';
+import { windowEnding, type AnalyticsWindow } from '@/lib/dashboard/durations';
+import { log } from '@/lib/log';
+import { analyticsReport, type AnalyticsReport } from './analytics-report';
+
+export const EXPORT_CHUNK_ROWS = 1_000;
+export const CSV_HEADER = ['id', 'executed_at', 'agent_name', 'action_type', 'status', 'component', 'metadata'] as const;
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportRow {
+  id: number;
+  executed_at: string;
+  agent_name: string;
+  action_type: string;
+  status: string;
+  component: string | null;
+  metadata: Record<string, unknown>;
+}
+
+function exportRow(row: ActivityRow): ExportRow {
+  const component = row.metadata.component;
+  return {
+    id: row.id,
+    executed_at: row.exactAt,
+    agent_name: row.agentName,
+    action_type: row.actionType,
+    status: row.status,
+    component: typeof component === 'string' ? component : null,
+    metadata: row.metadata,
+  };
+}
+
+function csvLine(row: ExportRow): string {
+  return csvRecord([row.id, row.executed_at, row.agent_name, row.action_type, row.status, row.component, JSON.stringify(row.metadata)]);
+}
+
+/** The JSON document minus its rows: everything of the report but the chart timeline. */
+function jsonSummary(report: AnalyticsReport) {
+  return {
+    total_rows: report.total_rows,
+    top_actions: report.top_actions,
+    interventions: report.interventions,
+    remediations: report.remediations,
+    recovery_time: report.recovery_time,
+    approvals: report.approvals,
+  };
+}
+
+/** Reads the window oldest first, one chunk per pull: the consumer's pace sets the database's. */
+function rowStream(
+  db: Db,
+  filters: ActivityFilters,
+  write: { head: string; row: (row: ExportRow, index: number) => string; tail: string },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after: Cursor | null = null;
+  let written = 0;
+  let headSent = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headSent) {
+          headSent = true;
+          controller.enqueue(encoder.encode(write.head));
+          return;
+        }
+        try {
+          const chunk = await activityChunk(db, filters, after, EXPORT_CHUNK_ROWS);
+          if (chunk.rows.length > 0) {
+            controller.enqueue(encoder.encode(chunk.rows.map((r) => write.row(exportRow(r), written++)).join('')));
+            after = chunk.last;
+          }
+          if (chunk.rows.length < EXPORT_CHUNK_ROWS) {
+            if (write.tail) controller.enqueue(encoder.encode(write.tail));
+            controller.close();
+          }
+        } catch (error) {
+          // Headers are gone already: the download ends short and the log says why.
+          log.error('analytics export failed mid-stream', { error, rows_written: written });
+          controller.error(new Error('export failed'));
+        }
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  window: AnalyticsWindow;
+  /** End of the window; pinning it lets a CSV and a JSON export of one report agree. */
+  until: Date;
+}
+
+export async function analyticsExport(db: Db, request: ExportRequest): Promise<Response> {
+  const w = windowEnding(request.window, request.until);
+  const filters: ActivityFilters = { since: w.from, until: w.to };
+  const stamp = w.to.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const filename = `self-healing-activity-${request.window}-${stamp}.${request.format}`;
+  const headers = {
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+
+  if (request.format === 'csv') {
+    const body = rowStream(db, filters, { head: csvRecord(CSV_HEADER), row: csvLine, tail: '' });
+    return new Response(body, { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8; header=present' } });
+  }
+
+  // Computed before the first byte so a failing summary is still a proper JSON error.
+  const report = await analyticsReport(db, request.window, request.until);
+  const opening = JSON.stringify({
+    window: request.window,
+    from: report.from,
+    to: report.to,
+    generated_at: new Date().toISOString(),
+    summary: jsonSummary(report),
+  });
+  const body = rowStream(db, filters, {
+    // The opening object minus its closing brace, then the rows array.
+    head: `${opening.slice(0, -1)},"rows":[`,
+    row: (row, index) => `${index === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
+    tail: '\n]}\n',
+  });
+  return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
+}

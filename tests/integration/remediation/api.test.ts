@@ -1,0 +1,297 @@
+/**
+ * The remediation endpoints end to end, in-process, against a local stand-in
+ * for Render's API: exact requests for each action, 200 for low risk, 202 for
+ * high risk, 409 for guardrails, and 4xx with no side effect for bad input.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PUT as putComponent } from '@/app/api/v1/components/[name]/route';
+import { POST as postCleanup } from '@/app/api/v1/components/[name]/memory-leaks/cleanup/route';
+import { POST as postRestart } from '@/app/api/v1/components/[name]/restart/route';
+import { POST as postRollback } from '@/app/api/v1/components/[name]/rollback/route';
+import { GET as getApprovals } from '@/app/api/v1/approvals/route';
+import { POST as postApprove } from '@/app/api/v1/approvals/[id]/approve/route';
+import { POST as postReject } from '@/app/api/v1/approvals/[id]/reject/route';
+import { GET as getRemediation } from '@/app/api/v1/remediations/[id]/route';
+import { GET as listRemediations } from '@/app/api/v1/remediations/route';
+import { POST as postRecover } from '@/app/api/v1/db/recover/route';
+import { setAutomationPaused } from '@/db/queries/settings';
+import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
+import { call, createTestToken, tableCounts, testDatabase } from '../../helpers/api';
+
+let render: RenderStandIn;
+let operator: string;
+let approver: string;
+let viewer: string;
+let admin: string;
+
+const deploys = () => [
+  { id: 'dep-3', status: 'live', commit: { id: 'c3' } },
+  { id: 'dep-2', status: 'build_failed', commit: { id: 'c2' } },
+  { id: 'dep-1', status: 'deactivated', commit: { id: 'c1' } },
+];
+
+beforeAll(async () => {
+  render = await startRenderStandIn({
+    apiKey: 'rnd_test_key',
+    services: { 'srv-staging1': { deploys: deploys() }, 'srv-prod1': { deploys: deploys() }, 'srv-other9': { deploys: deploys() } },
+  });
+  // Read once by the remediation wiring on its first use, below.
+  process.env.RENDER_API_URL = render.url;
+  process.env.RENDER_API_KEY = 'rnd_test_key';
+  operator = await createTestToken('operator', 'ci-operator');
+  approver = await createTestToken('approver', 'ci-approver');
+  viewer = await createTestToken('viewer', 'ci-viewer');
+  admin = await createTestToken('admin', 'ci-admin');
+  await call(putComponent, { method: 'PUT', params: { name: 'shop-staging' }, token: operator, body: { environment: 'staging', render_service_id: 'srv-staging1' } });
+  await call(putComponent, { method: 'PUT', params: { name: 'shop-prod' }, token: operator, body: { environment: 'production', render_service_id: 'srv-prod1' } });
+});
+afterAll(() => render.close());
+beforeEach(() => render.reset());
+
+describe('restart', () => {
+  it('low risk (staging): runs at once against Render and answers the card shape', async () => {
+    const res = await call(postRestart, { params: { name: 'shop-staging' }, token: operator });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      success: true,
+      service_id: 'srv-staging1',
+      component: 'shop-staging',
+      status_code: 200,
+      message: 'Service restart initiated',
+      remediation: { status: 'succeeded', risk: 'low', action: 'restart', requested_by: 'ci-operator' },
+    });
+    expect(render.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/services/srv-staging1/restart']);
+    expect(render.requests[0]!.headers.authorization).toBe('Bearer rnd_test_key');
+    const { rawQuery } = await testDatabase();
+    const rows = await rawQuery<{ status: string; component: string }>(
+      `select status, metadata->>'component' as component from unified_brain where action_type = 'service_restart'`,
+    );
+    expect(rows).toEqual([{ status: 'success', component: 'shop-staging' }]);
+  });
+
+  it('the cooldown refuses a second restart with 409 naming the guardrail and when it clears', async () => {
+    const res = await call(postRestart, { params: { name: 'shop-staging' }, token: operator });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: 'guardrail', guardrail: 'cooldown', clears_at: expect.any(String) });
+    expect(res.body.message).toContain('cooldown');
+    expect(render.requests).toHaveLength(0);
+  });
+
+  it('high risk (production): answers 202 with the pending remediation; nothing reaches Render', async () => {
+    const res = await call(postRestart, { params: { name: 'shop-prod' }, token: operator });
+    expect(res.status).toBe(202);
+    expect(res.body.remediation).toMatchObject({ status: 'pending_approval', risk: 'high', component: 'shop-prod' });
+    expect(render.requests).toHaveLength(0);
+    const queue = await call(getApprovals, { token: viewer });
+    expect(queue.body.approvals.map((a: { id: string }) => a.id)).toContain(res.body.remediation.id);
+  });
+
+  it('a Render failure is surfaced with Render’s message and recorded as a failure', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'ghost' }, token: operator, body: { environment: 'dev', render_service_id: 'srv-missing1' } });
+    const res = await call(postRestart, { params: { name: 'ghost' }, token: operator });
+    expect(res.status).toBe(200);
+    expect(res.body.success).toBe(false);
+    expect(res.body.message).toContain('service not found');
+    expect(res.body.remediation.status).toBe('failed');
+    expect(render.requests).toHaveLength(1); // 404 is not retried
+  });
+});
+
+describe('approval by token', () => {
+  it('four-eyes: the requesting token cannot approve; another approver can, and it runs once', async () => {
+    const requested = await call(postRestart, { params: { name: 'shop-prod' }, token: approver });
+    expect(requested.status).toBe(202);
+    const id = requested.body.remediation.id;
+    const own = await call(postApprove, { params: { id }, token: approver });
+    expect(own.status).toBe(403);
+    expect(own.body.message).toContain('four-eyes');
+
+    render.reset();
+    const approved = await call(postApprove, { params: { id }, token: admin });
+    expect(approved.status).toBe(200);
+    expect(approved.body.remediation).toMatchObject({ status: 'succeeded', decided_by: 'ci-admin' });
+    expect(render.requestsTo('restart')).toHaveLength(1);
+    const again = await call(postApprove, { params: { id }, token: admin });
+    expect(again.status).toBe(409);
+    expect(render.requestsTo('restart')).toHaveLength(1);
+    const fetched = await call(getRemediation, { params: { id }, token: viewer });
+    expect(fetched.body.status).toBe('succeeded');
+  });
+
+  it('reject needs a reason, records it, and nothing runs', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'shop-prod2' }, token: operator, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    const requested = await call(postRestart, { params: { name: 'shop-prod2' }, token: operator });
+    const id = requested.body.remediation.id;
+    const noReason = await call(postReject, { params: { id }, token: approver, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.issues[0].field).toBe('reason');
+    const rejected = await call(postReject, { params: { id }, token: approver, body: { reason: 'deploy freeze' } });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.remediation).toMatchObject({ status: 'rejected', decision_reason: 'deploy freeze' });
+    expect(render.requests).toHaveLength(0);
+    const { rawQuery } = await testDatabase();
+    const rows = await rawQuery<{ decision: string; reason: string; decided_by: string; component: string }>(
+      `select metadata->>'decision' as decision, metadata->>'reason' as reason, metadata->>'decided_by' as decided_by,
+              metadata->>'component' as component
+         from unified_brain where action_type = 'remediation_approval' and metadata->>'remediation_id' = '${id}'`,
+    );
+    expect(rows).toEqual([{ decision: 'rejected', reason: 'deploy freeze', decided_by: 'ci-approver', component: 'shop-prod2' }]);
+  });
+
+  it('two queued restarts of one component: approving the second within the cooldown is refused (409 cooldown)', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'twice' }, token: operator, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    const first = await call(postRestart, { params: { name: 'twice' }, token: operator });
+    const second = await call(postRestart, { params: { name: 'twice' }, token: operator });
+    expect([first.status, second.status]).toEqual([202, 202]);
+    render.reset();
+    expect((await call(postApprove, { params: { id: first.body.remediation.id }, token: approver })).status).toBe(200);
+    const refused = await call(postApprove, { params: { id: second.body.remediation.id }, token: approver });
+    expect(refused.status).toBe(409);
+    expect(refused.body.guardrail).toBe('cooldown');
+    expect(render.requestsTo('restart')).toHaveLength(1);
+    const still = await call(getRemediation, { params: { id: second.body.remediation.id }, token: viewer });
+    expect(still.body.status).toBe('pending_approval');
+  });
+
+  it('an operator token cannot approve (403) and a viewer cannot request (403)', async () => {
+    const requested = await call(postRestart, { params: { name: 'shop-prod2' }, token: operator });
+    expect((await call(postApprove, { params: { id: requested.body.remediation.id }, token: operator })).status).toBe(403);
+    expect((await call(postRestart, { params: { name: 'shop-prod2' }, token: viewer })).status).toBe(403);
+  });
+});
+
+describe('rollback', () => {
+  it('deployment: rolls back to the deploy before the live one, skipping a failed build, then turns auto-deploy off', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'shop-staging' }, token: admin, body: { policy: 'auto' } });
+    const res = await call(postRollback, { params: { name: 'shop-staging' }, token: operator, body: { rollback_type: 'deployment' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      success: true,
+      component: 'shop-staging',
+      rollback_type: 'deployment',
+      from_state: { deploy_id: 'dep-3' },
+      to_state: { deploy_id: 'dep-1' },
+      auto_deploy_disabled: true,
+    });
+    expect(render.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /v1/services/srv-staging1/deploys',
+      'POST /v1/services/srv-staging1/rollback',
+      'PATCH /v1/services/srv-staging1',
+    ]);
+    expect(render.requestsTo('rollback')[0]!.body).toEqual({ deployId: 'dep-1' });
+    expect(render.requestsTo('update')[0]!.body).toEqual({ autoDeploy: 'no' });
+  });
+
+  it('config: restores the previous configuration version', async () => {
+    // (shop-staging is in its rollback cooldown now.) History: dev (1), a threshold override (2) → rollback restores (1).
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: operator, body: { environment: 'dev' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { policy: 'auto' } });
+    const res = await call(postRollback, { params: { name: 'cfg-svc' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(200);
+    expect(res.body.from_state.policy).toBe('auto');
+    expect(res.body.to_state.policy).toBe('default');
+    expect(render.requests).toHaveLength(0);
+  });
+
+  it('previous_state with no recorded earlier state is a clear 409 and records nothing', async () => {
+    const before = await tableCounts();
+    const res = await call(postRollback, { params: { name: 'shop-prod' }, token: operator, body: { rollback_type: 'previous_state' } });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('no previous state recorded for shop-prod');
+    expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe('memory-leak cleanup', () => {
+  it('with too few points: no leak, nothing cleaned, says why', async () => {
+    const res = await call(postCleanup, { params: { name: 'shop-staging' }, token: operator });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, leak_detected: false, memory_freed_mb: 0 });
+    expect(res.body.reason).toContain('at least 10');
+  });
+});
+
+describe('bad input: 4xx, a message naming the field, nothing stored, nothing sent to Render', () => {
+  const cases: [string, () => Promise<{ status: number; body: any }>, number, string][] = [
+    ['unknown component', () => call(postRestart, { params: { name: 'nope' }, token: operator }), 404, 'nope'],
+    ['bad component name', () => call(postRestart, { params: { name: 'Bad Name' }, token: operator }), 400, 'name'],
+    ['unknown rollback type', () => call(postRollback, { params: { name: 'shop-prod' }, token: operator, body: { rollback_type: 'yesterday' } }), 400, 'rollback_type'],
+    ['missing rollback type', () => call(postRollback, { params: { name: 'shop-prod' }, token: operator, body: {} }), 400, 'rollback_type'],
+    ['service_id of the wrong type', () => call(postRestart, { params: { name: 'shop-prod' }, token: operator, body: { service_id: 42 } }), 400, 'service_id'],
+    ['service_id not a Render id', () => call(postRestart, { params: { name: 'shop-prod' }, token: operator, body: { service_id: '../x' } }), 400, 'service_id'],
+    ['unknown field', () => call(postRestart, { params: { name: 'shop-prod' }, token: operator, body: { force: true } }), 400, 'force'],
+    ['array body', () => call(postRollback, { params: { name: 'shop-prod' }, token: operator, body: [] }), 400, 'body'],
+    ['malformed JSON', () => call(postRollback, { params: { name: 'shop-prod' }, token: operator, body: '{"rollback_type":' }), 400, 'body'],
+    ['no token', () => call(postRestart, { params: { name: 'shop-prod' } }), 401, 'Authorization'],
+    ['bad remediation id', () => call(postApprove, { params: { id: 'not-a-uuid' }, token: approver }), 400, 'id'],
+    ['unknown remediation', () => call(postApprove, { params: { id: '00000000-0000-4000-8000-000000000000' }, token: approver }), 404, '00000000'],
+  ];
+  it.each(cases)('%s', async (_label, send, status, mentions) => {
+    const before = await tableCounts();
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(res.body)).toContain(mentions);
+    expect(await tableCounts()).toEqual(before);
+    expect(render.requests).toHaveLength(0);
+  });
+
+  it('missing service id: a component without render_service_id cannot be restarted', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'no-render' }, token: operator, body: { environment: 'dev' } });
+    const before = await tableCounts();
+    const res = await call(postRestart, { params: { name: 'no-render' }, token: operator });
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].field).toBe('service_id');
+    expect(await tableCounts()).toEqual(before);
+    expect(render.requests).toHaveLength(0);
+  });
+});
+
+describe('pause and db recovery', () => {
+  it('the global pause stops machine-requested actions with 409 paused', async () => {
+    const { db } = await testDatabase();
+    await call(putComponent, { method: 'PUT', params: { name: 'paused-svc' }, token: operator, body: { environment: 'dev', render_service_id: 'srv-other9' } });
+    await setAutomationPaused(db, true, 'test');
+    try {
+      const res = await call(postRestart, { params: { name: 'paused-svc' }, token: operator });
+      expect(res.status).toBe(409);
+      expect(res.body.guardrail).toBe('paused');
+      expect(render.requests).toHaveLength(0);
+    } finally {
+      await setAutomationPaused(db, false, 'test');
+    }
+  });
+
+  it('POST /db/recover probes the pool and records db_connection_recovered', async () => {
+    const res = await call(postRecover, { token: operator, method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, component: 'console', attempts: 1 });
+    const { rawQuery } = await testDatabase();
+    const rows = await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`);
+    expect(rows).toEqual([{ status: 'success' }]);
+  });
+});
+
+describe('GET /api/v1/remediations', () => {
+  it('filters by component and status, newest first', async () => {
+    const res = await call(listRemediations, { token: viewer, path: '/api/v1/remediations?component=shop-prod&status=pending_approval,succeeded' });
+    expect(res.status).toBe(200);
+    expect(res.body.remediations.length).toBeGreaterThan(0);
+    for (const r of res.body.remediations) {
+      expect(r.component).toBe('shop-prod');
+      expect(['pending_approval', 'succeeded']).toContain(r.status);
+    }
+    const times = res.body.remediations.map((r: { created_at: string }) => r.created_at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it.each([
+    ['?status=done', 'status'],
+    ['?limit=0', 'limit'],
+    ['?component=Bad%20Name', 'component'],
+    ['?colour=blue', 'colour'],
+  ])('%s → 400 naming %s', async (query, field) => {
+    const res = await call(listRemediations, { token: viewer, path: `/api/v1/remediations${query}` });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.issues)).toContain(field);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The reconciler on the demo scenarios' data: a leak gets a cleanup, a CPU ramp a
+ * (queued) restart with the prediction as evidence, a healthy service nothing;
+ * cooldown, hourly cap and pause each hold.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { upsertComponentConfig } from '@/db/queries/components';
+import { setAutomationPaused } from '@/db/queries/settings';
+import type { CleanupOutcome } from '@/lib/executors/types';
+import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
+import { reconcileOnce, type ReconcilerDeps } from '@/lib/remediation/reconciler';
+import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
+import { runHealthCheck } from '@/lib/services/health-check';
+import { ingestBatch } from '@/lib/services/ingest';
+import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
+import { testDatabase } from '../../helpers/api';
+
+const MIN = 60;
+const STEP_S = 30;
+let clock = Date.parse('2026-11-30T00:00:00Z');
+const calls: string[] = [];
+
+const cleanupOk = async ({ component }: { component: string }): Promise<CleanupOutcome> => {
+  calls.push(`cleanup ${component}`);
+  return { success: true, status_code: 200, message: 'cleaned', attempts: 1, memory_freed_mb: 500, objects_collected: 1000, current_memory_mb: 600 };
+};
+
+function deps(overrides: Partial<ReconcilerDeps['settings']['guardrails']> = {}): ReconcilerDeps {
+  const settings = remediationSettingsFromEnv({});
+  return {
+    settings: { ...settings, guardrails: { ...settings.guardrails, ...overrides } },
+    triggers: DEFAULT_HEALING_TRIGGERS,
+    now: () => new Date(clock),
+    executors: {
+      service: (c) => ({
+        serviceId: `srv-${c.name.replace(/[^a-z0-9]/g, '')}`,
+        executor: {
+          kind: 'simulator',
+          restart: async (id) => (calls.push(`restart ${id}`), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
+          rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
+        },
+      }),
+      cleanup: (c) => ({ executor: { cleanup: cleanupOk }, url: `http://${c.name}.test/cleanup`, secret: null }),
+      applyState: () => null,
+    },
+  };
+}
+
+/** Feeds 60 min of a scenario ending at cycle position `at`, then one health check at `clock`. */
+async function feed(component: string, scenarioName: string, at: number) {
+  const { db } = await testDatabase();
+  const scenario = DEMO_SCENARIOS.find((s) => s.component === scenarioName)!;
+  const rng = createRng(7);
+  const samples = [];
+  for (let s = 120; s >= 1; s--) {
+    samples.push({ component, timestamp: new Date(clock - s * STEP_S * 1000), ...scenario.sample(at - s * STEP_S, rng) });
+  }
+  await ingestBatch(db, samples, new Date(clock));
+  return runHealthCheck(db, component, { ...scenario.sample(at, rng), timestamp: new Date(clock) }, { triggers: DEFAULT_HEALING_TRIGGERS });
+}
+
+async function remediationsOf(component: string) {
+  const { rawQuery } = await testDatabase();
+  return rawQuery<{ action: string; status: string; evidence: Record<string, any>; automatic: boolean }>(
+    `select r.action, r.status, r.evidence, r.automatic from remediations r join components c on c.id = r.component_id
+      where c.name = '${component}' order by r.created_at`,
+  );
+}
+
+beforeEach(() => {
+  calls.length = 0;
+  clock += 6 * 60 * MIN * 1000; // each test in its own hours, outside the others' guardrail windows
+});
+
+describe('reconciler on scenario data', () => {
+  it('leak → a cleanup runs automatically (low risk) with the leak as evidence', async () => {
+    const report = await feed('leaky', 'payments-worker', 70 * MIN);
+    expect(report.memory_leak.leak_detected).toBe(true);
+    const counts = await reconcileOnce((await testDatabase()).db, deps());
+    expect(counts).toMatchObject({ proposed: 1, executed: 1, succeeded: 1, queued: 0 });
+    expect(calls).toEqual(['cleanup leaky']);
+    const [r] = await remediationsOf('leaky');
+    expect(r).toMatchObject({ action: 'memory_cleanup', status: 'succeeded', automatic: true });
+    expect(r!.evidence.memory_leak.leak_detected).toBe(true);
+  });
+
+  it('CPU ramp in production → a restart queued for approval with the prediction as evidence', async () => {
+    const report = await feed('ramping', 'search-service', 44 * MIN);
+    expect(report.failure_prediction.level).toBe('critical');
+    const counts = await reconcileOnce((await testDatabase()).db, deps());
+    expect(counts).toMatchObject({ proposed: 1, queued: 1, executed: 0 });
+    expect(calls).toEqual([]);
+    const [r] = await remediationsOf('ramping');
+    expect(r).toMatchObject({ action: 'restart', status: 'pending_approval' });
+    expect(r!.evidence.failure_prediction).toMatchObject({ level: 'critical', metric: 'cpu_usage' });
+    // Level-triggered but not stacking: the next pass sees the open proposal and adds nothing.
+    const again = await reconcileOnce((await testDatabase()).db, deps());
+    expect(again.proposed).toBe(0);
+    expect(await remediationsOf('ramping')).toHaveLength(1);
+  });
+
+  it('a rejected proposal is not asked again for an hour', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await feed('rejected-ramp', 'search-service', 44 * MIN);
+    await reconcileOnce(db, deps());
+    await rawQuery(`update remediations set status = 'rejected', decided_at = '${new Date(clock).toISOString()}', decided_by = 'sre'
+                     where component_id = (select id from components where name = 'rejected-ramp')`);
+    clock += 30 * MIN * 1000;
+    await feed('rejected-ramp', 'search-service', 46 * MIN);
+    expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 1, proposed: 0 });
+    clock += 31 * MIN * 1000;
+    await feed('rejected-ramp', 'search-service', 46 * MIN);
+    expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 0, proposed: 1, queued: 1 });
+  });
+
+  it('healthy → nothing proposed', async () => {
+    await feed('steady', 'checkout-api', 30 * MIN);
+    const counts = await reconcileOnce((await testDatabase()).db, deps());
+    expect(counts.proposed).toBe(0);
+    expect(await remediationsOf('steady')).toHaveLength(0);
+  });
+
+  it('stale evidence is not acted on', async () => {
+    await feed('old-leak', 'payments-worker', 70 * MIN);
+    clock += 10 * MIN * 1000;
+    const counts = await reconcileOnce((await testDatabase()).db, deps());
+    expect(counts.stale).toBeGreaterThan(0);
+    expect(await remediationsOf('old-leak')).toHaveLength(0);
+  });
+
+  it('cooldown: a second cleanup within 10 min is blocked and says until when', async () => {
+    await feed('cool', 'payments-worker', 70 * MIN);
+    await reconcileOnce((await testDatabase()).db, deps());
+    clock += 2 * MIN * 1000;
+    await feed('cool', 'payments-worker', 72 * MIN);
+    const counts = await reconcileOnce((await testDatabase()).db, deps());
+    expect(counts).toMatchObject({ proposed: 1, blocked: 1, executed: 0 });
+    expect(calls).toEqual(['cleanup cool']);
+  });
+
+  it('hourly cap: at most 3 automatic actions per component per hour', async () => {
+    const { db } = await testDatabase();
+    for (let i = 0; i < 4; i++) {
+      await feed('capped', 'payments-worker', (70 + i) * MIN);
+      await reconcileOnce(db, deps({ cooldownMs: 0 }));
+      clock += MIN * 1000;
+    }
+    expect(calls).toEqual(['cleanup capped', 'cleanup capped', 'cleanup capped']);
+    const { rawQuery } = await testDatabase();
+    const [last] = await rawQuery<{ notes: string[]; blocked: number }>(
+      `select metadata->'notes' as notes, (metadata->>'blocked')::int as blocked from unified_brain
+        where action_type = 'reconciliation_cycle' order by id desc limit 1`,
+    );
+    expect(last!.blocked).toBe(1);
+    expect(last!.notes.join()).toContain('cap 3');
+  });
+
+  it('pause: nothing runs automatically while an admin has paused automation', async () => {
+    const { db } = await testDatabase();
+    await upsertComponentConfig(db, 'paused-leak', { environment: 'staging' }, 'test');
+    await feed('paused-leak', 'payments-worker', 70 * MIN);
+    await setAutomationPaused(db, true, 'admin@example.com');
+    try {
+      const counts = await reconcileOnce(db, deps());
+      expect(counts).toMatchObject({ paused: true, blocked: 1, executed: 0 });
+      expect(calls).toEqual([]);
+    } finally {
+      await setAutomationPaused(db, false, 'admin@example.com');
+    }
+  });
+});
+
+describe('recovery of interrupted work', () => {
+  it('an approved remediation nobody claimed is run by the next pass; one approved too long ago is failed unrun', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await upsertComponentConfig(db, 'orphan', { environment: 'dev' }, 'test');
+    const [c] = await rawQuery<{ id: string }>(`select id from components where name = 'orphan'`);
+    const insert = (minutesAgo: number) =>
+      rawQuery<{ id: string }>(`insert into remediations (component_id, action, risk, status, reason, requested_by_kind, requested_by, decided_by, decided_at, created_at)
+        values ('${c!.id}', 'restart', 'high', 'approved', 'test', 'user', 'a@example.com', 'b@example.com',
+                '${new Date(clock - minutesAgo * 60_000).toISOString()}', '${new Date(clock - minutesAgo * 60_000).toISOString()}') returning id`);
+    const [recent] = await insert(5);
+    const [ancient] = await insert(120);
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ resumed: 1, lapsed: 1 });
+    expect(calls).toEqual(['restart srv-orphan']);
+    const rows = await rawQuery<{ id: string; status: string }>(`select id, status from remediations where component_id = '${c!.id}'`);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [recent!.id]: 'succeeded', [ancient!.id]: 'failed' });
+  });
+});

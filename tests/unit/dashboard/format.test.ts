@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatRate, formatSeconds, formatTick, formatUtc } from '@/lib/dashboard/format';
+
+describe('dashboard formatting', () => {
+  it('shows times in UTC', () => {
+    expect(formatUtc('2026-11-29T23:43:49.120Z')).toBe('2026-11-29 23:43 UTC');
+    expect(formatUtc(new Date('2026-11-29T23:43:49.120Z'), true)).toBe('2026-11-29 23:43:49 UTC');
+  });
+
+  it('ticks show the date once a chart spans days', () => {
+    const t = Date.parse('2026-11-29T14:05:00Z');
+    expect(formatTick(t, 3_600_000)).toBe('14:05');
+    expect(formatTick(t, 7 * 86_400_000)).toBe('Nov 29 14:05');
+  });
+
+  it('ages', () => {
+    expect(formatAge(0, 12_000)).toBe('12s ago');
+    expect(formatAge(0, 4 * 60_000)).toBe('4 min ago');
+    expect(formatAge(0, 3 * 3_600_000)).toBe('3 h ago');
+    expect(formatAge(0, 3 * 86_400_000)).toBe('3 days ago');
+    expect(formatAge(5_000, 0)).toBe('0s ago');
+  });
+
+  it('durations and rates', () => {
+    expect(formatSeconds(42)).toBe('42.0 s');
+    expect(formatSeconds(456)).toBe('7.6 min');
+    expect(formatSeconds(7200)).toBe('2.0 h');
+    expect(formatSeconds(null)).toBe('—');
+    expect(formatRate(5 / 6)).toBe('83%');
+    expect(formatRate(null)).toBe('—');
+  });
+});

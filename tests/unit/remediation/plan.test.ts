@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { planRemediation, type PlanInput } from '@/lib/healing/remediation-plan';
+import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
+
+const healthy: PlanInput = {
+  metrics: { cpu_usage: 30, memory_usage: 50, error_rate: 0.01, latency_ms: 200 },
+  failure_prediction: { probability: 0.02, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
+  memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
+  healing_triggers: [],
+};
+const caps = { cleanupHook: true, renderServiceId: 'srv-a1' };
+
+describe('planRemediation', () => {
+  it('healthy → nothing', () => {
+    expect(planRemediation(healthy, DEFAULT_HEALING_TRIGGERS, caps)).toBeNull();
+  });
+
+  it('a leak → cleanup with a hook, restart without one', () => {
+    const leaking = { ...healthy, memory_leak: { ...healthy.memory_leak, leak_detected: true, reason: 'grows 400 MB/h' } };
+    expect(planRemediation(leaking, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'memory_cleanup' });
+    const noHook = planRemediation(leaking, DEFAULT_HEALING_TRIGGERS, { ...caps, cleanupHook: false });
+    expect(noHook).toMatchObject({ action: 'restart', reason: expect.stringContaining('no cleanup hook') });
+  });
+
+  it('error_rate over HEAL_ERROR_THRESH → rollback (deployment with a Render service, else previous_state); 0.05 itself is not over', () => {
+    const erroring = { ...healthy, metrics: { ...healthy.metrics, error_rate: 0.0501 } };
+    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'rollback', params: { rollback_type: 'deployment' } });
+    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, { ...caps, renderServiceId: null })).toMatchObject({ params: { rollback_type: 'previous_state' } });
+    const atTrigger = { ...healthy, metrics: { ...healthy.metrics, error_rate: 0.05 } };
+    expect(planRemediation(atTrigger, DEFAULT_HEALING_TRIGGERS, caps)).toBeNull();
+  });
+
+  it('cpu over its trigger, or a critical prediction → restart', () => {
+    const hot = { ...healthy, metrics: { ...healthy.metrics, cpu_usage: 95 }, healing_triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'] };
+    expect(planRemediation(hot, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart', reason: expect.stringContaining('HEAL_CPU_THRESH') });
+    const predicted = { ...healthy, failure_prediction: { ...healthy.failure_prediction, level: 'critical' as const, probability: 0.8, time_to_failure: '< 1 hour' as const, reasons: ['cpu_usage projected to reach 90% in ~20 min'] } };
+    expect(planRemediation(predicted, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart', reason: expect.stringContaining('projected') });
+  });
+});
