@@ -157,3 +157,24 @@ export async function actionAs(
     await context.dispose();
   }
 }
+
+export interface PageAnswer {
+  status: number;
+  /** Where the page sent the browser: a 307, or — from inside a loading boundary, once streaming began — a streamed redirect. */
+  redirect: string | null;
+  /** forbidden(): a 403, or its streamed equivalent. */
+  forbidden: boolean;
+}
+
+/** GETs a page without following redirects and says what it answered, however Next.js delivered it. */
+export async function getPage(context: APIRequestContext, path: string): Promise<PageAnswer> {
+  const response = await context.get(path, { maxRedirects: 0 });
+  const status = response.status();
+  const body = status === 200 ? await response.text() : '';
+  const streamed = /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(body)?.[1] ?? null;
+  return {
+    status,
+    redirect: status >= 300 && status < 400 ? (response.headers()['location'] ?? null) : streamed,
+    forbidden: status === 403 || body.includes('NEXT_HTTP_ERROR_FALLBACK;403'),
+  };
+}
