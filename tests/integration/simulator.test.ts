@@ -3,13 +3,14 @@ import { backfill, tick } from '@/lib/simulator/run';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { tableCounts, testDatabase } from '../helpers/api';
 
-const clock = (scenario: (typeof DEMO_SCENARIOS)[number], at: number) => scenario.demoStartSeconds + at / 1000;
 
 describe('the demo simulator', () => {
   it('backfills 30 minutes of samples once, then every tick is a real health check per component', async () => {
     const { db, rawQuery } = await testDatabase();
     const rng = createRng(7);
     const now = new Date();
+    // The demo's clock: each scenario is at its demo starting point now.
+    const clock = (scenario: (typeof DEMO_SCENARIOS)[number], at: number) => scenario.demoStartSeconds + (at - now.getTime()) / 1000;
 
     const backfilled = await backfill(db, now, rng, clock);
     expect(backfilled).toBe(59 * DEMO_SCENARIOS.length); // every 30 s, strictly inside the 30 minutes

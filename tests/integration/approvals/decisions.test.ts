@@ -178,7 +178,7 @@ describe('two approvers approving at the same moment', () => {
     expect(lost).toHaveLength(1);
     const loser = (lost[0] as PromiseRejectedResult).reason as ApiError;
     expect(loser.status).toBe(409);
-    expect(loser.message).toMatch(/cannot be approved: it is already (approved|executing|succeeded) \(by approver2?@example\.com\)$/);
+    expect(loser.message).toMatch(/cannot be approved: it was already approved by approver2?@example\.com \(now (approved|executing|succeeded)\)$/);
 
     const winner = toDecisionResult('approved', (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof decide>>>).value);
     expect(winner.remediation.status).toBe('succeeded');
