@@ -1,6 +1,7 @@
 /** The process-wide wiring of the remediation service: real executors, env settings, the approval webhook. */
 import type { Principal } from '@/lib/api/principal';
 import type { SessionUser } from '@/lib/auth/session';
+import { notifyApprovalRequested } from '@/lib/notify/slack';
 import { defaultExecutors } from './executors';
 import { remediationSettings } from './settings';
 import type { Actor, RemediationDeps } from './types';
@@ -8,7 +9,21 @@ import type { Actor, RemediationDeps } from './types';
 let deps: RemediationDeps | undefined;
 
 export function remediationDeps(): RemediationDeps {
-  deps ??= { executors: defaultExecutors(), settings: remediationSettings() };
+  deps ??= {
+    executors: defaultExecutors(),
+    settings: remediationSettings(),
+    // The webhook (SLACK_WEBHOOK_URL) is a courtesy: it never throws and gives up after its timeout.
+    onPendingApproval: async (r) => {
+      await notifyApprovalRequested({
+        component: r.component,
+        action: r.action,
+        reason: r.reason,
+        risk: r.risk,
+        remediationId: r.id,
+        requestedBy: r.requestedBy,
+      });
+    },
+  };
   return deps;
 }
 

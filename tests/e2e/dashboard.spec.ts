@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
-import { SIMULATED, signIn } from './fixtures';
+import { MONITORED, signIn } from './fixtures';
 
 const LEVEL_ACTION = {
   critical: 'Restart/Rollback',
@@ -22,11 +22,11 @@ test.beforeEach(async ({ page }) => {
   await signIn(page);
 });
 
-/** Waits until the overview shows every simulated component with a health score. */
+/** Waits until the overview shows every component (simulated ones and the console) with a health score. */
 async function overviewReady(page: Page) {
   const rows = page.getByRole('table', { name: 'Components' }).locator('tbody tr');
-  await expect(rows).toHaveCount(SIMULATED.length);
-  for (const name of SIMULATED) {
+  await expect(rows).toHaveCount(MONITORED.length);
+  for (const name of MONITORED) {
     await expect(page.locator(`tr[data-component="${name}"]`).getByTestId('health-score')).toHaveText(/^\d+\.\d$/);
   }
   return rows;
@@ -45,25 +45,25 @@ test('overview: riskiest first, filters and sort in the URL, names link to compo
   const ranks = levels.map((l) => rank[l] ?? -1);
   expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
 
-  // The payments-worker leak keeps at least one component above "low" while the suite runs.
+  // search-service's CPU runaway (production: only a person may restart it) keeps at least one component above "low".
   await page.getByLabel('Prediction level').selectOption('low');
   await expect(page).toHaveURL(/[?&]level=low/);
-  await expect(page.getByTestId('component-count')).toHaveText(/^\d+ of 8 components$/);
+  await expect(page.getByTestId('component-count')).toHaveText(new RegExp(`^\\d+ of ${MONITORED.length} components$`));
   const lowLevels = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-level')));
-  expect(lowLevels.length).toBeLessThan(SIMULATED.length);
+  expect(lowLevels.length).toBeLessThan(MONITORED.length);
   expect(new Set(lowLevels)).toEqual(new Set(['low']));
 
   await page.getByLabel('Prediction level').selectOption('');
   await page.getByLabel('Sort by').selectOption('name');
   await expect(page).toHaveURL(/[?&]sort=name/);
-  await expect(rows).toHaveCount(SIMULATED.length);
-  await expect(rows.first()).toHaveAttribute('data-component', [...SIMULATED].sort()[0]!);
+  await expect(rows).toHaveCount(MONITORED.length);
+  await expect(rows.first()).toHaveAttribute('data-component', [...MONITORED].sort()[0]!);
 
   // The filtered view is shareable: loading the URL gives the same view.
   await page.goto('/?level=low&sort=name');
   await expect(page.getByLabel('Prediction level')).toHaveValue('low');
   await expect(page.getByLabel('Sort by')).toHaveValue('name');
-  await expect(page.getByTestId('component-count')).toHaveText(/of 8 components/);
+  await expect(page.getByTestId('component-count')).toHaveText(new RegExp(`of ${MONITORED.length} components`));
 
   await page.goto('/');
   await page.getByRole('link', { name: 'payments-worker' }).click();
@@ -96,7 +96,7 @@ test('live updates: a database outage and a failed refresh are said plainly; a h
   await expect(page.getByTestId('database-banner')).toContainText('Database unavailable');
   await expect(page.getByRole('alert').filter({ hasText: 'Live updates failed' })).toBeVisible();
   // The last good data stays on screen.
-  await expect(page.getByRole('table', { name: 'Components' }).locator('tbody tr')).toHaveCount(SIMULATED.length);
+  await expect(page.getByRole('table', { name: 'Components' }).locator('tbody tr')).toHaveCount(MONITORED.length);
 
   await page.unroute('**/api/health');
   await page.unroute('**/api/v1/overview');
@@ -124,8 +124,9 @@ test('live updates: a database outage and a failed refresh are said plainly; a h
 });
 
 test('component page: charts plot points, thresholds and the trend line; range in the URL', async ({ page }) => {
-  await page.goto('/components/payments-worker');
-  await expect(page).toHaveTitle('payments-worker · Components · Self-Healing Console');
+  // search-service's CPU runaway is projected from the start and only a person can restart it (production).
+  await page.goto('/components/search-service');
+  await expect(page).toHaveTitle('search-service · Components · Self-Healing Console');
   await expect(page.getByTestId('prediction-panel')).toContainText(/Recommended action/);
   await expect(page.getByTestId('recommended-action')).toHaveText(/^(Restart\/Rollback|Monitor closely|Schedule maintenance|Normal operation)$/);
   await expect(page.getByTestId('leak-panel')).toContainText(/Series/);
@@ -136,13 +137,13 @@ test('component page: charts plot points, thresholds and the trend line; range i
     // Threshold lines, labelled in the legend (resident memory has no thresholds).
     if (metric !== 'memory_mb') await expect(chart).toContainText(/warning .+critical /);
   }
-  // The leak scenario's memory rises linearly: the prediction projects it, and the chart draws that line.
-  await expect(page.getByTestId('chart-memory_usage').locator('.projection-line path.recharts-line-curve')).toHaveAttribute('d', /^M/);
-  await expect(page.getByTestId('chart-memory_usage')).toContainText('trend → critical');
+  // The runaway's CPU climbs: the prediction projects it, and the chart draws that line.
+  await expect(page.getByTestId('chart-cpu_usage').locator('.projection-line path.recharts-line-curve')).toHaveAttribute('d', /^M/);
+  await expect(page.getByTestId('chart-cpu_usage')).toContainText('trend → critical');
   await expect(page.getByTestId('chart-health_score').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/);
 
   await page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '6h' }).click();
-  await expect(page).toHaveURL(/\/components\/payments-worker\?range=6h$/);
+  await expect(page).toHaveURL(/\/components\/search-service\?range=6h$/);
   await expect(page.getByRole('link', { name: '6h' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { name: /Trends · Last 6 hours/ })).toBeVisible();
   await expect(page.getByTestId('chart-cpu_usage').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/);
@@ -158,7 +159,7 @@ test('predictions: most likely failure first, with reasons and the recommended a
   await page.goto('/predictions');
   await expect(page).toHaveTitle('Predictions · Self-Healing Console');
   const cards = page.getByRole('list', { name: /Failure predictions/ }).locator(':scope > li');
-  await expect(cards).toHaveCount(SIMULATED.length);
+  await expect(cards).toHaveCount(MONITORED.length);
   const seen = await cards.evaluateAll((lis) =>
     lis.map((li) => ({
       level: li.getAttribute('data-level') as keyof typeof LEVEL_ACTION,

@@ -33,6 +33,9 @@ export const SIMULATED = [
   'report-builder',
 ] as const;
 
+/** Every component the e2e server's overview lists: the simulated ones and the console itself (checked each reconciler pass). */
+export const MONITORED = [...SIMULATED, 'console'] as const;
+
 /** Signs in through the real form and waits until the console has let us in. */
 export async function signIn(page: Page, user: { email: string; password: string } = E2E_ADMIN): Promise<void> {
   await page.goto('/login');

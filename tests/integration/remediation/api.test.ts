@@ -3,6 +3,8 @@
  * for Render's API: exact requests for each action, 200 for low risk, 202 for
  * high risk, 409 for guardrails, and 4xx with no side effect for bad input.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PUT as putComponent } from '@/app/api/v1/components/[name]/route';
 import { POST as postCleanup } from '@/app/api/v1/components/[name]/memory-leaks/cleanup/route';
@@ -19,6 +21,8 @@ import { startRenderStandIn, type RenderStandIn } from '../../support/render-sta
 import { call, createTestToken, tableCounts, testDatabase } from '../../helpers/api';
 
 let render: RenderStandIn;
+/** Bodies POSTed to the approval webhook (a Slack stand-in). */
+const webhook: { server?: Server; posts: unknown[] } = { posts: [] };
 let operator: string;
 let approver: string;
 let viewer: string;
@@ -35,7 +39,18 @@ beforeAll(async () => {
     apiKey: 'rnd_test_key',
     services: { 'srv-staging1': { deploys: deploys() }, 'srv-prod1': { deploys: deploys() }, 'srv-other9': { deploys: deploys() } },
   });
+  webhook.server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      webhook.posts.push(JSON.parse(body));
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => webhook.server!.listen(0, '127.0.0.1', resolve));
   // Read once by the remediation wiring on its first use, below.
+  process.env.SLACK_WEBHOOK_URL = `http://127.0.0.1:${(webhook.server.address() as AddressInfo).port}/hook`;
+  process.env.CONSOLE_URL = 'https://console.example.com';
   process.env.RENDER_API_URL = render.url;
   process.env.RENDER_API_KEY = 'rnd_test_key';
   operator = await createTestToken('operator', 'ci-operator');
@@ -45,7 +60,10 @@ beforeAll(async () => {
   await call(putComponent, { method: 'PUT', params: { name: 'shop-staging' }, token: operator, body: { environment: 'staging', render_service_id: 'srv-staging1' } });
   await call(putComponent, { method: 'PUT', params: { name: 'shop-prod' }, token: operator, body: { environment: 'production', render_service_id: 'srv-prod1' } });
 });
-afterAll(() => render.close());
+afterAll(async () => {
+  await render.close();
+  webhook.server?.close();
+});
 beforeEach(() => render.reset());
 
 describe('restart', () => {
@@ -82,6 +100,9 @@ describe('restart', () => {
     expect(res.status).toBe(202);
     expect(res.body.remediation).toMatchObject({ status: 'pending_approval', risk: 'high', component: 'shop-prod' });
     expect(render.requests).toHaveLength(0);
+    // The approvers' channel hears of it, with a link to the queue.
+    expect(JSON.stringify(webhook.posts.at(-1))).toContain(`https://console.example.com/approvals#${res.body.remediation.id}`);
+    expect(JSON.stringify(webhook.posts.at(-1))).toContain('shop-prod');
     const queue = await call(getApprovals, { token: viewer });
     expect(queue.body.approvals.map((a: { id: string }) => a.id)).toContain(res.body.remediation.id);
   });
