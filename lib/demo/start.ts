@@ -22,6 +22,8 @@ const env: NodeJS.ProcessEnv = {
   DEMO_SIMULATOR: '1',
   ADMIN_EMAIL: process.env.ADMIN_EMAIL || 'admin@example.com',
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || DEMO_PASSWORD,
+  // A livelier reconciler than production's 60 s, so a newcomer sees it act within seconds.
+  RECONCILE_INTERVAL_SECONDS: process.env.RECONCILE_INTERVAL_SECONDS || '15',
 };
 
 /** A local secret kept beside the data, so demo sessions survive restarts. */
