@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { components, metricSamples, type MetricSampleRow, type NewMetricSampleRow } from '../schema';
 
@@ -37,7 +37,12 @@ export async function insertSamples(db: Db, samples: NewMetricSampleRow[]): Prom
   return samples.length;
 }
 
-/** Samples in (from, to], oldest first, at most `limit` of the newest. */
+/**
+ * Samples in (from, to], oldest first — all of them, or when there are more than
+ * `limit`, every k-th counted from the newest so that they still span the whole
+ * window. (The newest `limit` of a component reporting every second would cover
+ * a few minutes: too short to tell a leak from one GC cycle or a trend from noise.)
+ */
 export async function samplesInWindow(
   db: Db,
   componentId: string,
@@ -45,8 +50,12 @@ export async function samplesInWindow(
   to: Date,
   limit: number,
 ): Promise<MetricSampleRow[]> {
-  const newestFirst = await db
-    .select()
+  const numbered = db
+    .select({
+      ...getTableColumns(metricSamples),
+      rn: sql<number>`row_number() over (order by ${metricSamples.recordedAt} desc, ${metricSamples.id} desc)`.as('rn'),
+      n: sql<number>`count(*) over ()`.as('n'),
+    })
     .from(metricSamples)
     .where(
       and(
@@ -55,9 +64,14 @@ export async function samplesInWindow(
         lte(metricSamples.recordedAt, to),
       ),
     )
-    .orderBy(desc(metricSamples.recordedAt), desc(metricSamples.id))
+    .as('numbered');
+  const rows = await db
+    .select()
+    .from(numbered)
+    .where(sql`(${numbered.rn} - 1) % greatest(1, ceil(${numbered.n}::float8 / ${limit})::int) = 0`)
+    .orderBy(asc(numbered.recordedAt), asc(numbered.id))
     .limit(limit);
-  return newestFirst.reverse();
+  return rows.map(({ rn, n, ...row }) => row);
 }
 
 export async function countSamples(db: Db, componentId: string): Promise<number> {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
+import { ensureComponent } from '@/db/queries/components';
+import { insertSamples, samplesInWindow } from '@/db/queries/metrics';
 import { call, createTestToken, tableCounts, testDatabase } from '../helpers/api';
 
 let token: string;
@@ -61,5 +63,35 @@ describe('POST /api/v1/metrics', () => {
     const at = new Date(row!.recorded_at).getTime();
     expect(at).toBeGreaterThanOrEqual(before - 1000);
     expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+});
+
+describe('samplesInWindow', () => {
+  it('spreads a dense window evenly instead of keeping only the newest samples, and keeps the newest', async () => {
+    const { db } = await testDatabase();
+    const component = await ensureComponent(db, 'dense-reporter');
+    const end = Date.parse('2026-11-30T12:00:00Z');
+    // One sample per second for an hour.
+    await insertSamples(
+      db,
+      Array.from({ length: 3600 }, (_, i) => ({
+        componentId: component.id,
+        recordedAt: new Date(end - (3599 - i) * 1000),
+        cpuUsage: 10,
+        memoryUsage: 20,
+        errorRate: 0,
+        latencyMs: 5,
+        memoryMb: i,
+      })),
+    );
+    const rows = await samplesInWindow(db, component.id, new Date(end - 3600_000), new Date(end), 120);
+    expect(rows).toHaveLength(120);
+    expect(rows.at(-1)!.recordedAt.getTime()).toBe(end);
+    expect(end - rows[0]!.recordedAt.getTime()).toBeGreaterThan(55 * 60_000); // spans the hour, not the last 2 minutes
+    const gaps = rows.slice(1).map((r, i) => r.recordedAt.getTime() - rows[i]!.recordedAt.getTime());
+    expect(new Set(gaps)).toEqual(new Set([30_000]));
+    // Sparse data comes back whole.
+    const few = await samplesInWindow(db, component.id, new Date(end - 60_000), new Date(end), 120);
+    expect(few).toHaveLength(60);
   });
 });
