@@ -11,7 +11,7 @@ import type { ActionResult } from '@/lib/actions/server-action';
 import type { RemediationView } from '@/lib/remediation/present';
 import { ApprovalCard, type Viewer } from './approval-card';
 import type { DecisionResult } from './outcomes';
-import { useNow } from './use-clock';
+import { useNow } from '@/components/hooks/use-now';
 import styles from './approvals.module.css';
 
 const POLL_MS = 3_000;

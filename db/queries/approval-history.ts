@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { HealthReport } from '@/lib/services/health-check';
+import { evidenceFromCheck } from '@/lib/remediation/evidence';
 import { components, remediations, type RemediationStatus } from '../schema';
 import { findComponentByName } from './components';
 import { recentChecks } from './health-checks';
@@ -74,16 +74,5 @@ export async function approvalHistory(db: Db, options: HistoryOptions): Promise<
 export async function requestEvidence(db: Db, componentName: string): Promise<Record<string, unknown>> {
   const component = await findComponentByName(db, componentName);
   const [check] = component ? await recentChecks(db, component.id, 1) : [];
-  if (!check) return {};
-  const report = check.result as unknown as HealthReport;
-  return {
-    health_check_id: check.id,
-    checked_at: check.checkedAt.toISOString(),
-    health_score: report.health_score,
-    failure_prediction: report.failure_prediction,
-    memory_leak: report.memory_leak,
-    metrics: report.metrics,
-    warnings: report.warnings,
-    healing_triggers: report.healing_triggers,
-  };
+  return check ? evidenceFromCheck(check) : {};
 }

@@ -24,6 +24,7 @@ import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
 import type { HealthReport } from '@/lib/services/health-check';
+import { evidenceFromCheck } from './evidence';
 import { BRAIN_ACTION, executeRemediation } from './execute';
 import { requestRemediation } from './request';
 import { RECONCILER, type RemediationDeps } from './types';
@@ -111,16 +112,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
           component: component.name,
           ...proposal,
           requester: RECONCILER,
-          evidence: {
-            health_check_id: check.id,
-            checked_at: check.checkedAt.toISOString(),
-            health_score: report.health_score,
-            failure_prediction: report.failure_prediction,
-            memory_leak: report.memory_leak,
-            metrics: report.metrics,
-            warnings: report.warnings,
-            healing_triggers: report.healing_triggers,
-          },
+          evidence: evidenceFromCheck(check),
         },
         deps,
       );

@@ -1,16 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from './fixtures';
-
-const SIMULATED = [
-  'checkout-api',
-  'payments-worker',
-  'search-service',
-  'auth-gateway',
-  'edge-proxy',
-  'inventory-sync',
-  'notification-service',
-  'report-builder',
-];
+import { E2E_ADMIN, SIMULATED } from './fixtures';
 
 test('an SRE signs in and sees live health of every simulated component', async ({ page }) => {
   await page.goto('/');
