@@ -29,7 +29,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         {current === 'pending' ? (
           <ApprovalQueue
             initial={(await decidableApprovals(db, now)).map(remediationView)}
-            viewer={{ email: user.email, role: user.role, canDecide: hasRole(user.role, 'approver') }}
+            viewer={{ id: user.id, email: user.email, role: user.role, canDecide: hasRole(user.role, 'approver') }}
           />
         ) : (
           <ApprovalHistory

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { approveAction } from '@/app/approvals/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
-import type { RemediationView } from '@/lib/remediation/present';
+import { isRequestedBy, type RemediationView } from '@/lib/remediation/present';
 import { EvidenceView } from './evidence';
 import { actionLabel, formatDuration, formatTime, requesterKindLabel } from './format';
 import type { DecisionResult } from './outcomes';
@@ -18,15 +18,13 @@ import { ResultFields } from './result-fields';
 import styles from './approvals.module.css';
 
 export interface Viewer {
+  id: string;
   email: string;
   role: string;
   /** Approver or admin. */
   canDecide: boolean;
 }
 
-/** Same test as decide()'s four-eyes rule for people; tokens a person created are caught by the server. */
-export const isOwnRequest = (item: RemediationView, viewer: Viewer) =>
-  item.requested_by_kind === 'user' && item.requested_by.toLowerCase() === viewer.email.toLowerCase();
 
 function TimeLeft({ item, now }: { item: RemediationView; now: number | null }) {
   if (!item.expires_at) return null;
@@ -83,7 +81,7 @@ export function ApprovalCard({
   const [rejecting, setRejecting] = useState(false);
   const [approving, startApprove] = useTransition();
   const summary = `${actionLabel(item.action, item.params)} of ${item.component} (${item.environment})`;
-  const own = isOwnRequest(item, viewer);
+  const own = isRequestedBy(item, viewer);
 
   const approve = () =>
     startApprove(async () => {

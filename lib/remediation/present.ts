@@ -13,6 +13,8 @@ export interface RemediationView {
   evidence: Record<string, unknown>;
   requested_by: string;
   requested_by_kind: RemediationWithComponent['requestedByKind'];
+  /** The person behind the request (a token's creator); the four-eyes rule compares it. */
+  requester_user_id: string | null;
   automatic: boolean;
   created_at: string;
   expires_at: string | null;
@@ -40,6 +42,7 @@ export function remediationView(r: RemediationWithComponent): RemediationView {
     evidence: r.evidence,
     requested_by: r.requestedBy,
     requested_by_kind: r.requestedByKind,
+    requester_user_id: r.requesterUserId,
     automatic: r.automatic,
     created_at: r.createdAt.toISOString(),
     expires_at: iso(r.expiresAt),
@@ -51,4 +54,12 @@ export function remediationView(r: RemediationWithComponent): RemediationView {
     result: r.result,
     error: r.error,
   };
+}
+
+/** The four-eyes test of decide() on the view: did this person ask, themself or through a token they created? */
+export function isRequestedBy(view: RemediationView, person: { id: string; email: string }): boolean {
+  return (
+    (view.requester_user_id !== null && view.requester_user_id === person.id) ||
+    (view.requested_by_kind === 'user' && view.requested_by.toLowerCase() === person.email.toLowerCase())
+  );
 }
