@@ -252,6 +252,10 @@ test('analytics: window in the URL, charts drawn, the CSV export matches the JSO
 
 test('keyboard: the skip link is the first stop and lands on the content', async ({ page }) => {
   await page.goto('/predictions');
+  // Tab only once the streamed page has rendered and hydrated; a Tab during streaming lands wherever the DOM was then.
+  await expect(page.getByTestId('recommended-action').first()).toBeVisible();
+  await page.waitForLoadState('load');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
