@@ -15,7 +15,7 @@ import {
 } from '../schema';
 
 /** Statuses in which a remediation is still going to do something. */
-export const OPEN_STATUSES: RemediationStatus[] = ['proposed', 'pending_approval', 'approved', 'executing'];
+const OPEN_STATUSES: RemediationStatus[] = ['proposed', 'pending_approval', 'approved', 'executing'];
 
 export type RemediationWithComponent = Remediation & { component: string; environment: string };
 
@@ -49,25 +49,16 @@ export async function findRemediation(db: Db, id: string): Promise<RemediationWi
 export async function listByStatus(
   db: Db,
   statuses: RemediationStatus[],
-  options: { limit?: number; newestFirst?: boolean } = {},
+  options: { limit?: number } = {},
 ): Promise<RemediationWithComponent[]> {
   const rows = await db
     .select(withComponent)
     .from(remediations)
     .innerJoin(components, eq(components.id, remediations.componentId))
     .where(inArray(remediations.status, statuses))
-    .orderBy(options.newestFirst ? desc(remediations.createdAt) : asc(remediations.createdAt))
+    .orderBy(asc(remediations.createdAt))
     .limit(options.limit ?? 200);
   return rows.map(flatten);
-}
-
-export async function listForComponent(db: Db, componentId: string, limit = 20): Promise<Remediation[]> {
-  return db
-    .select()
-    .from(remediations)
-    .where(eq(remediations.componentId, componentId))
-    .orderBy(desc(remediations.createdAt))
-    .limit(limit);
 }
 
 /** An open remediation of this component (any action), if one exists — the reconciler never stacks them. */
@@ -214,14 +205,6 @@ export async function failLapsedLeases(db: Db, now: Date): Promise<Remediation[]
     })
     .where(and(eq(remediations.status, 'executing'), lt(remediations.leaseExpiresAt, now)))
     .returning();
-}
-
-export async function countByStatus(db: Db, status: RemediationStatus): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(remediations)
-    .where(eq(remediations.status, status));
-  return row?.n ?? 0;
 }
 
 /** Newest first, optionally for one component and some statuses. */

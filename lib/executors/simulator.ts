@@ -4,7 +4,7 @@
  * `remedies` say how), so the demo heals end to end. Only used for components
  * the running simulator owns (lib/remediation/executors.ts decides).
  */
-import { cyclePosition, type Scenario } from '@/lib/simulator/scenarios';
+import type { Scenario } from '@/lib/simulator/scenarios';
 import { jumpTo, scenarioTime, simulatedScenario, simulatorState } from '@/lib/simulator/state';
 import type { CallOutcome, CleanupExecutor, CleanupOutcome, DeploymentRollbackOutcome, ServiceExecutor } from './types';
 
@@ -68,10 +68,3 @@ export const simulatorCleanupExecutor: CleanupExecutor = {
     };
   },
 };
-
-/** Where in its cycle a simulated component is now (for tests and diagnostics). */
-export function simulatedPosition(component: string): number | null {
-  const state = simulatorState();
-  const scenario = simulatedScenario(component);
-  return state && scenario ? cyclePosition(scenarioTime(state, scenario, Date.now()), scenario.cycleSeconds) : null;
-}

@@ -6,24 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postHealth } from '@/app/api/v1/components/[name]/health/route';
 import { recordBrain } from '@/db/queries/brain';
 import { call, createTestToken, testDatabase } from '../helpers/api';
-
-// Copied from ../shared/seed/self-healing-quick-reference.md without edits.
-const TOP_ACTIONS_24H = `SELECT action_type, COUNT(*)
-FROM unified_brain
-WHERE agent_name LIKE '%self_healing%'
-  AND executed_at > NOW() - INTERVAL '24 hours'
-GROUP BY action_type;`;
-
-const COMPONENT_HEALTH = `SELECT metadata->>'component', COUNT(*) as interventions
-FROM unified_brain
-WHERE agent_name LIKE '%self_healing%'
-GROUP BY metadata->>'component'
-ORDER BY interventions DESC;`;
-
-const LATEST_10 = `SELECT * FROM unified_brain
-WHERE agent_name LIKE '%self_healing%'
-ORDER BY executed_at DESC
-LIMIT 10;`;
+import { COMPONENT_HEALTH, LATEST_10, TOP_ACTIONS_24H } from '../helpers/card-queries';
 
 const sample = { cpu_usage: 20, memory_usage: 30, error_rate: 0.001, latency_ms: 120 };
 

@@ -16,18 +16,7 @@ import { recordBrain } from '@/db/queries/brain';
 import { ensureComponent } from '@/db/queries/components';
 import { remediations, type NewRemediation } from '@/db/schema';
 import { testDatabase } from '../../helpers/api';
-
-const TOP_ACTIONS_24H = `SELECT action_type, COUNT(*)
-FROM unified_brain
-WHERE agent_name LIKE '%self_healing%'
-  AND executed_at > NOW() - INTERVAL '24 hours'
-GROUP BY action_type;`;
-
-const COMPONENT_HEALTH = `SELECT metadata->>'component', COUNT(*) as interventions
-FROM unified_brain
-WHERE agent_name LIKE '%self_healing%'
-GROUP BY metadata->>'component'
-ORDER BY interventions DESC;`;
+import { COMPONENT_HEALTH, TOP_ACTIONS_24H } from '../../helpers/card-queries';
 
 const HOUR = 3_600_000;
 const now = Date.now();
