@@ -5,7 +5,7 @@
  * riskFor() that requestRemediation applies.
  */
 import type { RollbackType } from '@/db/schema';
-import { riskFor, type RiskDecision } from '@/lib/healing/risk';
+import { riskFor, ROUTING_FIELDS, type RiskDecision } from '@/lib/healing/risk';
 import type { ActionTargets } from './action-targets';
 import { formatMinutes, formatValue } from './format';
 
@@ -110,7 +110,10 @@ function cleanupSteps(t: ActionTargets): { steps: string[]; blocker: string | nu
 
 export function planFor(action: ManualAction, targets: ActionTargets, rollbackType: RollbackType = 'previous_state'): ActionPlan {
   const { component } = targets;
-  const risk = riskFor(action, component);
+  const restoredFields = action === 'rollback' && rollbackType === 'config' ? (targets.previousConfig?.changes ?? []).map((c) => c.field) : [];
+  // The same rule as the server: a config rollback that re-routes the component needs an approver.
+  const rewritesRouting = ROUTING_FIELDS.filter((f) => f !== 'policy' && restoredFields.includes(f));
+  const risk = riskFor(action, component, { rewritesRouting });
   const { steps, blocker: nothingToActOn } =
     action === 'restart' ? restartSteps(targets) : action === 'rollback' ? rollbackSteps(targets, rollbackType) : cleanupSteps(targets);
   const cooldown = `Once it runs, another ${action === 'memory_cleanup' ? 'cleanup' : action} of ${component.name} is held back for ${formatMinutes(targets.cooldownMinutes)} (cooldown).`;

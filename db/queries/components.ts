@@ -53,13 +53,16 @@ export function configOf(component: Component): ComponentConfig {
 /**
  * Creates or updates a component's configuration and appends the resulting
  * version to its config history (the source of `config` rollbacks).
- * Fields absent from `changes` keep their current value.
+ * Fields absent from `changes` keep their current value. `authorize` sees the
+ * current configuration (null for a new component) under the row lock and may
+ * throw to refuse the change, so a check and the write cannot interleave.
  */
 export async function upsertComponentConfig(
   db: Db,
   name: string,
   changes: Partial<ComponentConfig>,
   changedBy: string,
+  authorize?: (current: ComponentConfig | null) => void,
 ): Promise<{ component: Component; created: boolean }> {
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -68,6 +71,7 @@ export async function upsertComponentConfig(
       .where(eq(components.name, name))
       .for('update')
       .limit(1);
+    authorize?.(current ? configOf(current) : null);
     const values = {
       ...(changes.environment !== undefined && { environment: changes.environment }),
       ...(changes.thresholds !== undefined && { thresholds: changes.thresholds }),

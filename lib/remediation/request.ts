@@ -9,7 +9,7 @@ import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import { findRemediation, insertRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import type { Component, Remediation } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import { riskFor } from '@/lib/healing/risk';
+import { riskFor, routingChanges, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
@@ -39,13 +39,30 @@ async function checkPreconditions(db: Db, component: Component, request: Remedia
   }
 }
 
+/** What makes this request riskier than its action on its component would be (see riskFor). */
+async function riskContext(db: Db, component: Component, request: RemediationRequest): Promise<RiskContext> {
+  const { action, params } = request;
+  const serviceId = params.service_id ?? null;
+  const aimsAtService = action === 'restart' || (action === 'rollback' && (params.rollback_type ?? 'deployment') !== 'config');
+  const retargetedTo = aimsAtService && serviceId !== null && serviceId !== component.renderServiceId ? serviceId : undefined;
+  let rewritesRouting: string[] | undefined;
+  if (action === 'rollback' && params.rollback_type === 'config') {
+    const [current, previous] = await recentConfigs(db, component.id, 2);
+    if (current && previous) {
+      // The policy is kept by a config rollback (it is an admin setting), so it is not compared.
+      rewritesRouting = routingChanges(current.config, { ...previous.config, policy: undefined });
+    }
+  }
+  return { retargetedTo, rewritesRouting };
+}
+
 export async function requestRemediation(db: Db, request: RemediationRequest, deps: RemediationDeps): Promise<RequestOutcome> {
   const now = deps.now?.() ?? new Date();
   const component = await findComponentByName(db, request.component);
   if (!component) throw new ApiError(404, 'not_found', `component ${request.component} is not registered`);
   await checkPreconditions(db, component, request, deps);
 
-  const risk = riskFor(request.action, component);
+  const risk = riskFor(request.action, component, await riskContext(db, component, request));
   if (!risk.allowed) throw new ApiError(409, 'conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
 
   const automatic = isAutomatic(request);

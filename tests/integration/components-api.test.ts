@@ -44,7 +44,7 @@ describe('PUT /api/v1/components/{name}', () => {
     const updated = await call(putComponent, {
       method: 'PUT',
       params: { name: 'billing' },
-      token: operator,
+      token: admin,
       body: { environment: 'production', cleanup_url: null },
     });
     expect(updated.status).toBe(200);
@@ -66,6 +66,51 @@ describe('PUT /api/v1/components/{name}', () => {
     const res = await call(putComponent, { method: 'PUT', params: { name: 'billing' }, token: operator, body: { policy: 'auto' } });
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('policy');
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('lets operators tune thresholds and re-send the current routing, but not change where actions land (403, nothing stored)', async () => {
+    const same = await call(putComponent, {
+      method: 'PUT',
+      params: { name: 'billing' },
+      token: operator,
+      body: { environment: 'production', render_service_id: 'srv-abc123', cleanup_url: null, thresholds: { latency_ms: { warning: 800, critical: 1500 } } },
+    });
+    expect(same.status).toBe(200);
+
+    const before = await tableCounts();
+    for (const [body, fields] of [
+      [{ environment: 'staging' }, ['environment']],
+      [{ render_service_id: 'srv-prod999' }, ['render_service_id']],
+      [{ cleanup_url: 'http://169.254.169.254/latest', environment: 'dev' }, ['environment', 'cleanup_url']],
+      [{ cleanup_url: null }, []], // already null: allowed
+    ] as const) {
+      const res = await call(putComponent, { method: 'PUT', params: { name: 'billing' }, token: operator, body });
+      if (fields.length === 0) {
+        expect(res.status).toBe(200);
+        continue;
+      }
+      expect(res.status).toBe(403);
+      expect(res.body.issues.map((i: { field: string }) => i.field)).toEqual(fields);
+      expect(res.body.message).toContain(fields.join(', '));
+    }
+    const after = await tableCounts();
+    // Only the two allowed PUTs above wrote config versions; the refused ones wrote nothing.
+    expect({ ...after, component_configs: before.component_configs }).toEqual(before);
+    expect(after.component_configs).toBe(before.component_configs + 1);
+  });
+
+  it('lets operators register a component only with the default routing (production, no service, no hook)', async () => {
+    expect((await call(putComponent, { method: 'PUT', params: { name: 'new-op' }, token: operator, body: { thresholds: {} } })).status).toBe(201);
+    const before = await tableCounts();
+    const res = await call(putComponent, {
+      method: 'PUT',
+      params: { name: 'staging-twin' },
+      token: operator,
+      body: { environment: 'staging', render_service_id: 'srv-abc123' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain('environment, render_service_id');
     expect(await tableCounts()).toEqual(before);
   });
 

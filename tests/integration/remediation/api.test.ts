@@ -57,8 +57,8 @@ beforeAll(async () => {
   approver = await createTestToken('approver', 'ci-approver');
   viewer = await createTestToken('viewer', 'ci-viewer');
   admin = await createTestToken('admin', 'ci-admin');
-  await call(putComponent, { method: 'PUT', params: { name: 'shop-staging' }, token: operator, body: { environment: 'staging', render_service_id: 'srv-staging1' } });
-  await call(putComponent, { method: 'PUT', params: { name: 'shop-prod' }, token: operator, body: { environment: 'production', render_service_id: 'srv-prod1' } });
+  await call(putComponent, { method: 'PUT', params: { name: 'shop-staging' }, token: admin, body: { environment: 'staging', render_service_id: 'srv-staging1' } });
+  await call(putComponent, { method: 'PUT', params: { name: 'shop-prod' }, token: admin, body: { environment: 'production', render_service_id: 'srv-prod1' } });
 });
 afterAll(async () => {
   await render.close();
@@ -108,13 +108,32 @@ describe('restart', () => {
   });
 
   it('a Render failure is surfaced with Render’s message and recorded as a failure', async () => {
-    await call(putComponent, { method: 'PUT', params: { name: 'ghost' }, token: operator, body: { environment: 'dev', render_service_id: 'srv-missing1' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'ghost' }, token: admin, body: { environment: 'dev', render_service_id: 'srv-missing1' } });
     const res = await call(postRestart, { params: { name: 'ghost' }, token: operator });
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(false);
     expect(res.body.message).toContain('service not found');
     expect(res.body.remediation.status).toBe('failed');
     expect(render.requests).toHaveLength(1); // 404 is not retried
+  });
+});
+
+describe('risk follows what a request really hits', () => {
+  it('a staging restart aimed at another Render service waits for an approver (202) and nothing reaches Render', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'side-door' }, token: admin, body: { environment: 'staging', render_service_id: 'srv-staging1' } });
+    const res = await call(postRestart, { params: { name: 'side-door' }, token: operator, body: { service_id: 'srv-prod1' } });
+    expect(res.status).toBe(202);
+    expect(res.body.remediation).toMatchObject({ status: 'pending_approval', risk: 'high' });
+    expect(res.body.remediation.evidence.policy).toContain('srv-prod1');
+    expect(render.requests).toHaveLength(0);
+  });
+
+  it('a config rollback that would move a component back out of production waits for an approver', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'promoted' }, token: admin, body: { environment: 'dev', policy: 'auto' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'promoted' }, token: admin, body: { environment: 'qa' } });
+    const res = await call(postRollback, { params: { name: 'promoted' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(202);
+    expect(res.body.remediation.evidence.policy).toContain('environment');
   });
 });
 
@@ -140,7 +159,7 @@ describe('approval by token', () => {
   });
 
   it('reject needs a reason, records it, and nothing runs', async () => {
-    await call(putComponent, { method: 'PUT', params: { name: 'shop-prod2' }, token: operator, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'shop-prod2' }, token: admin, body: { environment: 'production', render_service_id: 'srv-other9' } });
     const requested = await call(postRestart, { params: { name: 'shop-prod2' }, token: operator });
     const id = requested.body.remediation.id;
     const noReason = await call(postReject, { params: { id }, token: approver, body: {} });
@@ -160,7 +179,7 @@ describe('approval by token', () => {
   });
 
   it('two queued restarts of one component: approving the second within the cooldown is refused (409 cooldown)', async () => {
-    await call(putComponent, { method: 'PUT', params: { name: 'twice' }, token: operator, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'twice' }, token: admin, body: { environment: 'production', render_service_id: 'srv-other9' } });
     const first = await call(postRestart, { params: { name: 'twice' }, token: operator });
     const second = await call(postRestart, { params: { name: 'twice' }, token: operator });
     expect([first.status, second.status]).toEqual([202, 202]);
@@ -205,7 +224,7 @@ describe('rollback', () => {
 
   it('config: restores the previous configuration version', async () => {
     // (shop-staging is in its rollback cooldown now.) History: dev (1), a threshold override (2) → rollback restores (1).
-    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: operator, body: { environment: 'dev' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { environment: 'dev' } });
     await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { policy: 'auto' } });
     const res = await call(postRollback, { params: { name: 'cfg-svc' }, token: operator, body: { rollback_type: 'config' } });
     expect(res.status).toBe(200);
@@ -257,7 +276,7 @@ describe('bad input: 4xx, a message naming the field, nothing stored, nothing se
   });
 
   it('missing service id: a component without render_service_id cannot be restarted', async () => {
-    await call(putComponent, { method: 'PUT', params: { name: 'no-render' }, token: operator, body: { environment: 'dev' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'no-render' }, token: admin, body: { environment: 'dev' } });
     const before = await tableCounts();
     const res = await call(postRestart, { params: { name: 'no-render' }, token: operator });
     expect(res.status).toBe(400);
@@ -270,7 +289,7 @@ describe('bad input: 4xx, a message naming the field, nothing stored, nothing se
 describe('pause and db recovery', () => {
   it('the global pause stops machine-requested actions with 409 paused', async () => {
     const { db } = await testDatabase();
-    await call(putComponent, { method: 'PUT', params: { name: 'paused-svc' }, token: operator, body: { environment: 'dev', render_service_id: 'srv-other9' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'paused-svc' }, token: admin, body: { environment: 'dev', render_service_id: 'srv-other9' } });
     await setAutomationPaused(db, true, 'test');
     try {
       const res = await call(postRestart, { params: { name: 'paused-svc' }, token: operator });

@@ -41,7 +41,7 @@ describe('memory-leak cleanup', () => {
     const put = await call(putComponent, {
       method: 'PUT',
       params: { name: 'leaky-api' },
-      token: operator,
+      token: admin,
       body: { environment: 'production', cleanup_url: hook.url, cleanup_secret: SECRET },
     });
     expect(put.status).toBe(201);
@@ -72,7 +72,7 @@ describe('memory-leak cleanup', () => {
   });
 
   it('without a hook: no cleanup, a restart is proposed instead (queued in production)', async () => {
-    await call(putComponent, { method: 'PUT', params: { name: 'leaky-nohook' }, token: operator, body: { environment: 'production', render_service_id: 'srv-leak1' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'leaky-nohook' }, token: admin, body: { environment: 'production', render_service_id: 'srv-leak1' } });
     await feedLeak('leaky-nohook');
     const res = await call(postCleanup, { params: { name: 'leaky-nohook' }, token: operator });
     expect(res.status).toBe(200);

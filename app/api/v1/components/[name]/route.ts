@@ -3,6 +3,8 @@ import { ApiError, notFound, validationError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { hasRole } from '@/lib/auth/roles';
 import { setHookSecret, upsertComponentConfig } from '@/db/queries/components';
+import type { ComponentConfig } from '@/db/schema';
+import { routingChanges } from '@/lib/healing/risk';
 import { componentDetail } from '@/lib/services/components';
 import { componentConfigSchema } from '@/lib/validation/component';
 import { componentNameSchema } from '@/lib/validation/sample';
@@ -19,17 +21,31 @@ export const GET = apiRoute<{ name: string }>({ role: 'viewer' }, async ({ param
   return Response.json(detail);
 });
 
-/** Registers or updates a component. Changing the remediation policy is an admin setting (SPEC §6). */
+/**
+ * Registers or updates a component. Operators register components and tune
+ * thresholds; the routing fields (environment, policy, Render service, cleanup
+ * hook) decide what an action hits and whether it needs an approver, so setting
+ * them to anything new is an admin's decision (SPEC §4, §6). Re-sending the
+ * current values is allowed, so a deploy pipeline can PUT its whole config.
+ */
 export const PUT = apiRoute<{ name: string }>({ role: 'operator' }, async ({ request, params, db, principal }) => {
   const name = parseName(params.name);
   const body = await readJsonBody(request);
   const config = componentConfigSchema.safeParse(body);
   if (!config.success) throw validationError(config.error);
-  if (config.data.policy !== undefined && !hasRole(principal.role, 'admin')) {
-    throw new ApiError(403, 'forbidden', 'policy: changing the remediation policy requires the admin role');
-  }
   const { cleanup_secret: secret, ...changes } = config.data;
-  const { component, created } = await upsertComponentConfig(db, name, changes, `${principal.kind}:${principal.name}`);
+  const admin = hasRole(principal.role, 'admin');
+  const refuseRoutingChanges = (current: ComponentConfig | null) => {
+    const fields = routingChanges(current, changes);
+    if (admin || fields.length === 0) return;
+    throw new ApiError(
+      403,
+      'forbidden',
+      `${fields.join(', ')}: changing where remediations act or how risky they are requires the admin role`,
+      fields.map((field) => ({ field, message: 'requires the admin role to change' })),
+    );
+  };
+  const { component, created } = await upsertComponentConfig(db, name, changes, `${principal.kind}:${principal.name}`, refuseRoutingChanges);
   if (secret !== undefined) await setHookSecret(db, component.id, secret);
   const detail = await componentDetail(db, name);
   return Response.json(detail, { status: created ? 201 : 200 });
