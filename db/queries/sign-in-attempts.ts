@@ -2,7 +2,7 @@
  * Sign-in attempts: the memory the sign-in rate limit reads (lib/auth/sign-in-limit.ts).
  * Emails are stored lower-cased so `Ops@x` and `ops@x` count as one account.
  */
-import { and, desc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { signInAttempts } from '../schema';
 
@@ -13,13 +13,33 @@ export interface AttemptInput {
   at?: Date;
 }
 
-export async function recordSignInAttempt(db: Db, attempt: AttemptInput): Promise<void> {
-  await db.insert(signInAttempts).values({
-    email: attempt.email.toLowerCase(),
-    address: attempt.address,
-    succeeded: attempt.succeeded,
-    ...(attempt.at && { attemptedAt: attempt.at }),
-  });
+/** Records an attempt and returns its id. */
+export async function recordSignInAttempt(db: Db, attempt: AttemptInput): Promise<number> {
+  const [row] = await db
+    .insert(signInAttempts)
+    .values({
+      email: attempt.email.toLowerCase(),
+      address: attempt.address,
+      succeeded: attempt.succeeded,
+      ...(attempt.at && { attemptedAt: attempt.at }),
+    })
+    .returning({ id: signInAttempts.id });
+  return row!.id;
+}
+
+/** An attempt recorded as failed before its password check turned out right. */
+export async function markSignInSucceeded(db: Db, id: number): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, id));
+}
+
+/**
+ * Serialises limit checks for one account and one address until the caller's
+ * transaction ends, so parallel attempts count each other (in a fixed order:
+ * account, then address, so two callers cannot deadlock).
+ */
+export async function lockSignInKeys(tx: Db, email: string, address: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:account:${email.toLowerCase()}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:address:${address}`}))`);
 }
 
 /**

@@ -6,7 +6,7 @@
 // The class next-auth re-exports, imported from its source so this module loads outside Next.js (tests).
 import { CredentialsSignin } from '@auth/core/errors';
 import type { Db } from '@/db/client';
-import { pruneSignInAttempts, recordSignInAttempt } from '@/db/queries/sign-in-attempts';
+import { lockSignInKeys, markSignInSucceeded, pruneSignInAttempts, recordSignInAttempt } from '@/db/queries/sign-in-attempts';
 import { findUserByEmail } from '@/db/queries/users';
 import { log } from '@/lib/log';
 import { clientAddress } from './client-address';
@@ -70,20 +70,31 @@ export async function authorizeCredentials(
   const email = typeof raw.email === 'string' ? raw.email.trim().toLowerCase().slice(0, MAX_EMAIL) : '';
   const password = typeof raw.password === 'string' ? raw.password.slice(0, MAX_PASSWORD) : '';
 
-  const verdict = await checkSignInLimit(db, email, address, now);
-  if (verdict.limited) {
+  // What is logged and stored as the account: never a password typed into the email field.
+  const account = EMAIL_SHAPE.test(email) ? email : '<not an email>';
+
+  // Check the limit and record this attempt — as failed until the password proves
+  // right — in one step per account and address, so parallel guesses count each
+  // other instead of all passing a check that none of them has recorded yet.
+  const gate = await db.transaction(async (tx) => {
+    await lockSignInKeys(tx, account, address);
+    const verdict = await checkSignInLimit(tx, account, address, now);
+    if (verdict.limited) return verdict;
+    return { limited: false as const, attemptId: await recordSignInAttempt(tx, { email: account, address, succeeded: false, at: now }) };
+  });
+  if (gate.limited) {
     // Not stored as an attempt: a refused try must not extend the wait it was told about.
-    log.warn('sign-in refused: too many failed attempts', { email, address });
-    throw new SignInRateLimited(verdict.retryAfterMinutes);
+    log.warn('sign-in refused: too many failed attempts', { email: account, address });
+    throw new SignInRateLimited(gate.retryAfterMinutes);
   }
 
-  const found = EMAIL_SHAPE.test(email) && password ? await findUserByEmail(db, email) : undefined;
+  const found = account !== '<not an email>' && password ? await findUserByEmail(db, email) : undefined;
   const usable = found?.passwordHash && !found.disabledAt ? found : undefined;
   // Always exactly one scrypt run, whatever the account's state.
   const matches = await verifyPassword(password, usable?.passwordHash ?? DUMMY_PASSWORD_HASH);
   const succeeded = usable !== undefined && matches;
 
-  await recordSignInAttempt(db, { email, address, succeeded, at: now });
+  if (succeeded) await markSignInSucceeded(db, gate.attemptId);
   await pruneNowAndThen(db, now);
   if (!succeeded || !usable) return null;
   return { id: usable.id, email: usable.email, name: usable.name ?? usable.email };

@@ -111,7 +111,7 @@ export const ROUTES: RouteRow[] = [
     path: '/api/v1/components/matrix-probe',
     body: { not_a_field: true },
     access: from('operator'),
-    why: 'register/configure a component; a policy change inside needs admin (tested in integration)',
+    why: 'register/configure a component; changing its routing (environment, policy, service, hook) needs admin (tested in integration)',
   },
   {
     file: 'app/api/v1/components/[name]/health/route.ts',

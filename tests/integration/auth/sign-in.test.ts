@@ -62,7 +62,7 @@ describe('authorizeCredentials', () => {
       ['nobody@example.com', false],
       ['gone@example.com', false],
       ['sso-only@example.com', false],
-      ['not an email', false],
+      ['<not an email>', false], // whatever was typed there may be a password
     ]);
     // Never the password.
     expect(JSON.stringify(await attempts())).not.toContain(PASSWORD);
@@ -107,6 +107,25 @@ describe('rate limit', () => {
     expect((await attempts()).length).toBe(before);
     // Once the oldest failure leaves the window, the right password works again.
     await expect(signIn('target@example.com', PASSWORD, '203.0.113.99', at(25.01))).resolves.not.toBeNull();
+  });
+
+  it('counts parallel guesses against each other: a burst of 12 gets exactly the 5 tries the limit allows', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await createUser(db, { email: 'burst@example.com', role: 'viewer', password: PASSWORD });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => signIn('burst@example.com', `parallel guess ${i}`, `203.0.115.${i}`, at(100))),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(SIGN_IN_LIMITS.perAccount);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof SignInRateLimited)).toHaveLength(12 - SIGN_IN_LIMITS.perAccount);
+    const stored = await rawQuery(`select 1 from sign_in_attempts where email = 'burst@example.com'`);
+    expect(stored).toHaveLength(SIGN_IN_LIMITS.perAccount);
+  });
+
+  it('never stores or logs a password typed into the email field', async () => {
+    const { rawQuery } = await testDatabase();
+    await signIn('Hunter2-secret-pass', 'whatever', '203.0.116.1', at(110));
+    expect(await rawQuery(`select 1 from sign_in_attempts where email ilike '%hunter2%'`)).toHaveLength(0);
+    expect(await rawQuery(`select 1 from sign_in_attempts where email = '<not an email>' and address = '203.0.116.1'`)).toHaveLength(1);
   });
 
   it('answers an unknown account exactly like a known one (the limit reveals nothing)', async () => {
