@@ -7,9 +7,21 @@ export async function insertApiToken(db: Db, token: NewApiToken): Promise<ApiTok
   return row!;
 }
 
-export async function findApiTokenByPublicId(db: Db, publicId: string): Promise<ApiToken | undefined> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.publicId, publicId)).limit(1);
-  return row;
+/** A token with what its creator is now (null for CLI-made tokens): a token acts for its creator. */
+export interface TokenWithCreator extends ApiToken {
+  creator: { role: ApiToken['role']; disabledAt: Date | null } | null;
+}
+
+export async function findApiTokenByPublicId(db: Db, publicId: string): Promise<TokenWithCreator | undefined> {
+  const [row] = await db
+    .select({ token: apiTokens, creatorRole: users.role, creatorDisabledAt: users.disabledAt })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(eq(apiTokens.publicId, publicId))
+    .limit(1);
+  if (!row) return undefined;
+  const creator = row.creatorRole ? { role: row.creatorRole, disabledAt: row.creatorDisabledAt } : null;
+  return { ...row.token, creator };
 }
 
 /** Records use at most once a minute per token, so busy ingesters do not write on every call. */

@@ -6,7 +6,7 @@
 import type { Db } from '@/db/client';
 import { findApiTokenByPublicId, touchApiToken } from '@/db/queries/api-tokens';
 import { parseApiToken, secretMatches } from '@/lib/auth/api-token';
-import type { Role } from '@/lib/auth/roles';
+import { lowerRole, type Role } from '@/lib/auth/roles';
 import { ApiError } from './errors';
 
 export interface Principal {
@@ -40,9 +40,12 @@ async function authenticateBearer(header: string, db: Db): Promise<Principal> {
   const parsed = parseApiToken(match[1]!);
   const row = parsed && (await findApiTokenByPublicId(db, parsed.publicId));
   // One message for every failure, so callers cannot probe which part was wrong.
-  if (!parsed || !row || row.revokedAt || !secretMatches(parsed.secret, row.secretHash)) {
+  // A token acts for its creator: a disabled creator's tokens stop working with them.
+  if (!parsed || !row || row.revokedAt || row.creator?.disabledAt || !secretMatches(parsed.secret, row.secretHash)) {
     throw unauthorized('invalid or revoked API token');
   }
   await touchApiToken(db, row.id);
-  return { kind: 'token', id: row.id, name: row.name, role: row.role, userId: row.createdBy };
+  // …and a demoted creator's tokens can do no more than the creator can now.
+  const role = row.creator ? lowerRole(row.role, row.creator.role) : row.role;
+  return { kind: 'token', id: row.id, name: row.name, role, userId: row.createdBy };
 }

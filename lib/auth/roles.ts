@@ -9,6 +9,11 @@ export function hasRole(actual: Role, required: Role): boolean {
   return RANK[actual] >= RANK[required];
 }
 
+/** The lesser of two roles: what a token may do when its creator has since been demoted. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -168,6 +168,25 @@ describe('tokens', () => {
   });
 });
 
+describe('a token acts for its creator', () => {
+  it('stops working when its creator is disabled, and does no more than a demoted creator can', async () => {
+    const { db } = await testDatabase();
+    const creator = await createUser(db, { email: 'second-admin@example.com', role: 'admin', password: 'admin password 456' });
+    const asCreator: SessionUser = { id: creator.id, email: creator.email, name: creator.email, role: 'admin' };
+    const { token } = await adminCreateToken(db, asCreator, { name: 'pipeline', role: 'approver' });
+    const request = () => new Request('http://console.test/', { headers: { authorization: `Bearer ${token}` } });
+    await expect(authenticate(request(), db)).resolves.toMatchObject({ role: 'approver', userId: creator.id });
+
+    await adminSetUserRole(db, actor, { userId: creator.id, role: 'operator' });
+    await expect(authenticate(request(), db)).resolves.toMatchObject({ role: 'operator' });
+
+    await adminSetUserDisabled(db, actor, { userId: creator.id, disabled: true });
+    await expect(authenticate(request(), db)).rejects.toMatchObject({ status: 401 });
+    await adminSetUserDisabled(db, actor, { userId: creator.id, disabled: false });
+    await expect(authenticate(request(), db)).resolves.toMatchObject({ role: 'operator' });
+  });
+});
+
 describe('settings', () => {
   it('changes a known component policy and records it in the config history', async () => {
     captureLogs();
