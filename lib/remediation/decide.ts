@@ -59,6 +59,13 @@ export async function decide(
       });
     }
     if (decision === 'approved') {
+      // The policy may have changed since the request (an admin set it to "never"): an approval cannot override that.
+      const latest = (await findComponentByName(tx, remediation.component))!;
+      if (latest.policy === 'never') {
+        throw new ApiError(409, 'conflict', `remediation ${id} cannot be approved: ${remediation.component}'s remediation policy is now "never"`, undefined, {
+          guardrail: 'policy',
+        });
+      }
       // A person approved it, so pause and hourly cap (automation limits) do not apply; the cooldown does.
       await enforceGuardrails(tx, { component, action: remediation.action, automatic: false, now, settings: deps.settings.guardrails });
     }

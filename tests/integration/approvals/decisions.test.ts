@@ -241,3 +241,31 @@ describe('a production rollback', () => {
     expect(types).toEqual(['automatic_rollback', 'remediation_approval']);
   });
 });
+
+describe('four-eyes across channels and a policy changed meanwhile', () => {
+  it('a person cannot approve through their own token what they asked for in the browser, nor the reverse', async () => {
+    const { db } = await testDatabase();
+    const sameUser = randomUUID();
+    const inBrowser: Actor = { kind: 'user', name: 'dual@example.com', userId: sameUser };
+    const theirToken: Actor = { kind: 'token', name: 'dual-laptop', userId: sameUser };
+    for (const name of ['dual-a', 'dual-b']) await upsertComponentConfig(db, name, { render_service_id: `srv-${name}` }, 'test');
+    const first = toRequestResult(await requestRestart('dual-a', inBrowser)).remediation;
+    expect((await refusal(decide(db, first.id, theirToken, 'approved', null, deps))).status).toBe(403);
+    const second = toRequestResult(await requestRestart('dual-b', theirToken)).remediation;
+    expect((await refusal(decide(db, second.id, inBrowser, 'approved', null, deps))).status).toBe(403);
+    expect(calls.filter((c) => c.includes('srv-dual'))).toEqual([]);
+  });
+
+  it('an approval cannot run what an admin has since set to "never" (409), and nothing is recorded', async () => {
+    const { db } = await testDatabase();
+    await upsertComponentConfig(db, 'frozen', { render_service_id: 'srv-frozen' }, 'test');
+    const { remediation } = toRequestResult(await requestRestart('frozen'));
+    await upsertComponentConfig(db, 'frozen', { policy: 'never' }, 'admin');
+    const error = await refusal(decide(db, remediation.id, approver, 'approved', null, deps));
+    expect(error.status).toBe(409);
+    expect(error.message).toContain('"never"');
+    expect((await findRemediation(db, remediation.id))!.status).toBe('pending_approval');
+    expect(await brainRows(remediation.id)).toEqual([]);
+    expect(calls).not.toContain('restart srv-frozen');
+  });
+});
