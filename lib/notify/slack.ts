@@ -67,6 +67,8 @@ export function approvalMessage(request: ApprovalRequested, link: string | null)
   return { text, blocks };
 }
 
+let warnedNoLink = false;
+
 export async function notifyApprovalRequested(
   request: ApprovalRequested,
   {
@@ -78,6 +80,10 @@ export async function notifyApprovalRequested(
 ): Promise<NotifyOutcome> {
   if (!webhookUrl) return 'skipped';
   const context = { remediationId: request.remediationId, component: request.component };
+  if (!consoleUrl && !warnedNoLink) {
+    warnedNoLink = true;
+    log.warn('SLACK_WEBHOOK_URL is set but neither CONSOLE_URL nor AUTH_URL: approval messages carry no link to the console');
+  }
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   // The race also covers a fetch implementation that ignores the abort signal.

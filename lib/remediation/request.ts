@@ -94,14 +94,17 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
   if (created.status === 'pending_approval') {
     const pending = (await findRemediation(db, created.id))!;
     log.info('remediation awaiting approval', { remediation: created.id, component: component.name, action: created.action });
-    await deps.onPendingApproval?.({
-      id: created.id,
-      component: component.name,
-      action: created.action,
-      reason: created.reason,
-      risk: created.risk,
-      requestedBy: created.requestedBy,
-    });
+    // Not awaited: a slow webhook must not hold up the requester or the reconciler's pass.
+    void Promise.resolve(
+      deps.onPendingApproval?.({
+        id: created.id,
+        component: component.name,
+        action: created.action,
+        reason: created.reason,
+        risk: created.risk,
+        requestedBy: created.requestedBy,
+      }),
+    ).catch((error: unknown) => log.error('approval notification failed', { remediation: created.id, error }));
     return { kind: 'pending', remediation: pending };
   }
 

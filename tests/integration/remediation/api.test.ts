@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PUT as putComponent } from '@/app/api/v1/components/[name]/route';
 import { POST as postCleanup } from '@/app/api/v1/components/[name]/memory-leaks/cleanup/route';
 import { POST as postRestart } from '@/app/api/v1/components/[name]/restart/route';
@@ -100,7 +100,8 @@ describe('restart', () => {
     expect(res.status).toBe(202);
     expect(res.body.remediation).toMatchObject({ status: 'pending_approval', risk: 'high', component: 'shop-prod' });
     expect(render.requests).toHaveLength(0);
-    // The approvers' channel hears of it, with a link to the queue.
+    // The approvers' channel hears of it (sent after the answer), with a link to the queue.
+    await vi.waitFor(() => expect(JSON.stringify(webhook.posts)).toContain(res.body.remediation.id));
     expect(JSON.stringify(webhook.posts.at(-1))).toContain(`https://console.example.com/approvals#${res.body.remediation.id}`);
     expect(JSON.stringify(webhook.posts.at(-1))).toContain('shop-prod');
     const queue = await call(getApprovals, { token: viewer });
