@@ -149,6 +149,17 @@ test('a production rollback waits for a second person, who approves it and it ru
   await expect(row.getByTestId('decided-by')).toHaveText(E2E_USERS.approver.email);
   await expect(row.getByTestId('outcome')).toContainText('Previous state restored (simulated)');
   await shot(approver, 'approvals-history');
+
+  // The activity log holds both records of it: the decision and the rollback it caused.
+  await approver.goto('/activity?component=inventory-sync&span=1h');
+  const activity = approver.getByRole('table', { name: 'Activity' });
+  const decisionRow = activity.locator('tr[data-action="remediation_approval"]', { hasText: id }).first();
+  await expect(decisionRow).toHaveAttribute('data-status', 'approved');
+  await expect(decisionRow).toContainText(E2E_USERS.approver.email);
+  const rollbackRow = activity.locator('tr[data-action="automatic_rollback"]', { hasText: id }).first();
+  await expect(rollbackRow).toHaveAttribute('data-status', 'success');
+  await expect(rollbackRow).toContainText('v2.3.1');
+  await shot(approver, 'approvals-activity');
 });
 
 test('rejecting needs a reason; the rejected remediation never runs', async ({ browser }) => {
