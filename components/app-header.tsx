@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOut } from '@/lib/auth/next-auth';
 import { hasRole } from '@/lib/auth/roles';
-import type { SessionUser } from '@/lib/auth/session';
+import { endCurrentSessions, type SessionUser } from '@/lib/auth/session';
 import { AppNav } from './app-nav';
 import { DatabaseBanner } from './database-banner';
 
@@ -13,6 +13,7 @@ import { DatabaseBanner } from './database-banner';
 export function AppHeader({ user }: { user: SessionUser }) {
   async function signOutAction() {
     'use server';
+    await endCurrentSessions();
     await signOut({ redirectTo: '/login' });
   }
   return (

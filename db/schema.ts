@@ -173,6 +173,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Browser sessions signed in before this are void: set by signing out, so a copied session cookie dies too. */
+    sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );

@@ -27,7 +27,7 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 /** What the admin page shows of a user: everything but the password hash. */
-export type UserSummary = Omit<User, 'passwordHash'>;
+export type UserSummary = Omit<User, 'passwordHash' | 'sessionsValidAfter'>;
 
 export function listUsers(db: Db): Promise<UserSummary[]> {
   return db
@@ -50,4 +50,9 @@ export async function updateUser(
 ): Promise<User | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;
+}
+
+/** Voids every browser session of the user signed in up to `at` (sign-out; see users.sessionsValidAfter). */
+export async function endUserSessions(db: Db, userId: string, at: Date = new Date()): Promise<void> {
+  await db.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId));
 }

@@ -68,18 +68,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!user) log.warn('OIDC sign-in refused: no enabled console user with that email', { email: profile?.email });
       return user !== null;
     },
-    async jwt({ token, account, profile }) {
+    async jwt({ token, user, account, profile }) {
+      // Set once, at sign-in, and kept through refreshes: signing out voids sessions signed in before it.
+      const signedInAt = user ? Date.now() : token.signedInAt;
       // The provider's subject means nothing here: the session names our user.
       if (account?.provider === OIDC_PROVIDER_ID) {
-        const user = await resolveOidcUser(profile, findByEmail);
-        if (!user) return null;
-        return { ...token, sub: user.id, email: user.email, name: user.name };
+        const found = await resolveOidcUser(profile, findByEmail);
+        if (!found) return null;
+        return { ...token, sub: found.id, email: found.email, name: found.name, signedInAt };
       }
-      return token;
+      return { ...token, signedInAt };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
       return session;
     },
   },
 });
+
+declare module 'next-auth' {
+  interface Session {
+    /** When this browser session signed in (ms since the epoch); 0 for sessions from before it was recorded. */
+    signedInAt: number;
+  }
+}
+declare module '@auth/core/jwt' {
+  interface JWT {
+    signedInAt?: number;
+  }
+}

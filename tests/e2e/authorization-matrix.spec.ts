@@ -16,6 +16,7 @@ import {
   buildActions,
   callAction,
   contextAs,
+  forgetSession,
   e2eState,
   getPage,
   rememberSecret,
@@ -152,6 +153,7 @@ test.describe('server actions', () => {
         const form = row.form && Object.fromEntries(Object.entries(row.form).map(([k, v]) => [k, v.replace('{who}', who)]));
         const answer = await callAction(context, { id: action!.id, page: row.page, args: row.args, form });
         await context.dispose();
+        if (row.endsSession && who !== 'anonymous') forgetSession(who);
         if (verdict === 'deny') {
           expect(answer.status).toBe(200);
           expect(answer.result).toMatchObject({ ok: false, error: expect.stringMatching(refusal(who)) });

@@ -50,6 +50,8 @@ export interface ActionRow {
   allowed: RegExp;
   access: Access;
   why: string;
+  /** The call signs its caller out (of every session), so the probe's cached session is spent. */
+  endsSession?: boolean;
 }
 
 const viewerPage = (file: string, path: string, why: string): PageRow => ({ file, path, access: from('viewer'), why });
@@ -237,6 +239,7 @@ export const ACTIONS: ActionRow[] = [
     allowed: /"redirect":"[^"]*\/login/,
     access: from('anonymous'),
     why: 'sign out (harmless for anybody)',
+    endsSession: true,
   },
   {
     action: 'app/approvals/actions.ts#approveAction',

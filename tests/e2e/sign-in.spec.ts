@@ -34,6 +34,26 @@ test.describe('session cookie', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
   });
 
+  test('signing out voids the session, so a copy of its cookie stops working too; signing in again works', async ({ page, context }) => {
+    // approver2 is signed in nowhere else at this point of the suite (approvals.spec is done with it).
+    const account = E2E_USERS.approver2;
+    await page.goto('/login');
+    await fillSignIn(page, account.email, account.password);
+    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
+    const cookie = (await context.cookies()).find((c) => c.name === 'authjs.session-token')!;
+    const copy = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+    expect((await copy.get('/api/v1/overview')).status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect((await copy.get('/api/v1/overview')).status()).toBe(401);
+    expect((await copy.get('/', { maxRedirects: 0 })).status()).not.toBe(200);
+    await copy.dispose();
+
+    await fillSignIn(page, account.email, account.password);
+    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
+  });
+
   test('is Secure with the __Secure- prefix when the proxy says the request came over HTTPS', async () => {
     const https = { 'x-forwarded-proto': 'https' };
     const context = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: https });

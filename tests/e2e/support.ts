@@ -52,6 +52,11 @@ export async function sessionOf(role: SignedInRole): Promise<StorageState> {
   return sessions.get(role)!;
 }
 
+/** Drops a role's cached session after a probe signed it out (signing out voids every session of that user). */
+export function forgetSession(role: SignedInRole): void {
+  sessions.delete(role);
+}
+
 /**
  * A request context acting as `who`. Anonymous carries a forged session
  * cookie: that gets past proxy.ts (which only looks for the cookie), so what

@@ -62,6 +62,7 @@ describe('resolveOidcUser', () => {
     passwordHash: null,
     createdAt: new Date(),
     disabledAt: null,
+    sessionsValidAfter: null,
     ...over,
   });
   const directory = (u: User | undefined) => async (email: string) =>
