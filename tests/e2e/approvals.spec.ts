@@ -160,6 +160,17 @@ test('a production rollback waits for a second person, who approves it and it ru
   await expect(rollbackRow).toHaveAttribute('data-status', 'success');
   await expect(rollbackRow).toContainText('v2.3.1');
   await shot(approver, 'approvals-activity');
+
+  // …and inventory-sync recovers: its checks stop warning about the error rate the bad release caused.
+  await expect
+    .poll(
+      async () => {
+        const body = await (await approver.request.get('/api/v1/components/inventory-sync')).json();
+        return JSON.stringify(body.latest_health?.warnings ?? ['no check yet']);
+      },
+      { timeout: 30_000 },
+    )
+    .not.toContain('error_rate');
 });
 
 test('rejecting needs a reason; the rejected remediation never runs', async ({ browser }) => {
