@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { components, healthChecks, type HealthCheckRow, type NewHealthCheckRow } from '../schema';
 
@@ -17,12 +17,16 @@ export function recentChecks(db: Db, componentId: string, limit: number): Promis
     .limit(limit);
 }
 
-/** Scores of the latest checks, oldest first (the input of the trend rule). */
-export async function recentScores(db: Db, componentId: string, limit: number): Promise<number[]> {
+/**
+ * Scores of the latest checks at or before `asOf` (checked_at ≤ asOf), oldest first:
+ * the input of the trend rule. A late (backfilled) sample must be judged by the
+ * checks of its own past, not by scores recorded after it.
+ */
+export async function recentScores(db: Db, componentId: string, limit: number, asOf: Date): Promise<number[]> {
   const rows = await db
     .select({ score: healthChecks.healthScore })
     .from(healthChecks)
-    .where(eq(healthChecks.componentId, componentId))
+    .where(and(eq(healthChecks.componentId, componentId), lte(healthChecks.checkedAt, asOf)))
     .orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id))
     .limit(limit);
   return rows.map((r) => r.score).reverse();

@@ -70,10 +70,11 @@ export async function runHealthCheck(
       latencyMs: input.latency_ms,
       memoryMb: input.memory_mb ?? null,
     });
-    // History as of the sample's own time, so a late (backfilled) sample is judged by its past.
+    // History and earlier scores as of the sample's own time, so a late (backfilled)
+    // sample is judged by its past: samples and checks after recordedAt do not count.
     const since = new Date(recordedAt.getTime() - HISTORY_MINUTES * 60_000);
     const history = await samplesInWindow(tx, component.id, since, recordedAt, HISTORY_MAX_SAMPLES);
-    const previousScores = await recentScores(tx, component.id, PREVIOUS_SCORES);
+    const previousScores = await recentScores(tx, component.id, PREVIOUS_SCORES, recordedAt);
 
     const assessment = assessHealth({
       sample: toMetricSample(sample),

@@ -71,6 +71,32 @@ describe('POST /api/v1/components/{name}/health', () => {
     expect(last.body.trend).toBe('stable');
   });
 
+  it('judges the trend of a late (backfilled) sample by the checks at or before its own time', async () => {
+    // Metrics that score exactly 100 − 12.5·k: k metric-steps over warning, a critical one counting two.
+    const scoring = (k: number) => ({
+      cpu_usage: k >= 5 ? 95 : k >= 1 ? 80 : 30,
+      memory_usage: k >= 6 ? 95 : k >= 2 ? 80 : 40,
+      error_rate: k >= 7 ? 0.2 : k >= 3 ? 0.07 : 0.01,
+      latency_ms: k >= 8 ? 6000 : k >= 4 ? 3000 : 200,
+    });
+    const t0 = Date.now() - 60 * 60_000;
+    const at = (minute: number) => new Date(t0 + minute * 60_000).toISOString();
+    const post = (k: number, minute: number) =>
+      call(postHealth, { params: { name: 'backfill-svc' }, token, body: { ...scoring(k), timestamp: at(minute) } });
+
+    // Minutes 0–8: the score falls steadily 100 → 0. Minutes 30–38: it sits at 0.
+    for (let k = 0; k <= 8; k++) expect((await post(k, k)).body.health_score).toBe(100 - 12.5 * k);
+    for (let m = 30; m <= 38; m++) await post(8, m);
+
+    // A sample for minute 9 arrives late. Its own past is the decline; the later flat
+    // zeros (checked_at > its time) must not be its "previous" scores.
+    const late = await post(8, 9);
+    expect(late.status).toBe(200);
+    expect(late.body.checked_at).toBe(at(9));
+    expect(late.body.health_score).toBe(0);
+    expect(late.body.trend).toBe('declining');
+  });
+
   it('reports improving when scores rise steadily', async () => {
     let last: any;
     const bad = [95, 92, 88, 85, 80, 72, 65, 50];

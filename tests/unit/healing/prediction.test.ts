@@ -157,20 +157,91 @@ describe('nothing trending', () => {
   });
 });
 
-describe('leak reason', () => {
-  const leak = (metric: 'memory_mb' | 'memory_usage', growth: number): LeakAnalysis => ({
-    leak_detected: true, reason: 'x', metric, points: 60, growth_per_hour: growth, r_squared: 0.98, rising_fraction: 0.9,
+describe('a detected memory leak', () => {
+  const leak = (metric: 'memory_mb' | 'memory_usage', growth: number, r_squared = 0.98): LeakAnalysis => ({
+    leak_detected: true, reason: 'x', metric, points: 60, growth_per_hour: growth, r_squared, rising_fraction: 0.9,
   });
-  it.each([
-    ['memory_mb', 42, 'Memory leak detected: memory_mb growing ~42.0 MB/h'],
-    ['memory_usage', 1.5, 'Memory leak detected: memory_usage growing ~1.50%/h'],
-  ] as const)('is appended for %s', (metric, growth, reason) => {
-    const p = predictFailure(series(N, STEP, () => ({})), DEFAULT_THRESHOLDS, leak(metric, growth));
-    expect(p.reasons).toEqual([NO_TREND_REASON, reason]);
+  /** Flat samples: only the leak can move the prediction. */
+  const flat = (memory_usage: number, memory_mb: number | null = null) => series(N, STEP, () => ({ memory_usage, memory_mb }));
+
+  it.each<[string, MetricSample[], LeakAnalysis, PredictionLevel, string, number | null, string[]]>([
+    // 42 MB/h at 600 MB ≙ 60 %: 4.2 %/h → 90 % in ~7.1 h.
+    ['memory_mb leak converted with memory_usage / memory_mb', flat(60, 600), leak('memory_mb', 42), 'medium', '6-24 hours', 428.6,
+      ['memory_usage projected to reach 90% in ~7.1 h at the memory leak\'s rate (now 60.0%, +0.07%/min (memory_mb +42.0 MB/h), leak fit R² 0.98)', 'Memory leak detected: memory_mb growing ~42.0 MB/h']],
+    ['a faster memory_mb leak: ~2.5 h', flat(60, 600), leak('memory_mb', 120), 'high', '1-6 hours', 150, [
+      'memory_usage projected to reach 90% in ~2.5 h at the memory leak\'s rate (now 60.0%, +0.2%/min (memory_mb +120.0 MB/h), leak fit R² 0.98)', 'Memory leak detected: memory_mb growing ~120.0 MB/h']],
+    ['a leak near critical: ~25 min', flat(85, 850), leak('memory_mb', 120), 'critical', '< 1 hour', 25, [
+      'memory_usage projected to reach 90% in ~25 min at the memory leak\'s rate (now 85.0%, +0.2%/min (memory_mb +120.0 MB/h), leak fit R² 0.98)', 'Memory leak detected: memory_mb growing ~120.0 MB/h']],
+    ['memory_usage leak projected directly', flat(70), leak('memory_usage', 4), 'high', '1-6 hours', 300, [
+      'memory_usage projected to reach 90% in ~5.0 h at the memory leak\'s rate (now 70.0%, +0.067%/min, leak fit R² 0.98)', 'Memory leak detected: memory_usage growing ~4.00%/h']],
+    // 1.5 %/h from 40 %: ~33 h — still medium: a confirmed leak needs maintenance.
+    ['a slow leak far from critical is still medium', flat(40), leak('memory_usage', 1.5), 'medium', '> 24 hours', 2000, [
+      'No metric is projected to reach its critical threshold within 24 h (earliest: memory_usage in ~33.3 h)', 'Memory leak detected: memory_usage growing ~1.50%/h']],
+    ['memory_mb leak without memory_mb in the prediction window: medium, no projection', flat(60), leak('memory_mb', 42), 'medium', '> 24 hours', null, [
+      'Memory leak detected: memory_mb growing ~42.0 MB/h']],
+  ])('%s', (_label, history, detected, level, ttf, minutes, reasons) => {
+    const p = predictFailure(history, DEFAULT_THRESHOLDS, detected);
+    expect(p.level).toBe(level);
+    expect(p.recommended_action).toBe(bandForLevel(level).recommended_action);
+    expect(p.time_to_failure).toBe(ttf);
+    if (minutes === null) expect(p.minutes_to_failure).toBeNull();
+    else expect(p.minutes_to_failure).toBeCloseTo(minutes, 0);
+    expect(p.metric).toBe(minutes === null ? null : 'memory_usage');
+    expectInBand(p.probability, level);
+    expect(p.reasons).toEqual(reasons);
   });
-  it('is not added when no leak was detected', () => {
-    const p = predictFailure(series(N, STEP, () => ({})), DEFAULT_THRESHOLDS, { ...leak('memory_mb', 42), leak_detected: false });
-    expect(p.reasons).toEqual([NO_TREND_REASON]);
+
+  it('without it the same flat samples are low, normal operation', () => {
+    const p = predictFailure(flat(60, 600), DEFAULT_THRESHOLDS, { ...leak('memory_mb', 42), leak_detected: false });
+    expect(p).toMatchObject({ level: 'low', recommended_action: 'Normal operation', reasons: [NO_TREND_REASON] });
+    expect(p.probability).toBeLessThan(0.1);
+  });
+
+  it.each<[PredictionLevel, number]>([['critical', 420], ['high', 120], ['medium', 42]])(
+    '%s: a poorer leak fit gives a lower probability in the same level',
+    (level, growth) => {
+      const good = predictFailure(flat(60, 600), DEFAULT_THRESHOLDS, leak('memory_mb', growth, 0.99));
+      const poor = predictFailure(flat(60, 600), DEFAULT_THRESHOLDS, leak('memory_mb', growth, 0.6));
+      expect([good.level, poor.level]).toEqual([level, level]);
+      expect(poor.probability).toBeLessThan(good.probability);
+    },
+  );
+
+  it('the probability rises as a leak nears critical, also through the medium floor', () => {
+    const ps = [0.5, 1, 2, 3, 4, 8, 20, 60].map((growth) => predictFailure(flat(40), DEFAULT_THRESHOLDS, leak('memory_usage', growth)));
+    expect(ps.map((p) => p.level)).toEqual(['medium', 'medium', 'medium', 'medium', 'medium', 'medium', 'high', 'critical']);
+    for (let i = 1; i < ps.length; i++) expect(ps[i]!.probability).toBeGreaterThan(ps[i - 1]!.probability);
+    // Floored (> 24 h) stays below any failure actually projected within 24 h.
+    expect(ps[1]!.probability).toBeLessThan(0.105);
+  });
+
+  it.each<[string, number, PredictionLevel, number, RegExp]>([
+    // memory_usage's own trend: 78% → 90% at +0.02%/min, 10 h.
+    ['a leak agreeing within 10% leaves memory_usage its own trend', 1.3, 'medium', 600, /^memory_usage projected to reach 90% in ~10\.0 h \(now 78\.0%, \+0\.02%\/min, fit R² 1\.00\)$/],
+    ['a clearly sooner leak replaces it', 4, 'high', 180, /^memory_usage projected to reach 90% in ~3\.0 h at the memory leak's rate \(now 78\.0%/],
+  ])('%s', (_label, growth, level, minutes, reason) => {
+    const p = predictFailure(ramp('memory_usage', 600, 0.02), DEFAULT_THRESHOLDS, leak('memory_usage', growth));
+    expect(p.level).toBe(level);
+    expect(p.minutes_to_failure).toBeCloseTo(minutes, 0);
+    expect(p.reasons).toHaveLength(2);
+    expect(p.reasons[0]).toMatch(reason);
+  });
+
+  it('the leak stands in where memory_usage is too noisy to project, and other metrics still compete on time', () => {
+    // memory_usage too noisy to project (R² < 0.25): the leak's projection, from the observed 81%.
+    const noisy = predictFailure(ramp('memory_usage', 600, 0.02, (i) => orthogonalNoise(i, 3)), DEFAULT_THRESHOLDS, leak('memory_usage', 4));
+    expect(noisy.level).toBe('high');
+    expect(noisy.reasons[0]).toBe("memory_usage projected to reach 90% in ~2.3 h at the memory leak's rate (now 81.0%, +0.067%/min, leak fit R² 0.98)");
+    // A sooner cpu_usage failure decides the level; the leak's projection is listed after it.
+    const cpu = predictFailure(ramp('cpu_usage', 30, 0.5).map((s) => ({ ...s, memory_usage: 60, memory_mb: 600 })), DEFAULT_THRESHOLDS, leak('memory_mb', 42));
+    expect(cpu).toMatchObject({ level: 'critical', metric: 'cpu_usage' });
+    expect(cpu.reasons).toHaveLength(3);
+    expect(cpu.reasons[1]).toMatch(/^memory_usage projected to reach 90% in ~7\.1 h at the memory leak's rate/);
+  });
+
+  it('an already-critical memory_usage is not projected again', () => {
+    const p = predictFailure(flat(95, 1000), DEFAULT_THRESHOLDS, leak('memory_mb', 42));
+    expect(p.reasons).toEqual(['memory_usage is already critical: 95.0% > 90%', 'Memory leak detected: memory_mb growing ~42.0 MB/h']);
   });
 });
 

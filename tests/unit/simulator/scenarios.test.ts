@@ -164,6 +164,13 @@ describe.each(SEEDS)('scenarios through the health engine (seed %i)', (seed) => 
     const cycle = steadyCycle(scenario('payments-worker'), seed, 70 * MIN, 5);
     expect(between(cycle, 0, 8).every((c) => !c.a.memory_leak.leak_detected)).toBe(true);
     expect(between(cycle, 11, 90).every((c) => c.a.memory_leak.leak_detected)).toBe(true);
+    // Before memory_usage's own 30-min trend clears the restart, the leak's growth is what
+    // projects it: ~1.2 h to 90% right after detection (high), under an hour from ~24 min.
+    // A detected leak never reads "Normal operation".
+    expect(between(cycle, 11, 21).every((c) => c.a.failure_prediction.level === 'high' && c.a.failure_prediction.metric === 'memory_usage')).toBe(true);
+    const notCritical = between(cycle, 26, 90).filter((c) => c.a.failure_prediction.level !== 'critical');
+    expect(notCritical.map((c) => `${c.m.toFixed(1)} min: ${c.a.failure_prediction.reasons[0]}`)).toEqual([]);
+    expect(between(cycle, 11, 90).every((c) => c.a.failure_prediction.level !== 'low')).toBe(true);
   });
 
   it('search-service: prediction low early, high mid-ramp, critical before cpu crosses 90, low again after the restart', () => {
