@@ -25,9 +25,15 @@ export async function ensureComponent(db: Db, name: string): Promise<Component> 
   return winner;
 }
 
-/** Registers every unknown name at once and returns name → id for all of them. */
+/**
+ * Registers every unknown name at once and returns name → id for all of them.
+ * Names are inserted in sorted order: two batches registering the same new
+ * names in different orders would otherwise each hold one name's unique-index
+ * entry and wait for the other's (a deadlock, one batch aborted). Sorted, the
+ * second simply waits for the first.
+ */
 export async function ensureComponents(db: Db, names: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(names)];
+  const unique = [...new Set(names)].sort();
   if (unique.length === 0) return new Map();
   await db
     .insert(components)
