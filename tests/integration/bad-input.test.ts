@@ -43,6 +43,9 @@ describe('POST /api/v1/components/{name}/health rejects', () => {
     ['a bad timestamp', { ...good, timestamp: 'yesterday' }, 'timestamp'],
     ['a timestamp without zone', { ...good, timestamp: '2026-11-29T10:00:00' }, 'timestamp'],
     ['a timestamp in the future', { ...good, timestamp: '2099-01-01T00:00:00Z' }, 'timestamp'],
+    // JavaScript parses year 0, PostgreSQL refuses it: without the lower bound this was a 500.
+    ['a timestamp in year 0', { ...good, timestamp: '0000-01-01T00:00:00Z' }, 'timestamp'],
+    ['a timestamp before 2000 (an unset clock)', { ...good, timestamp: '1970-01-01T00:00:00Z' }, 'timestamp'],
     ['a null body', null, 'body'],
     ['an array body', [good], 'body'],
   ];
@@ -63,6 +66,12 @@ describe('POST /api/v1/components/{name}/health rejects', () => {
     ['-Infinity', '{"cpu_usage": 1, "memory_usage": -Infinity, "error_rate": 0, "latency_ms": 1}', 'memory_usage'],
   ])('%s literal (as Python json.dumps writes it)', async (_label, body, field) => {
     await expectRejected(() => call(postHealth, { params: { name: 'api' }, token, body }), 400, field);
+  });
+
+  it('a timestamp before 2000 says the bound', async () => {
+    const body = { ...good, timestamp: '0000-01-01T00:00:00Z' };
+    const res = await expectRejected(() => call(postHealth, { params: { name: 'api' }, token, body }), 400, 'timestamp');
+    expect(res.body.issues).toEqual([{ field: 'timestamp', message: 'must not be before 2000-01-01T00:00:00Z' }]);
   });
 
   it('malformed JSON', async () => {
@@ -185,6 +194,7 @@ describe('POST /api/v1/metrics rejects', () => {
     ['samples that is not an array', { samples: 'many' }, 'samples'],
     ['an unknown top-level field', { samples: [sample(0)], source: 'x' }, 'source'],
     ['a sample without component', { samples: [good] }, 'samples[0].component'],
+    ['a sample timestamped in year 0', { samples: [sample(0), { ...sample(1), timestamp: '0000-01-01T00:00:00Z' }] }, 'samples[1].timestamp'],
     ['a null body', null, 'body'],
     ['an array body', [sample(0)], 'body'],
   ])('%s', async (_label, body, field) => {
