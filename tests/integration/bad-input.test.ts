@@ -188,6 +188,21 @@ describe('POST /api/v1/metrics rejects', () => {
     ]);
   });
 
+  it('bare NaN / Infinity (Python json.dumps) and 1e400 in several items: each bad item named by index', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => JSON.stringify(sample(i)));
+    items[1] = items[1]!.replace('"cpu_usage":10', '"cpu_usage":NaN');
+    items[3] = items[3]!.replace('"latency_ms":100', '"latency_ms":1e400').replace('"memory_usage":20', '"memory_usage":-Infinity');
+    const body = `{"samples":[${items.join(',')}]}`;
+    expect(body).toContain('"cpu_usage":NaN');
+    const res = await expectRejected(() => call(postMetrics, { token, body }), 400, 'samples[1].cpu_usage');
+    expect(res.body.error).toBe('validation_failed');
+    expect(res.body.issues).toEqual([
+      { field: 'samples[1].cpu_usage', index: 1, message: 'must be a finite number' },
+      { field: 'samples[3].memory_usage', index: 3, message: 'must be a finite number' },
+      { field: 'samples[3].latency_ms', index: 3, message: 'must be a finite number' },
+    ]);
+  });
+
   it.each([
     ['no samples key', {}, 'samples'],
     ['an empty batch', { samples: [] }, 'samples'],
