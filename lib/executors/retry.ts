@@ -64,11 +64,17 @@ export function backoffDelay(retryIndex: number, random: () => number, baseMs: n
   return Math.floor(random() * ceiling);
 }
 
+/** `Ratelimit-Reset` values above this are epoch seconds, not seconds to wait. */
+export const RATELIMIT_RESET_EPOCH_THRESHOLD = 1e9;
+
 /**
  * The wait the server asked for, in ms, capped at `capMs`; null when it did not ask
  * (or asked in a form we cannot read, in which case backoff is the safer guess).
- * `Retry-After` is delta-seconds or an HTTP date; `Ratelimit-Reset` (Render) is
- * seconds until the rate-limit window resets.
+ * `Retry-After` is delta-seconds or an HTTP date. `Ratelimit-Reset` is, per
+ * Render's documentation, the UTC epoch second at which the window resets; the
+ * IETF RateLimit draft (and other APIs) send seconds until then. Both are read:
+ * a value above RATELIMIT_RESET_EPOCH_THRESHOLD (1e9 s ≈ 2001-09-09, far more
+ * than any wait) is an epoch time, anything smaller a number of seconds.
  */
 export function serverRequestedDelay(
   headers: Headers,
@@ -82,7 +88,9 @@ export function serverRequestedDelay(
   }
   const reset = headers.get('ratelimit-reset')?.trim();
   if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    return { delayMs: clamp(Number(reset) * 1000, capMs), reason: 'ratelimit-reset' };
+    const seconds = Number(reset);
+    const ms = seconds > RATELIMIT_RESET_EPOCH_THRESHOLD ? seconds * 1000 - nowMs : seconds * 1000;
+    return { delayMs: clamp(ms, capMs), reason: 'ratelimit-reset' };
   }
   return null;
 }
