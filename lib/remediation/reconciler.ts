@@ -45,6 +45,8 @@ export interface CycleCounts {
   skipped: number;
   /** Approved remediations whose process died before claiming them, run now. */
   resumed: number;
+  /** Such remediations left approved, not run, because automation is paused. */
+  held: number;
   /** Proposals held back because a person rejected the same action recently. */
   snoozed: number;
   expired: number;
@@ -63,7 +65,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   const now = deps.now?.() ?? new Date();
   const counts: CycleCounts = {
     components: 0, evaluated: 0, stale: 0, proposed: 0, executed: 0, succeeded: 0, failed: 0,
-    queued: 0, blocked: 0, skipped: 0, resumed: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
+    queued: 0, blocked: 0, skipped: 0, resumed: 0, held: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
   };
   if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
 
@@ -78,8 +80,8 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
       metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
     });
   }
-  await resumeUnclaimed(db, deps, now, counts);
   counts.paused = (await automationPause(db)).paused;
+  await resumeUnclaimed(db, deps, now, counts);
 
   const latest = await latestCheckPerComponent(db);
   counts.components = components.length;
@@ -144,11 +146,23 @@ const UNCLAIMED_GRACE_MS = 60_000;
 /**
  * Nothing ran for these, so running them is safe — unless the approval is older
  * than an approval may wait: then the world has moved on and they are failed instead.
+ *
+ * While automation is paused none of them is run: running them now would be the
+ * console acting on its own, which is what the pause stops (even when a person
+ * approved one — that person's request died with its process; they can ask again
+ * by hand). They stay approved, counted as `held`: the first pass after the pause
+ * is lifted runs those approved within APPROVAL_EXPIRY_MINUTES and fails the
+ * older ones unrun, exactly as it would have without the pause. Failing a
+ * too-old one runs nothing, so that still happens during a pause.
  */
 async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: CycleCounts): Promise<void> {
   for (const stuck of await unclaimedApproved(db, now, UNCLAIMED_GRACE_MS)) {
     const approvedAt = stuck.decidedAt ?? stuck.createdAt;
     if (now.getTime() - approvedAt.getTime() <= deps.settings.approvalExpiryMs) {
+      if (counts.paused) {
+        counts.held++;
+        continue;
+      }
       await executeRemediation(db, stuck.id, deps);
       counts.resumed++;
     } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {

@@ -188,3 +188,27 @@ describe('recovery of interrupted work', () => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [recent!.id]: 'succeeded', [ancient!.id]: 'failed' });
   });
 });
+
+describe('the pause and interrupted work', () => {
+  it('an approved, unclaimed remediation is not run while automation is paused; it stays approved and runs after the pause', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await upsertComponentConfig(db, 'held-orphan', { environment: 'dev' }, 'test');
+    const [c] = await rawQuery<{ id: string }>(`select id from components where name = 'held-orphan'`);
+    const at = new Date(clock - 5 * 60_000).toISOString();
+    const [row] = await rawQuery<{ id: string }>(`insert into remediations (component_id, action, risk, status, reason, requested_by_kind, requested_by, automatic, decided_by, decided_at, created_at)
+      values ('${c!.id}', 'restart', 'low', 'approved', 'test', 'reconciler', 'reconciler', true, 'policy', '${at}', '${at}') returning id`);
+    await setAutomationPaused(db, true, 'admin@example.com');
+    try {
+      const counts = await reconcileOnce(db, deps());
+      expect(counts).toMatchObject({ paused: true, held: 1, resumed: 0 });
+      expect(calls).toEqual([]);
+      const [still] = await rawQuery<{ status: string }>(`select status from remediations where id = '${row!.id}'`);
+      expect(still!.status).toBe('approved');
+    } finally {
+      await setAutomationPaused(db, false, 'admin@example.com');
+    }
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ paused: false, held: 0, resumed: 1 });
+    expect(calls).toEqual(['restart srv-heldorphan']);
+  });
+});
