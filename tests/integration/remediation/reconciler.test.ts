@@ -212,3 +212,32 @@ describe('the pause and interrupted work', () => {
     expect(calls).toEqual(['restart srv-heldorphan']);
   });
 });
+
+describe('a failing component', () => {
+  it('does not halt the pass: later components are reconciled, the error is counted, and the cycle row is written', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await feed('err-a-broken', 'payments-worker', 70 * MIN);
+    await feed('err-b-leaky', 'payments-worker', 70 * MIN);
+    const base = deps();
+    const broken: ReconcilerDeps = {
+      ...base,
+      executors: {
+        ...base.executors,
+        cleanup: (c) => {
+          if (c.name === 'err-a-broken') throw new Error('registry bug');
+          return base.executors.cleanup(c);
+        },
+      },
+    };
+    const counts = await reconcileOnce(db, broken);
+    expect(counts).toMatchObject({ errors: 1, executed: 1, succeeded: 1 });
+    expect(calls).toEqual(['cleanup err-b-leaky']);
+    const [cycle] = await rawQuery<{ status: string; errors: number; notes: string[] }>(
+      `select status, (metadata->>'errors')::int as errors, metadata->'notes' as notes from unified_brain
+        where action_type = 'reconciliation_cycle' order by id desc limit 1`,
+    );
+    expect(cycle).toMatchObject({ status: 'completed_with_failures', errors: 1 });
+    expect(cycle!.notes.join()).toContain('err-a-broken: not reconciled');
+    expect(cycle!.notes.join()).not.toContain('registry bug'); // messages stay in the log (they may carry query params)
+  });
+});
