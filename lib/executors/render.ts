@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { log } from '@/lib/log';
-import { describeTransportError, isTimeoutError, withRetry, type AttemptResult, type RetryOptions } from './retry';
+import { describeTransportError, isTimeoutError, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
 import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, ServiceExecutor } from './types';
 
 export const DEFAULT_RENDER_API_URL = 'https://api.render.com/v1';
@@ -20,6 +20,16 @@ export const RENDER_SERVICE_ID_PATTERN = /^srv-[a-z0-9]+$/;
 export const DEPLOY_LIST_LIMIT = 20;
 /** Deploys that once went live, so rolling back to them is known to work. */
 const SUCCESSFUL_DEPLOY_STATUSES = new Set(['live', 'deactivated']);
+
+/** Per request, not per action. */
+export const RENDER_TIMEOUT_MS = 10_000;
+/**
+ * The longest a Render action can take with the default timeout and retries:
+ * a deployment rollback makes three calls (list deploys, rollback, PATCH), each
+ * up to 4 attempts × 10 s plus 3 waits of at most 8 s = 64 s — 192 s in all.
+ * An execution lease shorter than this could expire under a healthy executor.
+ */
+export const RENDER_ACTION_WORST_CASE_MS = 3 * worstCaseCallMs(RENDER_TIMEOUT_MS);
 
 export interface RenderExecutorOptions {
   apiKey: string | null | undefined;
@@ -57,7 +67,7 @@ interface Exchange {
 export function createRenderExecutor(options: RenderExecutorOptions): ServiceExecutor {
   const apiKey = options.apiKey?.trim() || null;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_RENDER_API_URL).replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   const fetchFn = options.fetch ?? globalThis.fetch;
 
   async function call(

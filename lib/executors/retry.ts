@@ -51,6 +51,16 @@ export interface RetryResult {
 
 export const RETRY_DEFAULTS = { attempts: 4, baseMs: 500, capMs: 8000 } as const;
 
+/**
+ * The longest one logical call can take under these options when every attempt
+ * times out after `timeoutMs` and every wait is the longest allowed (`capMs`,
+ * which also bounds server-requested waits).
+ */
+export function worstCaseCallMs(timeoutMs: number, options: RetryOptions = {}): number {
+  const attempts = Math.max(1, Math.floor(options.attempts ?? RETRY_DEFAULTS.attempts));
+  return attempts * timeoutMs + (attempts - 1) * (options.capMs ?? RETRY_DEFAULTS.capMs);
+}
+
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** 429 and 5xx: the server is overloaded or briefly broken; another attempt may succeed. */
