@@ -8,9 +8,10 @@ import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';
 import { samplesInWindow } from '@/db/queries/metrics';
-import type { Component, RemediationParams, RollbackType } from '@/db/schema';
+import type { Component, ComponentConfig, RemediationParams, RollbackType } from '@/db/schema';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
+import { stripUrlCredentials } from '@/lib/url-credentials';
 import type { ActionOutcome, ExecutorRegistry } from './types';
 
 export async function restartService(
@@ -57,8 +58,24 @@ export async function rollbackComponent(
   if (type === 'config') {
     const [current, previous] = await recentConfigs(db, component.id, 2);
     if (!current || !previous) return fail(`no previous config recorded for ${component.name}`);
-    const { component: restored } = await upsertComponentConfig(db, component.name, previous.config, `rollback by ${actorName}`);
-    return { success: true, error: null, result: { success: true, ...base, from_state: configOf(component), to_state: configOf(restored) } };
+    const restore = configToRestore(component, previous.config);
+    if (!restore) {
+      return fail(
+        `the previous config of ${component.name} differs from the current one only in its policy, which a config rollback keeps (an admin sets it); nothing to restore`,
+      );
+    }
+    const { component: restored } = await upsertComponentConfig(db, component.name, restore.changes, `rollback by ${actorName}`);
+    return {
+      success: true,
+      error: null,
+      result: {
+        success: true,
+        ...base,
+        from_state: configOf(component),
+        to_state: configOf(restored),
+        message: ['Previous configuration restored (policy kept)', ...restore.notes].join('; '),
+      },
+    };
   }
 
   if (type === 'previous_state') {
@@ -150,4 +167,39 @@ export async function cleanupMemoryLeak(
       message: error ?? outcome.message,
     },
   };
+}
+
+/**
+ * What a `config` rollback writes: the previous version, except
+ *   - `policy`, an admin setting (SPEC §6: PUT with `policy` needs the admin
+ *     role), while an operator may request a rollback — the current policy stays;
+ *   - `cleanup_url` when the previous one is the current one: the history keeps
+ *     URLs without credentials (lib/url-credentials.ts), the component keeps its own.
+ * Null when that leaves nothing to change.
+ */
+export function configToRestore(
+  component: Component,
+  previous: ComponentConfig,
+): { changes: Partial<ComponentConfig>; notes: string[] } | null {
+  const current = configOf(component);
+  const { policy: _policy, cleanup_url: previousUrl = null, ...rest } = previous;
+  const changes: Partial<ComponentConfig> = { ...rest };
+  const notes: string[] = [];
+  if (stripUrlCredentials(previousUrl) !== current.cleanup_url) {
+    changes.cleanup_url = previousUrl;
+    if (previousUrl !== null) notes.push('cleanup_url restored as recorded, without credentials: set it again if the hook needs them');
+  }
+  const unchanged = (Object.keys(changes) as (keyof ComponentConfig)[]).every(
+    (key) => stableJson(changes[key] ?? null) === stableJson(current[key] ?? null),
+  );
+  return unchanged ? null : { changes, notes };
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
