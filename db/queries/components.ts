@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { stripUrlCredentials } from '@/lib/url-credentials';
 import { componentConfigs, components, type Component, type ComponentConfig } from '../schema';
 
 export async function findComponentByName(db: Db, name: string): Promise<Component | undefined> {
@@ -46,13 +47,18 @@ export async function ensureComponents(db: Db, names: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/**
+ * The component's configuration as recorded in its history and shown in
+ * rollback results: `cleanup_url` without userinfo credentials (the component
+ * row keeps them; the hook needs them).
+ */
 export function configOf(component: Component): ComponentConfig {
   return {
     environment: component.environment,
     thresholds: component.thresholds,
     policy: component.policy,
     render_service_id: component.renderServiceId,
-    cleanup_url: component.cleanupUrl,
+    cleanup_url: stripUrlCredentials(component.cleanupUrl),
   };
 }
 

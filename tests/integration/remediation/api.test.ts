@@ -203,15 +203,43 @@ describe('rollback', () => {
     expect(render.requestsTo('update')[0]!.body).toEqual({ autoDeploy: 'no' });
   });
 
-  it('config: restores the previous configuration version', async () => {
-    // (shop-staging is in its rollback cooldown now.) History: dev (1), a threshold override (2) → rollback restores (1).
+  it('config: restores the previous configuration version but keeps the admin-only policy', async () => {
+    // (shop-staging is in its rollback cooldown now.) History: dev (1), then an admin's staging + policy auto (2).
     await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: operator, body: { environment: 'dev' } });
-    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { policy: 'auto' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { environment: 'staging', policy: 'auto' } });
     const res = await call(postRollback, { params: { name: 'cfg-svc' }, token: operator, body: { rollback_type: 'config' } });
     expect(res.status).toBe(200);
-    expect(res.body.from_state.policy).toBe('auto');
-    expect(res.body.to_state.policy).toBe('default');
+    expect(res.body).toMatchObject({ success: true, from_state: { environment: 'staging', policy: 'auto' }, to_state: { environment: 'dev', policy: 'auto' } });
+    const { rawQuery } = await testDatabase();
+    expect(await rawQuery(`select environment, policy from components where name = 'cfg-svc'`)).toEqual([{ environment: 'dev', policy: 'auto' }]);
     expect(render.requests).toHaveLength(0);
+  });
+
+  it('config: a previous version that differs only in its policy leaves nothing to restore', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-policy' }, token: operator, body: { environment: 'dev' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-policy' }, token: admin, body: { policy: 'auto' } });
+    const res = await call(postRollback, { params: { name: 'cfg-policy' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: false, error: expect.stringContaining('only in its policy') });
+    const { rawQuery } = await testDatabase();
+    expect(await rawQuery(`select policy from components where name = 'cfg-policy'`)).toEqual([{ policy: 'auto' }]);
+  });
+
+  it('config: cleanup URL credentials stay on the component, never in the history, the answers or the audit log', async () => {
+    const withCredentials = 'https://hook-user:hunter2-secret@hooks.internal/cleanup';
+    const put = await call(putComponent, { method: 'PUT', params: { name: 'cred-svc' }, token: operator, body: { environment: 'dev', cleanup_url: withCredentials } });
+    expect(put.body.cleanup_url).toBe('https://hooks.internal/cleanup');
+    await call(putComponent, { method: 'PUT', params: { name: 'cred-svc' }, token: operator, body: { thresholds: { latency_ms: { warning: 800, critical: 1500 } } } });
+    const res = await call(postRollback, { params: { name: 'cred-svc' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, to_state: { cleanup_url: 'https://hooks.internal/cleanup', thresholds: {} } });
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    const { rawQuery } = await testDatabase();
+    // The hook still gets its credentials: the same URL is not overwritten by the history's copy.
+    expect(await rawQuery(`select cleanup_url from components where name = 'cred-svc'`)).toEqual([{ cleanup_url: withCredentials }]);
+    for (const table of ['component_configs', 'unified_brain', 'remediations']) {
+      expect(await rawQuery(`select 1 from ${table} where ${table}::text like '%hunter2%'`)).toEqual([]);
+    }
   });
 
   it('previous_state with no recorded earlier state is a clear 409 and records nothing', async () => {
