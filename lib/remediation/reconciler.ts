@@ -9,6 +9,7 @@
  */
 import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
+import { recentStates } from '@/db/queries/component-history';
 import { listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent } from '@/db/queries/health-checks';
 import {
@@ -125,6 +126,11 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   return counts;
 }
 
+async function previousStateApplicable(db: Db, component: Component, deps: ReconcilerDeps): Promise<boolean> {
+  const [current, previous] = await recentStates(db, component.id, 2);
+  return current !== undefined && previous !== undefined && deps.executors.applyState(component, previous.state) !== null;
+}
+
 /** Never the message: a failed query's message carries its params (lib/log.ts reduces what is logged). */
 function errorName(error: unknown): string {
   if (!(error instanceof Error)) return 'non-error thrown';
@@ -152,6 +158,9 @@ async function reconcileComponent(
   const proposal = planRemediation(report, deps.triggers, {
     cleanupHook: deps.executors.cleanup(component) !== null,
     renderServiceId: component.renderServiceId,
+    // A previous_state rollback is proposed only when something can apply it (else it would fail when run).
+    stateRollback: !component.renderServiceId && (await previousStateApplicable(db, component, deps)),
+    restartable: deps.executors.service(component, null) !== null,
   });
   if (!proposal) return;
   // A person said no: asking again every pass would only fill the queue with the same question.

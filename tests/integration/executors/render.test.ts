@@ -258,6 +258,23 @@ describe('Render deployment rollback', () => {
     expect(render.requestsTo('update')).toHaveLength(0);
   });
 
+  it('rollbackTo: POSTs the given deploy id (no deploy list), then turns auto-deploy off', async () => {
+    const outcome = await executor().rollbackTo!(SERVICE, 'dep-1');
+    expect(outcome).toMatchObject({ success: true, status_code: 201, attempts: 2, to_deploy: { id: 'dep-1' }, auto_deploy_disabled: true });
+    expect(outcome.message).toBe('Rolled back to dep-1; auto-deploy turned off so the next push does not undo it');
+    expect(render.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/services/${SERVICE}/rollback`, `PATCH /v1/services/${SERVICE}`]);
+    expect(render.requestsTo('rollback')[0]!.body).toEqual({ deployId: 'dep-1' });
+  });
+
+  it("rollbackTo: an unknown deploy fails with Render's message and auto-deploy is left alone", async () => {
+    const outcome = await executor().rollbackTo!(SERVICE, 'dep-gone');
+    expect(outcome).toMatchObject({ success: false, status_code: 404, error: 'Render API 404: deploy not found', auto_deploy_disabled: false });
+    expect(render.requestsTo('update')).toHaveLength(0);
+    const noKey = await executor({ apiKey: null }).rollbackTo!(SERVICE, 'dep-1');
+    expect(noKey).toMatchObject({ success: false, attempts: 0 });
+    expect(render.requests).toHaveLength(1);
+  });
+
   it('fails clearly when the deploy list cannot be read', async () => {
     render.inject('deploys', [{ status: 200, body: { unexpected: true } }]);
     const outcome = await executor().rollbackDeployment(SERVICE);

@@ -4,7 +4,8 @@
  * cooldown, hourly cap and pause each hold.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { upsertComponentConfig } from '@/db/queries/components';
+import { recordComponentState } from '@/db/queries/component-history';
+import { findComponentByName, upsertComponentConfig } from '@/db/queries/components';
 import { setAutomationPaused } from '@/db/queries/settings';
 import type { CleanupOutcome } from '@/lib/executors/types';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
@@ -111,6 +112,19 @@ describe('reconciler on scenario data', () => {
     clock += 31 * MIN * 1000;
     await feed('rejected-ramp', 'search-service', 46 * MIN);
     expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 0, proposed: 1, queued: 1 });
+  });
+
+  it('error_rate over its trigger with nothing to roll back to: a restart, never a previous_state rollback nothing could apply', async () => {
+    const { db } = await testDatabase();
+    await feed('err-norollback', 'inventory-sync', 80 * MIN);
+    // Recorded states, but no executor can re-apply them (not simulated, no Render deploy).
+    const component = (await findComponentByName(db, 'err-norollback'))!;
+    await recordComponentState(db, component.id, { version: 'v1' }, 'deploy');
+    await recordComponentState(db, component.id, { version: 'v2' }, 'deploy');
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ proposed: 1, queued: 1, skipped: 0 });
+    const [r] = await remediationsOf('err-norollback');
+    expect(r).toMatchObject({ action: 'restart', status: 'pending_approval' });
   });
 
   it('healthy → nothing proposed', async () => {

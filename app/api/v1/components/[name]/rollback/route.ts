@@ -3,6 +3,7 @@ import { validationError } from '@/lib/api/errors';
 import { componentNameParam } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { actorFromPrincipal, remediationDeps } from '@/lib/remediation/deps';
+import { assertRollbackCanApply } from '@/lib/remediation/preconditions';
 import { requestRemediation } from '@/lib/remediation/request';
 import { outcomeResponse } from '@/lib/remediation/respond';
 import { rollbackSchema } from '@/lib/validation/remediation';
@@ -12,16 +13,20 @@ export const POST = apiRoute<{ name: string }>({ role: 'operator' }, async ({ re
   const component = componentNameParam(params.name);
   const body = rollbackSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
+  const rollback = { rollback_type: body.data.rollback_type, service_id: body.data.service_id ?? null };
+  const deps = remediationDeps();
+  // A previous_state nothing could re-apply: 409 now, not a queued request that fails when it runs.
+  await assertRollbackCanApply(db, component, rollback, deps.executors);
   const outcome = await requestRemediation(
     db,
     {
       component,
       action: 'rollback',
-      params: { rollback_type: body.data.rollback_type, service_id: body.data.service_id ?? null },
+      params: rollback,
       reason: `${body.data.rollback_type} rollback requested by ${principal.name}`,
       requester: actorFromPrincipal(principal),
     },
-    remediationDeps(),
+    deps,
   );
   return outcomeResponse(outcome);
 });
