@@ -19,6 +19,7 @@ import { POST as postRecover } from '@/app/api/v1/db/recover/route';
 import { recentStates, recordComponentState } from '@/db/queries/component-history';
 import { findComponentByName } from '@/db/queries/components';
 import { setAutomationPaused } from '@/db/queries/settings';
+import { recoverDatabaseConnection } from '@/lib/remediation/db-recovery';
 import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
 import { call, createTestToken, tableCounts, testDatabase } from '../../helpers/api';
 
@@ -385,13 +386,34 @@ describe('pause and db recovery', () => {
     }
   });
 
-  it('POST /db/recover probes the pool and records db_connection_recovered', async () => {
+  it('POST /db/recover on a reachable database: 200 recovered false, and no db_connection_recovered row', async () => {
     const res = await call(postRecover, { token: operator, method: 'POST' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, component: 'console', attempts: 1 });
+    expect(res.body).toEqual({
+      success: true,
+      recovered: false,
+      component: 'console',
+      attempts: 1,
+      downtime_ms: 0,
+      message: 'database was reachable; nothing to recover',
+    });
     const { rawQuery } = await testDatabase();
-    const rows = await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`);
-    expect(rows).toEqual([{ status: 'success' }]);
+    expect(await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`)).toEqual([]);
+  });
+
+  it('a probe that fails, then succeeds, is a recovery: recorded once as db_connection_recovered', async () => {
+    const database = await testDatabase();
+    let calls = 0;
+    const flaky = async () => {
+      if (++calls < 3) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      return database;
+    };
+    const result = await recoverDatabaseConnection(flaky, { sleep: async () => {} });
+    expect(result).toMatchObject({ success: true, recovered: true, attempts: 3 });
+    const rows = await database.rawQuery<{ status: string; attempts: number }>(
+      `select status, (metadata->>'attempts')::int as attempts from unified_brain where action_type = 'db_connection_recovered'`,
+    );
+    expect(rows).toEqual([{ status: 'success', attempts: 3 }]);
   });
 });
 
