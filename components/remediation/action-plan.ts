@@ -62,12 +62,14 @@ function rollbackSteps(t: ActionTargets, type: RollbackType): { steps: string[];
     case 'previous_state':
       if (!t.previousState) return { steps: [], blocker: `No previous state is recorded for ${name}.` };
       if (!t.canApplyState) {
-        return { steps: [], blocker: `Nothing can re-apply a recorded state of ${name}; use a deployment rollback.` };
+        return { steps: [], blocker: `Nothing can re-apply the recorded state of ${name} (it names no Render deploy); use a deployment rollback.` };
       }
       return {
         steps: [
           `Restores the state recorded before the current one: ${formatValue(t.previousState.from)} → ${formatValue(t.previousState.to)}.`,
-          'The demo simulator applies it to the simulated service.',
+          t.service?.kind === 'simulator'
+            ? 'The demo simulator applies it to the simulated service.'
+            : `The console rolls ${t.service ? `Render service ${t.service.serviceId}` : 'the service'} back to the deploy that state names (POST /rollback) and turns auto-deploy off so the next push does not undo it.`,
         ],
         blocker: null,
       };

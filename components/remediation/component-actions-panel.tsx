@@ -23,7 +23,8 @@ function cleanupTarget(component: Component): ActionTargets['cleanup'] {
 }
 
 function configChanges(current: ComponentConfig, previous: ComponentConfig) {
-  const fields = Object.keys({ ...current, ...previous }) as (keyof ComponentConfig)[];
+  // The policy is an admin setting a config rollback keeps, so it is not among the changes.
+  const fields = (Object.keys({ ...current, ...previous }) as (keyof ComponentConfig)[]).filter((f) => f !== 'policy');
   return fields
     .filter((field) => JSON.stringify(current[field] ?? null) !== JSON.stringify(previous[field] ?? null))
     .map((field) => ({ field, from: current[field] ?? null, to: previous[field] ?? null }));
@@ -43,9 +44,8 @@ export async function actionTargets(db: Db, component: Component): Promise<Actio
       currentState && previousState
         ? { from: currentState.state, to: previousState.state, recordedAt: previousState.recordedAt.toISOString() }
         : null,
-    // Recorded states are re-applied by the simulator only (executors.applyState); a real
-    // service is rolled back by deployment.
-    canApplyState: service?.executor.kind === 'simulator',
+    // The simulator re-applies a recorded state; Render rolls back to the deploy a state names.
+    canApplyState: previousState ? executors.applyState(component, previousState.state) !== null : false,
     previousConfig:
       currentConfig && previousConfig
         ? {

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { stripUrlCredentials } from '@/lib/url-credentials';
 import { componentConfigs, components, type Component, type ComponentConfig } from '../schema';
 
 export async function findComponentByName(db: Db, name: string): Promise<Component | undefined> {
@@ -25,9 +26,15 @@ export async function ensureComponent(db: Db, name: string): Promise<Component> 
   return winner;
 }
 
-/** Registers every unknown name at once and returns name → id for all of them. */
+/**
+ * Registers every unknown name at once and returns name → id for all of them.
+ * Names are inserted in sorted order: two batches registering the same new
+ * names in different orders would otherwise each hold one name's unique-index
+ * entry and wait for the other's (a deadlock, one batch aborted). Sorted, the
+ * second simply waits for the first.
+ */
 export async function ensureComponents(db: Db, names: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(names)];
+  const unique = [...new Set(names)].sort();
   if (unique.length === 0) return new Map();
   await db
     .insert(components)
@@ -40,13 +47,18 @@ export async function ensureComponents(db: Db, names: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/**
+ * The component's configuration as recorded in its history and shown in
+ * rollback results: `cleanup_url` without userinfo credentials (the component
+ * row keeps them; the hook needs them).
+ */
 export function configOf(component: Component): ComponentConfig {
   return {
     environment: component.environment,
     thresholds: component.thresholds,
     policy: component.policy,
     render_service_id: component.renderServiceId,
-    cleanup_url: component.cleanupUrl,
+    cleanup_url: stripUrlCredentials(component.cleanupUrl),
   };
 }
 

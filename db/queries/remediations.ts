@@ -182,6 +182,25 @@ export async function finishExecution(
   return row;
 }
 
+/**
+ * The outcome an executor reported after its lease had expired and the row was
+ * already marked failed (failLapsedLeases). The status stays `failed` — the
+ * console lost track of the action, and a failed row is never re-run — but the
+ * row now says what the executor reported, so a person need not guess.
+ */
+export async function recordLateOutcome(
+  db: Db,
+  id: string,
+  late: { result: Record<string, unknown>; note: string },
+): Promise<Remediation | undefined> {
+  const [row] = await db
+    .update(remediations)
+    .set({ result: late.result, error: sql`coalesce(${remediations.error} || '; ', '') || ${late.note}` })
+    .where(and(eq(remediations.id, id), eq(remediations.status, 'failed')))
+    .returning();
+  return row;
+}
+
 /** pending_approval past its expiry → expired. Returns what expired. */
 export async function expirePending(db: Db, now: Date): Promise<Remediation[]> {
   return db

@@ -44,6 +44,8 @@ const unavailable = () =>
 
 async function openDb(): Promise<Db> {
   // While the watchdog is reconnecting, answer at once rather than queue behind a dead pool.
+  // This includes POST /db/recover: no caller can be authenticated without the database,
+  // and the watchdog is already running the recovery that endpoint would start.
   if (databaseDegradedSince()) throw unavailable();
   try {
     return await getDb();

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase, optionsFromEnv } from '@/db/client';
+import { describeError } from '@/lib/log';
 import { AccountError, createApiToken, createUser } from '@/lib/services/accounts';
 
 const USAGE = `Usage:
@@ -52,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof AccountError ? `Error: ${error.message}` : error instanceof Error ? `Error: ${error.message}` : error);
+    // describeError: a failed query shows its SQL and PostgreSQL's code and message, never its params (a password hash).
+    console.error(`Error: ${error instanceof AccountError ? error.message : describeError(error)}`);
     process.exit(1);
   },
 );

@@ -16,10 +16,17 @@
  * `verifyHookSignature` below does exactly this for Node components.
  *
  * Expected answer: 2xx with JSON `{"memory_freed_mb": n, "objects_collected": n, "current_memory_mb": n}`.
+ *
+ * Credentials in the URL (`https://user:pass@host/cleanup`) are sent as
+ * `Authorization: Basic …`, as curl does (fetch refuses such URLs, and its error
+ * would quote them). Nothing the hook answers is echoed into the console's
+ * answers or audit rows beyond the three numbers: an error body may hold anything
+ * (stack traces, tokens), so a failure names the status only.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { log } from '@/lib/log';
+import { basicAuthFromUrl, stripUrlCredentials } from '@/lib/url-credentials';
 import { describeTransportError, isTimeoutError, withRetry, type RetryOptions } from './retry';
 import type { CleanupExecutor, CleanupOutcome } from './types';
 
@@ -88,8 +95,12 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
       if ('error' in target) {
         return { success: false, status_code: null, attempts: 0, message: 'Request not sent', error: target.error, ...empty };
       }
-      // Query strings may carry tokens; logs get origin and path only.
+      // Query strings may carry tokens; logs get origin and path only (URL.origin has no userinfo).
       const where = `${target.url.origin}${target.url.pathname}`;
+      const authorization = basicAuthFromUrl(target.url);
+      const requestUrl = new URL(target.url);
+      requestUrl.username = '';
+      requestUrl.password = '';
 
       const { last, attempts } = await withRetry(
         () => {
@@ -103,8 +114,9 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
             [TIMESTAMP_HEADER]: timestamp,
           };
           if (secret) headers[SIGNATURE_HEADER] = signHookBody(secret, timestamp, body);
+          if (authorization) headers.Authorization = authorization;
           // A redirect would turn the POST into a GET elsewhere; report it instead of following.
-          return fetchFn(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+          return fetchFn(requestUrl, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
         },
         {
           ...retry,
@@ -137,8 +149,8 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
         return fail(response.status, `Cleanup hook answer lost: ${reason}`);
       }
       if (!response.ok) {
-        const detail = text.trim().slice(0, 200);
-        return fail(response.status, `Cleanup hook answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`);
+        // The body is not echoed (see the top of this file).
+        return fail(response.status, `Cleanup hook answered HTTP ${response.status}`);
       }
 
       let json: unknown;
@@ -171,7 +183,7 @@ function parseHookUrl(url: string): { url: URL } | { error: string } {
   try {
     parsed = new URL(url);
   } catch {
-    return { error: `Cleanup hook URL "${url}" is not a valid URL` };
+    return { error: `Cleanup hook URL "${stripUrlCredentials(url)}" is not a valid URL` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { error: `Cleanup hook URL must be http or https, got ${parsed.protocol.replace(/:$/, '')}` };

@@ -4,13 +4,15 @@
  *   GET   {base}/services/{id}/deploys?limit=20
  *   POST  {base}/services/{id}/rollback   {"deployId": "..."}
  *   PATCH {base}/services/{id}            {"autoDeploy": "no"}
+ * A deployment rollback picks the deploy before the live one from the list;
+ * `rollbackTo` (a `previous_state` rollback) is given the deploy id and skips the list.
  * Every request has its own timeout and is retried per retry.ts (429/5xx/transport
  * only). Failures carry Render's own error `message`. The API key is sent only
  * in the Authorization header and never logged.
  */
 import { z } from 'zod';
 import { log } from '@/lib/log';
-import { describeTransportError, isTimeoutError, withRetry, type AttemptResult, type RetryOptions } from './retry';
+import { describeTransportError, isTimeoutError, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
 import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, ServiceExecutor } from './types';
 
 export const DEFAULT_RENDER_API_URL = 'https://api.render.com/v1';
@@ -20,6 +22,16 @@ export const RENDER_SERVICE_ID_PATTERN = /^srv-[a-z0-9]+$/;
 export const DEPLOY_LIST_LIMIT = 20;
 /** Deploys that once went live, so rolling back to them is known to work. */
 const SUCCESSFUL_DEPLOY_STATUSES = new Set(['live', 'deactivated']);
+
+/** Per request, not per action. */
+export const RENDER_TIMEOUT_MS = 10_000;
+/**
+ * The longest a Render action can take with the default timeout and retries:
+ * a deployment rollback makes three calls (list deploys, rollback, PATCH), each
+ * up to 4 attempts × 10 s plus 3 waits of at most 8 s = 64 s — 192 s in all.
+ * An execution lease shorter than this could expire under a healthy executor.
+ */
+export const RENDER_ACTION_WORST_CASE_MS = 3 * worstCaseCallMs(RENDER_TIMEOUT_MS);
 
 export interface RenderExecutorOptions {
   apiKey: string | null | undefined;
@@ -57,7 +69,7 @@ interface Exchange {
 export function createRenderExecutor(options: RenderExecutorOptions): ServiceExecutor {
   const apiKey = options.apiKey?.trim() || null;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_RENDER_API_URL).replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   const fetchFn = options.fetch ?? globalThis.fetch;
 
   async function call(
@@ -109,7 +121,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
     if (refused) return { ...notSent(refused), ...none };
 
     const listing = await call('GET', `/services/${serviceId}/deploys?limit=${DEPLOY_LIST_LIMIT}`, serviceId);
-    let attempts = listing.attempts;
+    const attempts = listing.attempts;
     if (!listing.ok) return { ...failure(listing, 'Listing deploys failed'), ...none };
 
     const parsed = deployListSchema.safeParse(listing.body);
@@ -131,10 +143,18 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
         auto_deploy_disabled: false,
       };
     }
-    const from_deploy = toDeployRef(choice.live);
-    const to_deploy = toDeployRef(choice.target);
+    return rollbackAndFreeze(serviceId, toDeployRef(choice.live), toDeployRef(choice.target), attempts);
+  }
 
-    const rollback = await call('POST', `/services/${serviceId}/rollback`, serviceId, { deployId: choice.target.id });
+  /** POST rollback to `to_deploy`, then PATCH auto-deploy off; `attempts` carries earlier calls' count. */
+  async function rollbackAndFreeze(
+    serviceId: string,
+    from_deploy: DeployRef | null,
+    to_deploy: DeployRef,
+    earlierAttempts: number,
+  ): Promise<DeploymentRollbackOutcome> {
+    let attempts = earlierAttempts;
+    const rollback = await call('POST', `/services/${serviceId}/rollback`, serviceId, { deployId: to_deploy.id });
     attempts += rollback.attempts;
     if (!rollback.ok) {
       return { ...failure(rollback, 'Rollback failed'), attempts, from_deploy, to_deploy, auto_deploy_disabled: false };
@@ -143,7 +163,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
     // An API rollback leaves auto-deploy on, so the next push would undo it.
     const patch = await call('PATCH', `/services/${serviceId}`, serviceId, { autoDeploy: 'no' });
     attempts += patch.attempts;
-    const rolledBack = `Rolled back from deploy ${choice.live.id} to ${describeDeploy(choice.target)}`;
+    const rolledBack = `Rolled back ${from_deploy ? `from deploy ${from_deploy.id} ` : ''}to ${describeDeploy(to_deploy)}`;
     const message = patch.ok
       ? `${rolledBack}; auto-deploy turned off so the next push does not undo it`
       : `${rolledBack}, but turning auto-deploy off failed (${patch.error}); turn it off in the Render dashboard or the next push will redeploy`;
@@ -159,6 +179,12 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
     };
   }
 
+  async function rollbackTo(serviceId: string, deployId: string): Promise<DeploymentRollbackOutcome> {
+    const refused = precheck(serviceId) ?? (deployId.trim() ? null : 'no deploy id to roll back to');
+    if (refused) return { ...notSent(refused), from_deploy: null, to_deploy: null, auto_deploy_disabled: false };
+    return rollbackAndFreeze(serviceId, null, { id: deployId }, 0);
+  }
+
   return {
     kind: 'render',
     restart: async (serviceId) => logged('render restart', serviceId, await restart(serviceId)),
@@ -169,6 +195,10 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
         to: outcome.to_deploy?.id,
         auto_deploy_disabled: outcome.auto_deploy_disabled,
       });
+    },
+    async rollbackTo(serviceId, deployId) {
+      const outcome = await rollbackTo(serviceId, deployId);
+      return logged('render rollback to deploy', serviceId, outcome, { to: deployId, auto_deploy_disabled: outcome.auto_deploy_disabled });
     },
   };
 }
@@ -222,8 +252,8 @@ function toDeployRef(deploy: RenderDeploy): DeployRef {
   };
 }
 
-function describeDeploy(deploy: RenderDeploy): string {
-  const commit = deploy.commit?.id ? ` (commit ${deploy.commit.id.slice(0, 7)})` : '';
+function describeDeploy(deploy: DeployRef): string {
+  const commit = deploy.commit ? ` (commit ${deploy.commit.slice(0, 7)})` : '';
   return `${deploy.id}${commit}`;
 }
 

@@ -51,6 +51,16 @@ export interface RetryResult {
 
 export const RETRY_DEFAULTS = { attempts: 4, baseMs: 500, capMs: 8000 } as const;
 
+/**
+ * The longest one logical call can take under these options when every attempt
+ * times out after `timeoutMs` and every wait is the longest allowed (`capMs`,
+ * which also bounds server-requested waits).
+ */
+export function worstCaseCallMs(timeoutMs: number, options: RetryOptions = {}): number {
+  const attempts = Math.max(1, Math.floor(options.attempts ?? RETRY_DEFAULTS.attempts));
+  return attempts * timeoutMs + (attempts - 1) * (options.capMs ?? RETRY_DEFAULTS.capMs);
+}
+
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** 429 and 5xx: the server is overloaded or briefly broken; another attempt may succeed. */
@@ -64,11 +74,17 @@ export function backoffDelay(retryIndex: number, random: () => number, baseMs: n
   return Math.floor(random() * ceiling);
 }
 
+/** `Ratelimit-Reset` values above this are epoch seconds, not seconds to wait. */
+export const RATELIMIT_RESET_EPOCH_THRESHOLD = 1e9;
+
 /**
  * The wait the server asked for, in ms, capped at `capMs`; null when it did not ask
  * (or asked in a form we cannot read, in which case backoff is the safer guess).
- * `Retry-After` is delta-seconds or an HTTP date; `Ratelimit-Reset` (Render) is
- * seconds until the rate-limit window resets.
+ * `Retry-After` is delta-seconds or an HTTP date. `Ratelimit-Reset` is, per
+ * Render's documentation, the UTC epoch second at which the window resets; the
+ * IETF RateLimit draft (and other APIs) send seconds until then. Both are read:
+ * a value above RATELIMIT_RESET_EPOCH_THRESHOLD (1e9 s ≈ 2001-09-09, far more
+ * than any wait) is an epoch time, anything smaller a number of seconds.
  */
 export function serverRequestedDelay(
   headers: Headers,
@@ -82,7 +98,9 @@ export function serverRequestedDelay(
   }
   const reset = headers.get('ratelimit-reset')?.trim();
   if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    return { delayMs: clamp(Number(reset) * 1000, capMs), reason: 'ratelimit-reset' };
+    const seconds = Number(reset);
+    const ms = seconds > RATELIMIT_RESET_EPOCH_THRESHOLD ? seconds * 1000 - nowMs : seconds * 1000;
+    return { delayMs: clamp(ms, capMs), reason: 'ratelimit-reset' };
   }
   return null;
 }

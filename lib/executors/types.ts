@@ -26,6 +26,12 @@ export interface ServiceExecutor {
    * auto-deploy off so the next push does not undo the rollback.
    */
   rollbackDeployment(serviceId: string): Promise<DeploymentRollbackOutcome>;
+  /**
+   * Rolls the service back to one given deploy (a `previous_state` rollback to
+   * the deploy a recorded state names), and turns auto-deploy off as above.
+   * Optional: only executors that know deploys by id (Render) have it.
+   */
+  rollbackTo?(serviceId: string, deployId: string): Promise<DeploymentRollbackOutcome>;
 }
 
 export interface DeployRef {

@@ -4,7 +4,10 @@
  * component per pass: the least disruptive action that addresses the cause.
  *
  *   1. memory leak detected            → memory cleanup (a restart if there is no cleanup hook)
- *   2. error_rate above its trigger    → rollback of the deployment (errors most often follow a release)
+ *   2. error_rate above its trigger    → rollback (errors most often follow a release): of the
+ *                                        deployment on a Render service, else to the previous
+ *                                        recorded state when something can re-apply it; with
+ *                                        neither, a restart if something can restart it, else nothing
  *   3. any other trigger, or a critical
  *      failure prediction              → restart
  */
@@ -24,11 +27,16 @@ export interface Proposal {
   reason: string;
 }
 
-export function planRemediation(
-  report: PlanInput,
-  triggers: HealingTriggers,
-  capabilities: { cleanupHook: boolean; renderServiceId: string | null },
-): Proposal | null {
+export interface PlanCapabilities {
+  cleanupHook: boolean;
+  renderServiceId: string | null;
+  /** Something can re-apply the component's previous recorded state (a `previous_state` rollback). */
+  stateRollback: boolean;
+  /** Something can restart it (a Render service, or the demo simulator). */
+  restartable: boolean;
+}
+
+export function planRemediation(report: PlanInput, triggers: HealingTriggers, capabilities: PlanCapabilities): Proposal | null {
   if (report.memory_leak.leak_detected) {
     const leak = `memory leak detected (${report.memory_leak.reason})`;
     return capabilities.cleanupHook
@@ -38,10 +46,19 @@ export function planRemediation(
   const over = METRICS.filter((m) => report.metrics[m] > triggers[m]);
   if (over.includes('error_rate')) {
     const message = report.healing_triggers.find((t) => t.startsWith('error_rate')) ?? 'error_rate above its healing trigger';
+    const rollbackType = capabilities.renderServiceId ? 'deployment' : capabilities.stateRollback ? 'previous_state' : null;
+    if (rollbackType) {
+      return { action: 'rollback', params: { rollback_type: rollbackType }, reason: `${message}; rolling back to the last good version` };
+    }
+    // Nothing to roll back to. A restart is what an on-call SRE tries next: it clears what a
+    // process accumulates (exhausted pools, poisoned caches, wedged workers), and the approval
+    // policy and guardrails apply as to any restart. Without anything that can restart it,
+    // nothing is proposed: a proposal that can never run would only be refused every pass.
+    if (!capabilities.restartable) return null;
     return {
-      action: 'rollback',
-      params: { rollback_type: capabilities.renderServiceId ? 'deployment' : 'previous_state' },
-      reason: `${message}; rolling back to the last good version`,
+      action: 'restart',
+      params: {},
+      reason: `${message}; nothing to roll back to (no Render deploy history, no recorded state that can be re-applied), so a restart`,
     };
   }
   if (over.length > 0) {

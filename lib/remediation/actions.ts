@@ -8,9 +8,11 @@ import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';
 import { samplesInWindow } from '@/db/queries/metrics';
-import type { Component, RemediationParams, RollbackType } from '@/db/schema';
+import type { Component, ComponentConfig, RemediationParams, RollbackType } from '@/db/schema';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
+import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stateApplyRefusal } from './executors';
 import type { ActionOutcome, ExecutorRegistry } from './types';
 
 export async function restartService(
@@ -57,29 +59,61 @@ export async function rollbackComponent(
   if (type === 'config') {
     const [current, previous] = await recentConfigs(db, component.id, 2);
     if (!current || !previous) return fail(`no previous config recorded for ${component.name}`);
-    const { component: restored } = await upsertComponentConfig(db, component.name, previous.config, `rollback by ${actorName}`);
-    return { success: true, error: null, result: { success: true, ...base, from_state: configOf(component), to_state: configOf(restored) } };
+    const restore = configToRestore(component, previous.config);
+    if (!restore) {
+      return fail(
+        `the previous config of ${component.name} differs from the current one only in its policy, which a config rollback keeps (an admin sets it); nothing to restore`,
+      );
+    }
+    const { component: restored } = await upsertComponentConfig(db, component.name, restore.changes, `rollback by ${actorName}`);
+    return {
+      success: true,
+      error: null,
+      result: {
+        success: true,
+        ...base,
+        from_state: configOf(component),
+        to_state: configOf(restored),
+        message: ['Previous configuration restored (policy kept)', ...restore.notes].join('; '),
+      },
+    };
   }
 
   if (type === 'previous_state') {
     const [current, previous] = await recentStates(db, component.id, 2);
     if (!current || !previous) return fail(`no previous state recorded for ${component.name}`);
-    const applying = executors.applyState(component, previous.state);
-    if (!applying) {
-      return fail(`no executor can re-apply a recorded state of ${component.name}; use rollback_type "deployment" for a Render service`);
-    }
-    const outcome = await applying;
-    if (!outcome.success) return fail(outcome.error ?? outcome.message, { from_state: current.state, to_state: previous.state });
+    const applier = executors.applyState(component, previous.state);
+    if (!applier) return fail(cannotApplyState(component, previous.state));
+    const outcome = await applier.apply();
+    const error = outcome.success ? null : (outcome.error ?? outcome.message);
+    const extra = {
+      executor: applier.kind,
+      ...(applier.serviceId && { service_id: applier.serviceId }),
+      status_code: outcome.status_code,
+      attempts: outcome.attempts,
+      ...(outcome.auto_deploy_disabled !== undefined && { auto_deploy_disabled: outcome.auto_deploy_disabled }),
+    };
+    if (!outcome.success) return fail(error!, { from_state: current.state, to_state: previous.state, ...extra });
     await recordComponentState(db, component.id, previous.state, `rollback by ${actorName}`);
-    return { success: true, error: null, result: { success: true, ...base, from_state: current.state, to_state: previous.state, message: outcome.message } };
+    return {
+      success: true,
+      error: null,
+      result: { success: true, ...base, from_state: current.state, to_state: previous.state, message: outcome.message, ...extra },
+    };
   }
 
   const target = executors.service(component, params.service_id ?? null);
   if (!target) return fail(`no Render service id for ${component.name}: pass service_id or register render_service_id`);
   const outcome = await target.executor.rollbackDeployment(target.serviceId);
-  const from = outcome.from_deploy && { deploy_id: outcome.from_deploy.id, commit: outcome.from_deploy.commit ?? null };
-  const to = outcome.to_deploy && { deploy_id: outcome.to_deploy.id, commit: outcome.to_deploy.commit ?? null };
-  if (outcome.success && to) await recordComponentState(db, component.id, { ...to, service_id: target.serviceId }, `rollback by ${actorName}`);
+  const from = outcome.from_deploy && { deploy_id: outcome.from_deploy.id, commit: outcome.from_deploy.commit ?? null, service_id: target.serviceId };
+  const to = outcome.to_deploy && { deploy_id: outcome.to_deploy.id, commit: outcome.to_deploy.commit ?? null, service_id: target.serviceId };
+  if (outcome.success && to) {
+    // Both ends, so a later `previous_state` rollback can return to the deploy this one left
+    // (the from-state only when it is not already the newest recorded state).
+    const [newest] = await recentStates(db, component.id, 1);
+    if (from && !sameDeploy(newest?.state, from)) await recordComponentState(db, component.id, from, `observed before rollback by ${actorName}`);
+    await recordComponentState(db, component.id, to, `rollback by ${actorName}`);
+  }
   const error = outcome.success ? null : (outcome.error ?? outcome.message);
   return {
     success: outcome.success,
@@ -98,6 +132,17 @@ export async function rollbackComponent(
       executor: target.executor.kind,
     },
   };
+}
+
+const sameDeploy = (state: Record<string, unknown> | undefined, deploy: { deploy_id: string; service_id: string }) =>
+  state !== undefined && state.deploy_id === deploy.deploy_id && (state.service_id ?? deploy.service_id) === deploy.service_id;
+
+/** Why a recorded state cannot be re-applied: the default registry's reason when it has one. */
+export function cannotApplyState(component: Component, state: Record<string, unknown>): string {
+  return (
+    stateApplyRefusal(component, state) ??
+    `no executor can re-apply a recorded state of ${component.name}; use rollback_type "deployment" for a Render service`
+  );
 }
 
 /**
@@ -150,4 +195,39 @@ export async function cleanupMemoryLeak(
       message: error ?? outcome.message,
     },
   };
+}
+
+/**
+ * What a `config` rollback writes: the previous version, except
+ *   - `policy`, an admin setting (SPEC §6: PUT with `policy` needs the admin
+ *     role), while an operator may request a rollback — the current policy stays;
+ *   - `cleanup_url` when the previous one is the current one: the history keeps
+ *     URLs without credentials (lib/url-credentials.ts), the component keeps its own.
+ * Null when that leaves nothing to change.
+ */
+export function configToRestore(
+  component: Component,
+  previous: ComponentConfig,
+): { changes: Partial<ComponentConfig>; notes: string[] } | null {
+  const current = configOf(component);
+  const { policy: _policy, cleanup_url: previousUrl = null, ...rest } = previous;
+  const changes: Partial<ComponentConfig> = { ...rest };
+  const notes: string[] = [];
+  if (stripUrlCredentials(previousUrl) !== current.cleanup_url) {
+    changes.cleanup_url = previousUrl;
+    if (previousUrl !== null) notes.push('cleanup_url restored as recorded, without credentials: set it again if the hook needs them');
+  }
+  const unchanged = (Object.keys(changes) as (keyof ComponentConfig)[]).every(
+    (key) => stableJson(changes[key] ?? null) === stableJson(current[key] ?? null),
+  );
+  return unchanged ? null : { changes, notes };
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

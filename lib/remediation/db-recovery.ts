@@ -4,6 +4,10 @@
  * knowing it is down (so requests answer 503 at once instead of queueing),
  * probing with exponential backoff and full jitter until it is back, and
  * recording the recovery (`db_connection_recovered`).
+ *
+ * Only a real recovery is recorded: a probe that finds the database reachable at
+ * once, when nothing had reported it down, answers `recovered: false` and writes
+ * no row (else every on-demand probe would count as a recovery in analytics).
  */
 import { getDatabase, type Database } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
@@ -21,6 +25,8 @@ export interface RecoveryOptions {
 
 export interface RecoveryResult {
   success: boolean;
+  /** True when the database had been down (reported down, or a probe failed) and now answers. */
+  recovered: boolean;
   component: 'console';
   attempts: number;
   downtime_ms: number;
@@ -29,11 +35,16 @@ export interface RecoveryResult {
 
 export const RECOVERY_DEFAULTS = { maxAttempts: 8, baseMs: 250, capMs: 10_000 } as const;
 
+/**
+ * `downSince`: when the database was found down (the watchdog passes it); absent
+ * for an on-demand probe, which then counts as a recovery only if a probe failed.
+ */
 export async function recoverDatabaseConnection(
   open: () => Promise<Database>,
   options: RecoveryOptions = {},
-  since = Date.now(),
+  downSince?: number,
 ): Promise<RecoveryResult> {
+  const since = downSince ?? Date.now();
   const { maxAttempts, baseMs, capMs } = { ...RECOVERY_DEFAULTS, ...options };
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
@@ -42,12 +53,23 @@ export async function recoverDatabaseConnection(
     try {
       const database = await open();
       await database.rawQuery('select 1');
+      if (downSince === undefined && attempt === 1) {
+        return {
+          success: true,
+          recovered: false,
+          component: 'console',
+          attempts: 1,
+          downtime_ms: 0,
+          message: 'database was reachable; nothing to recover',
+        };
+      }
       const result: RecoveryResult = {
         success: true,
+        recovered: true,
         component: 'console',
         attempts: attempt,
         downtime_ms: Date.now() - since,
-        message: attempt === 1 ? 'database connection healthy' : `database connection recovered after ${attempt} attempts`,
+        message: `database connection recovered after ${attempt} attempt${attempt === 1 ? '' : 's'}`,
       };
       await recordBrain(database.db, { actionType: 'db_connection_recovered', status: 'success', metadata: { ...result } });
       log.info('db_connection_recovered', { attempts: attempt, downtime_ms: result.downtime_ms });
@@ -60,6 +82,7 @@ export async function recoverDatabaseConnection(
   log.error('database connection not recovered', { attempts: maxAttempts, error: lastError });
   return {
     success: false,
+    recovered: false,
     component: 'console',
     attempts: maxAttempts,
     downtime_ms: Date.now() - since,

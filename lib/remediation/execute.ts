@@ -1,12 +1,20 @@
 /**
  * Runs an approved remediation: claim (one conditional UPDATE, so it runs at
  * most once however many workers race), act, record the outcome in
- * `remediations` and one `unified_brain` row.
+ * `remediations` and one `unified_brain` row. If the lease expired meanwhile
+ * and the reconciler marked the remediation failed, the late outcome is
+ * recorded as such (`late_outcome`), never as a success.
  */
 import type { Db } from '@/db/client';
 import { recordBrain, type ActionType } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
-import { claimForExecution, findRemediation, finishExecution, type RemediationWithComponent } from '@/db/queries/remediations';
+import {
+  claimForExecution,
+  findRemediation,
+  finishExecution,
+  recordLateOutcome,
+  type RemediationWithComponent,
+} from '@/db/queries/remediations';
 import type { RemediationAction } from '@/db/schema';
 import { log } from '@/lib/log';
 import { cleanupMemoryLeak, restartService, rollbackComponent } from './actions';
@@ -21,6 +29,12 @@ export const BRAIN_ACTION: Record<RemediationAction, ActionType> = {
 export interface ExecutionResult {
   /** False when another worker had already claimed it (or it was not approved). */
   executed: boolean;
+  /**
+   * True when the executor reported only after the lease had expired and the
+   * remediation had been marked failed meanwhile: the action may have taken
+   * effect, but it counts as failed and `outcome` says so.
+   */
+  late?: boolean;
   remediation: RemediationWithComponent;
   outcome: ActionOutcome | null;
   /** A restart proposed because a leaking component had no cleanup hook. */
@@ -63,24 +77,53 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
   }
 
   const finishedAt = deps.now?.() ?? new Date();
-  await db.transaction(async (tx) => {
-    await finishExecution(tx, id, { success: outcome.success, result: outcome.result, error: outcome.error, now: finishedAt });
+  const metadata = {
+    component: component.name,
+    remediation_id: id,
+    action: remediation.action,
+    risk: remediation.risk,
+    automatic: remediation.automatic,
+    requested_by: remediation.requestedBy,
+    ...(remediation.decidedBy && { approved_by: remediation.decidedBy }),
+    reason: remediation.reason,
+  };
+  const reported = outcome;
+  const finished = await db.transaction(async (tx) => {
+    const row = await finishExecution(tx, id, { success: reported.success, result: reported.result, error: reported.error, now: finishedAt });
+    if (!row) return false;
     await recordBrain(tx, {
       actionType: BRAIN_ACTION[remediation.action],
-      status: outcome.success ? 'success' : 'failure',
-      metadata: {
-        ...outcome.result,
-        component: component.name,
-        remediation_id: id,
-        action: remediation.action,
-        risk: remediation.risk,
-        automatic: remediation.automatic,
-        requested_by: remediation.requestedBy,
-        ...(remediation.decidedBy && { approved_by: remediation.decidedBy }),
-        reason: remediation.reason,
-      },
+      status: reported.success ? 'success' : 'failure',
+      metadata: { ...reported.result, ...metadata },
+    });
+    return true;
+  });
+  if (finished) {
+    log.info('remediation executed', { remediation: id, component: component.name, action: remediation.action, success: outcome.success });
+    return { executed: true, remediation: (await findRemediation(db, id))!, outcome, followUp };
+  }
+
+  // The lease expired while the executor worked, and the reconciler marked the
+  // remediation failed (its `failure` row is written). What the executor reports
+  // now must not count as a success nor as a second failure: it is recorded as
+  // what it is — an outcome that arrived after the lease expired.
+  const said = reported.success ? 'success' : `failure (${reported.error ?? 'no reason given'})`;
+  const note = `the executor reported ${said} after its lease expired; the remediation stays failed — check the service before retrying`;
+  const lateResult = { ...reported.result, success: false, reported_success: reported.success, lease_expired: true, message: note };
+  await db.transaction(async (tx) => {
+    await recordLateOutcome(tx, id, { result: lateResult, note });
+    await recordBrain(tx, {
+      actionType: BRAIN_ACTION[remediation.action],
+      status: 'late_outcome',
+      metadata: { ...lateResult, ...metadata, counted_as: 'failed' },
     });
   });
-  log.info('remediation executed', { remediation: id, component: component.name, action: remediation.action, success: outcome.success });
-  return { executed: true, remediation: (await findRemediation(db, id))!, outcome, followUp };
+  log.warn('remediation outcome arrived after its lease expired', {
+    remediation: id,
+    component: component.name,
+    action: remediation.action,
+    reported_success: reported.success,
+  });
+  // No follow-up restart: it would act on the picture of an execution that no longer counts.
+  return { executed: true, late: true, remediation: (await findRemediation(db, id))!, outcome: { success: false, error: note, result: lateResult } };
 }

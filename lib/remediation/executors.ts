@@ -3,6 +3,12 @@
  *   - components the running demo simulator owns → the simulator executor;
  *   - `console` (this process) → in-process cleanup; it cannot restart itself;
  *   - everything else → Render's API for restart/rollback, its HTTP hook for cleanup.
+ *
+ * A recorded state (`previous_state` rollback) is re-applied by the simulator
+ * for its components, and by Render for a Render service when the state names a
+ * deploy of that service (`deploy_id`, as deployment rollbacks record it): Render
+ * rolls back to that deploy, then auto-deploy is turned off. Nothing else can
+ * apply a recorded state (see stateApplyRefusal).
  */
 import type { Component } from '@/db/schema';
 import { createCleanupHookExecutor } from '@/lib/executors/cleanup-hook';
@@ -15,7 +21,7 @@ import {
   simulatorServiceExecutor,
 } from '@/lib/executors/simulator';
 import { simulatedScenario, simulatorState } from '@/lib/simulator/state';
-import type { ExecutorRegistry } from './types';
+import type { ExecutorRegistry, StateApplier } from './types';
 
 const isSimulated = (component: Component) => simulatorState() !== null && simulatedScenario(component.name) !== undefined;
 
@@ -36,8 +42,31 @@ export function defaultExecutors(env: Record<string, string | undefined> = proce
       if (isSimulated(component)) return { executor: simulatorCleanupExecutor, url: 'simulator', secret: null };
       return component.cleanupUrl ? { executor: hook, url: component.cleanupUrl, secret: component.hookSecret } : null;
     },
-    applyState(component) {
-      return isSimulated(component) ? applySimulatedState(component.name) : null;
+    applyState(component, state): StateApplier | null {
+      if (isSimulated(component)) return { kind: 'simulator', apply: () => applySimulatedState(component.name) };
+      const serviceId = component.renderServiceId;
+      if (!serviceId || stateApplyRefusal(component, state) !== null || !render.rollbackTo) return null;
+      const deployId = state.deploy_id as string;
+      const rollbackTo = render.rollbackTo.bind(render);
+      return { kind: 'render', serviceId, apply: () => rollbackTo(serviceId, deployId) };
     },
   };
+}
+
+/**
+ * Why Render could not re-apply this recorded state of a (non-simulated)
+ * component, in words for a 409; null when it can.
+ */
+export function stateApplyRefusal(component: Component, state: Record<string, unknown>): string | null {
+  const serviceId = component.renderServiceId;
+  if (!serviceId) {
+    return `${component.name} has no render_service_id, and nothing else can re-apply a recorded state`;
+  }
+  if (typeof state.deploy_id !== 'string' || !state.deploy_id) {
+    return `the previous recorded state of ${component.name} names no Render deploy (deploy_id), so nothing can re-apply it; use rollback_type "deployment"`;
+  }
+  if (typeof state.service_id === 'string' && state.service_id !== serviceId) {
+    return `the previous recorded state of ${component.name} is a deploy of ${state.service_id}, not of its service ${serviceId}; use rollback_type "deployment"`;
+  }
+  return null;
 }

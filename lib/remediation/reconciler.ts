@@ -3,11 +3,13 @@
  * latest health check as it is now (not at events), proposes what the policy
  * and the prediction call for, runs low-risk actions, queues high-risk ones,
  * expires stale proposals, fails executions whose executor vanished, and
- * writes one `reconciliation_cycle` row with its counts. Only one reconciler
+ * writes one `reconciliation_cycle` row with its counts (also when a component
+ * or the pass fails: errors are counted and logged). Only one reconciler
  * acts at a time (Database.withExclusiveLock).
  */
 import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
+import { recentStates } from '@/db/queries/component-history';
 import { listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent } from '@/db/queries/health-checks';
 import {
@@ -19,6 +21,7 @@ import {
   unclaimedApproved,
 } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
+import type { Component, HealthCheckRow } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
@@ -45,10 +48,14 @@ export interface CycleCounts {
   skipped: number;
   /** Approved remediations whose process died before claiming them, run now. */
   resumed: number;
+  /** Such remediations left approved, not run, because automation is paused. */
+  held: number;
   /** Proposals held back because a person rejected the same action recently. */
   snoozed: number;
   expired: number;
   lapsed: number;
+  /** Components (or resumed remediations) whose evaluation failed unexpectedly; logged, the pass went on. */
+  errors: number;
   paused: boolean;
 }
 
@@ -63,79 +70,129 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   const now = deps.now?.() ?? new Date();
   const counts: CycleCounts = {
     components: 0, evaluated: 0, stale: 0, proposed: 0, executed: 0, succeeded: 0, failed: 0,
-    queued: 0, blocked: 0, skipped: 0, resumed: 0, snoozed: 0, expired: 0, lapsed: 0, paused: false,
+    queued: 0, blocked: 0, skipped: 0, resumed: 0, held: 0, snoozed: 0, expired: 0, lapsed: 0, errors: 0, paused: false,
   };
+  const notes: string[] = [];
   if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
 
-  const components = await listComponents(db);
-  const names = new Map(components.map((c) => [c.id, c.name]));
-  counts.expired = (await expirePending(db, now)).length;
-  for (const lapsed of await failLapsedLeases(db, now)) {
-    counts.lapsed++;
-    await recordBrain(db, {
-      actionType: BRAIN_ACTION[lapsed.action],
-      status: 'failure',
-      metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
-    });
-  }
-  await resumeUnclaimed(db, deps, now, counts);
-  counts.paused = (await automationPause(db)).paused;
+  // Whatever goes wrong, the pass ends with its reconciliation_cycle row: a pass that
+  // stopped half-way must be visible in the audit log, not silently missing.
+  let aborted: unknown;
+  try {
+    const components = await listComponents(db);
+    const names = new Map(components.map((c) => [c.id, c.name]));
+    counts.expired = (await expirePending(db, now)).length;
+    for (const lapsed of await failLapsedLeases(db, now)) {
+      counts.lapsed++;
+      await recordBrain(db, {
+        actionType: BRAIN_ACTION[lapsed.action],
+        status: 'failure',
+        metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
+      });
+    }
+    counts.paused = (await automationPause(db)).paused;
+    await resumeUnclaimed(db, deps, now, counts, notes);
 
-  const latest = await latestCheckPerComponent(db);
-  counts.components = components.length;
-  const notes: string[] = [];
-  for (const component of components) {
-    const check = latest.get(component.id);
-    if (!check) continue;
-    if (now.getTime() - check.checkedAt.getTime() > deps.settings.maxEvidenceAgeMs) {
-      counts.stale++; // no fresh data: acting on an old picture could restart a service that recovered
-      continue;
-    }
-    counts.evaluated++;
-    if (await openRemediationFor(db, component.id)) continue; // one at a time per component
-    const report = check.result as unknown as HealthReport;
-    const proposal = planRemediation(report, deps.triggers, {
-      cleanupHook: deps.executors.cleanup(component) !== null,
-      renderServiceId: component.renderServiceId,
-    });
-    if (!proposal) continue;
-    // A person said no: asking again every pass would only fill the queue with the same question.
-    if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {
-      counts.snoozed++;
-      continue;
-    }
-    counts.proposed++;
-    try {
-      const outcome = await requestRemediation(
-        db,
-        {
-          component: component.name,
-          ...proposal,
-          requester: RECONCILER,
-          evidence: evidenceFromCheck(check),
-        },
-        deps,
-      );
-      if (outcome.kind === 'pending') counts.queued++;
-      else {
-        counts.executed++;
-        if (outcome.execution.outcome?.success) counts.succeeded++;
-        else counts.failed++;
-        if (outcome.followUp?.kind === 'pending') counts.queued++;
+    const latest = await latestCheckPerComponent(db);
+    counts.components = components.length;
+    for (const component of components) {
+      const check = latest.get(component.id);
+      if (!check) continue;
+      // One component's bad data or a bug in its path must not cost every later component its pass.
+      try {
+        await reconcileComponent(db, deps, component, check, now, counts, notes);
+      } catch (error) {
+        counts.errors++;
+        log.error('reconciler: component not reconciled', { component: component.name, error });
+        notes.push(`${component.name}: not reconciled — unexpected error (${errorName(error)}); see the console log`);
       }
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if (error.code === 'guardrail') counts.blocked++;
-      else counts.skipped++;
-      notes.push(`${component.name}: ${proposal.action} not run — ${error.message}`);
     }
+  } catch (error) {
+    aborted = error;
+    counts.errors++;
+    notes.push(`pass aborted — unexpected error (${errorName(error)}); see the console log`);
   }
-  await recordBrain(db, {
-    actionType: 'reconciliation_cycle',
-    status: counts.failed > 0 ? 'completed_with_failures' : 'completed',
-    metadata: { ...counts, notes: notes.slice(0, 20), duration_ms: Date.now() - started },
-  });
+  try {
+    await recordBrain(db, {
+      actionType: 'reconciliation_cycle',
+      status: aborted ? 'aborted' : counts.failed > 0 || counts.errors > 0 ? 'completed_with_failures' : 'completed',
+      metadata: { ...counts, notes: notes.slice(0, 20), duration_ms: Date.now() - started },
+    });
+  } catch (error) {
+    if (!aborted) throw error;
+    log.error('reconciliation_cycle row not written', { error }); // the database that aborted the pass, most likely
+  }
+  if (aborted) throw aborted;
   return counts;
+}
+
+async function previousStateApplicable(db: Db, component: Component, deps: ReconcilerDeps): Promise<boolean> {
+  const [current, previous] = await recentStates(db, component.id, 2);
+  return current !== undefined && previous !== undefined && deps.executors.applyState(component, previous.state) !== null;
+}
+
+/** Never the message: a failed query's message carries its params (lib/log.ts reduces what is logged). */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'non-error thrown';
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  return code === undefined ? error.name : `${error.name} ${String(code)}`;
+}
+
+/** What one component calls for, proposed (and run or queued) under the usual rules. */
+async function reconcileComponent(
+  db: Db,
+  deps: ReconcilerDeps,
+  component: Component,
+  check: HealthCheckRow,
+  now: Date,
+  counts: CycleCounts,
+  notes: string[],
+): Promise<void> {
+  if (now.getTime() - check.checkedAt.getTime() > deps.settings.maxEvidenceAgeMs) {
+    counts.stale++; // no fresh data: acting on an old picture could restart a service that recovered
+    return;
+  }
+  counts.evaluated++;
+  if (await openRemediationFor(db, component.id)) return; // one at a time per component
+  const report = check.result as unknown as HealthReport;
+  const proposal = planRemediation(report, deps.triggers, {
+    cleanupHook: deps.executors.cleanup(component) !== null,
+    renderServiceId: component.renderServiceId,
+    // A previous_state rollback is proposed only when something can apply it (else it would fail when run).
+    stateRollback: !component.renderServiceId && (await previousStateApplicable(db, component, deps)),
+    restartable: deps.executors.service(component, null) !== null,
+  });
+  if (!proposal) return;
+  // A person said no: asking again every pass would only fill the queue with the same question.
+  if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {
+    counts.snoozed++;
+    return;
+  }
+  counts.proposed++;
+  try {
+    const outcome = await requestRemediation(
+      db,
+      {
+        component: component.name,
+        ...proposal,
+        requester: RECONCILER,
+        evidence: evidenceFromCheck(check),
+      },
+      deps,
+    );
+    if (outcome.kind === 'pending') counts.queued++;
+    else {
+      counts.executed++;
+      if (outcome.execution.outcome?.success) counts.succeeded++;
+      else counts.failed++;
+      if (outcome.followUp?.kind === 'pending') counts.queued++;
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'guardrail') counts.blocked++;
+    else counts.skipped++;
+    notes.push(`${component.name}: ${proposal.action} not run — ${error.message}`);
+  }
 }
 
 /** Approved but unclaimed this long means the process that approved it died before running it. */
@@ -144,15 +201,33 @@ const UNCLAIMED_GRACE_MS = 60_000;
 /**
  * Nothing ran for these, so running them is safe — unless the approval is older
  * than an approval may wait: then the world has moved on and they are failed instead.
+ *
+ * While automation is paused none of them is run: running them now would be the
+ * console acting on its own, which is what the pause stops (even when a person
+ * approved one — that person's request died with its process; they can ask again
+ * by hand). They stay approved, counted as `held`: the first pass after the pause
+ * is lifted runs those approved within APPROVAL_EXPIRY_MINUTES and fails the
+ * older ones unrun, exactly as it would have without the pause. Failing a
+ * too-old one runs nothing, so that still happens during a pause.
  */
-async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: CycleCounts): Promise<void> {
+async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: CycleCounts, notes: string[]): Promise<void> {
   for (const stuck of await unclaimedApproved(db, now, UNCLAIMED_GRACE_MS)) {
     const approvedAt = stuck.decidedAt ?? stuck.createdAt;
-    if (now.getTime() - approvedAt.getTime() <= deps.settings.approvalExpiryMs) {
-      await executeRemediation(db, stuck.id, deps);
-      counts.resumed++;
-    } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {
-      counts.lapsed++;
+    try {
+      if (now.getTime() - approvedAt.getTime() <= deps.settings.approvalExpiryMs) {
+        if (counts.paused) {
+          counts.held++;
+          continue;
+        }
+        await executeRemediation(db, stuck.id, deps);
+        counts.resumed++;
+      } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {
+        counts.lapsed++;
+      }
+    } catch (error) {
+      counts.errors++;
+      log.error('reconciler: approved remediation not resumed', { remediation: stuck.id, error });
+      notes.push(`remediation ${stuck.id}: not resumed — unexpected error (${errorName(error)}); see the console log`);
     }
   }
 }
@@ -173,7 +248,7 @@ export function startReconciler(database: Database, deps: ReconcilerDeps): { sto
     running = true;
     try {
       const counts = await reconcileExclusively(database, deps);
-      if (counts && (counts.proposed > 0 || counts.expired > 0 || counts.lapsed > 0)) log.info('reconciliation cycle', { ...counts });
+      if (counts && (counts.proposed > 0 || counts.expired > 0 || counts.lapsed > 0 || counts.errors > 0)) log.info('reconciliation cycle', { ...counts });
     } catch (error) {
       log.error('reconciliation cycle failed', { error });
     } finally {

@@ -11,6 +11,7 @@ import type { Component, Remediation } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { riskFor, routingChanges, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
+import { cannotApplyState } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
 import type { RemediationDeps, RemediationRequest } from './types';
@@ -31,8 +32,11 @@ async function checkPreconditions(db: Db, component: Component, request: Remedia
       { field: 'service_id', message: `required: ${component.name} has no render_service_id` },
     ]);
   }
-  if (action === 'rollback' && params.rollback_type === 'previous_state' && (await recentStates(db, component.id, 2)).length < 2) {
-    throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
+  if (action === 'rollback' && params.rollback_type === 'previous_state') {
+    const [current, previous] = await recentStates(db, component.id, 2);
+    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
+    // Refused now rather than queued, approved, and failing when it runs.
+    if (!deps.executors.applyState(component, previous.state)) throw new ApiError(409, 'conflict', cannotApplyState(component, previous.state));
   }
   if (action === 'rollback' && params.rollback_type === 'config' && (await recentConfigs(db, component.id, 2)).length < 2) {
     throw new ApiError(409, 'conflict', `no previous config recorded for ${component.name}`);

@@ -2,7 +2,16 @@
  * Remediation settings from the environment, validated loudly (a typo must not
  * silently turn a guardrail off). Defaults per SPEC §4.
  */
+import { RENDER_ACTION_WORST_CASE_MS } from '@/lib/executors/render';
 import type { GuardrailSettings } from '@/lib/healing/guardrails';
+
+/**
+ * The shortest execution lease allowed: the slowest action's worst case (a
+ * Render deployment rollback, 192 s — see RENDER_ACTION_WORST_CASE_MS; a
+ * cleanup hook takes at most 11 s) plus 30 s for the database work around it.
+ * A shorter lease would let the reconciler mark a healthy, slow execution failed.
+ */
+export const MIN_EXECUTION_LEASE_SECONDS = Math.ceil(RENDER_ACTION_WORST_CASE_MS / 1000) + 30;
 
 export interface RemediationSettings {
   guardrails: GuardrailSettings;
@@ -43,7 +52,7 @@ export function remediationSettingsFromEnv(env: Record<string, string | undefine
       hourlyCap: read(env, 'REMEDIATION_HOURLY_CAP', 0),
     },
     approvalExpiryMs: read(env, 'APPROVAL_EXPIRY_MINUTES', 0.05) * 60_000,
-    executionLeaseMs: read(env, 'EXECUTION_LEASE_SECONDS', 5) * 1000,
+    executionLeaseMs: read(env, 'EXECUTION_LEASE_SECONDS', MIN_EXECUTION_LEASE_SECONDS) * 1000,
     reconcileIntervalMs: read(env, 'RECONCILE_INTERVAL_SECONDS', 0.5) * 1000,
     maxEvidenceAgeMs: read(env, 'MAX_EVIDENCE_AGE_SECONDS', 1) * 1000,
     rejectionSnoozeMs: read(env, 'REJECTION_SNOOZE_MINUTES', 0) * 60_000,

@@ -1,6 +1,18 @@
 /** Vocabulary shared by the remediation service, the reconciler and their callers. */
 import type { Component, RemediationAction, RemediationParams } from '@/db/schema';
 import type { CallOutcome, CleanupExecutor, ServiceExecutor } from '@/lib/executors/types';
+
+/**
+ * How a recorded runtime state would be re-applied (a `previous_state`
+ * rollback). Getting one has no side effect — the request path uses it to refuse
+ * what nothing could apply — and `apply()` acts.
+ */
+export interface StateApplier {
+  kind: 'simulator' | 'render';
+  /** The Render service rolled back, when it is one. */
+  serviceId?: string;
+  apply(): Promise<CallOutcome & { auto_deploy_disabled?: boolean }>;
+}
 import type { RemediationSettings } from './settings';
 
 /** Who asks for or decides a remediation. A token acts for its creator (four-eyes). */
@@ -20,8 +32,8 @@ export interface ExecutorRegistry {
   service(component: Component, requestedServiceId: string | null): { executor: ServiceExecutor; serviceId: string } | null;
   /** The component's memory cleanup; null when it registered no hook. */
   cleanup(component: Component): { executor: CleanupExecutor; url: string; secret: string | null } | null;
-  /** Re-applies a recorded runtime state (a `previous_state` rollback); null when nothing can apply it. */
-  applyState(component: Component, state: Record<string, unknown>): Promise<CallOutcome> | null;
+  /** What would re-apply a recorded runtime state (a `previous_state` rollback); null when nothing can. No side effect. */
+  applyState(component: Component, state: Record<string, unknown>): StateApplier | null;
 }
 
 export interface RemediationDeps {

@@ -6,6 +6,7 @@ import { countSamples } from '@/db/queries/metrics';
 import type { Component, HealthCheckRow } from '@/db/schema';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { Thresholds, ThresholdOverrides } from '@/lib/healing/types';
+import { stripUrlCredentials } from '@/lib/url-credentials';
 import type { HealthReport } from './health-check';
 
 export interface ComponentSummary {
@@ -46,7 +47,8 @@ function summarize(component: Component, latest: HealthCheckRow | undefined): Co
     environment: component.environment,
     policy: component.policy,
     render_service_id: component.renderServiceId,
-    cleanup_url: component.cleanupUrl,
+    // Credentials in the URL are the hook's, not the reader's (lib/url-credentials.ts).
+    cleanup_url: stripUrlCredentials(component.cleanupUrl),
     cleanup_secret_set: component.hookSecret !== null,
     threshold_overrides: component.thresholds,
     thresholds: resolveThresholds(component.thresholds),

@@ -10,6 +10,14 @@ export const MAX_BATCH_SAMPLES = 10_000;
 export const BATCH_BODY_LIMIT = 8 * 1024 * 1024;
 /** Clocks drift; a sample further ahead than this is a client bug, not a measurement. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/**
+ * The earliest timestamp a sample may carry. JavaScript dates reach back to
+ * year -271821, PostgreSQL's timestamptz does not (year 0 does not exist
+ * there: "0000-01-01T00:00:00Z" was a 500). Nothing this console measures
+ * predates 2000; an earlier time is a device whose clock was never set (1970).
+ */
+export const EARLIEST_SAMPLE_TIME = '2000-01-01T00:00:00Z';
+const EARLIEST_SAMPLE_MS = Date.parse(EARLIEST_SAMPLE_TIME);
 
 export const componentNameSchema = z
   .string({ error: 'must be a string' })
@@ -23,6 +31,7 @@ const percent = () => number().min(0, 'must be between 0 and 100').max(100, 'mus
 const timestamp = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-29T23:43:49Z' })
   .transform((value) => new Date(value))
+  .refine((date) => Number.isFinite(date.getTime()) && date.getTime() >= EARLIEST_SAMPLE_MS, `must not be before ${EARLIEST_SAMPLE_TIME}`)
   .refine((date) => date.getTime() <= Date.now() + MAX_FUTURE_SKEW_MS, 'is more than 5 minutes in the future');
 
 export const metricFields = {

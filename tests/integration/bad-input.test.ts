@@ -43,6 +43,9 @@ describe('POST /api/v1/components/{name}/health rejects', () => {
     ['a bad timestamp', { ...good, timestamp: 'yesterday' }, 'timestamp'],
     ['a timestamp without zone', { ...good, timestamp: '2026-11-29T10:00:00' }, 'timestamp'],
     ['a timestamp in the future', { ...good, timestamp: '2099-01-01T00:00:00Z' }, 'timestamp'],
+    // JavaScript parses year 0, PostgreSQL refuses it: without the lower bound this was a 500.
+    ['a timestamp in year 0', { ...good, timestamp: '0000-01-01T00:00:00Z' }, 'timestamp'],
+    ['a timestamp before 2000 (an unset clock)', { ...good, timestamp: '1970-01-01T00:00:00Z' }, 'timestamp'],
     ['a null body', null, 'body'],
     ['an array body', [good], 'body'],
   ];
@@ -63,6 +66,12 @@ describe('POST /api/v1/components/{name}/health rejects', () => {
     ['-Infinity', '{"cpu_usage": 1, "memory_usage": -Infinity, "error_rate": 0, "latency_ms": 1}', 'memory_usage'],
   ])('%s literal (as Python json.dumps writes it)', async (_label, body, field) => {
     await expectRejected(() => call(postHealth, { params: { name: 'api' }, token, body }), 400, field);
+  });
+
+  it('a timestamp before 2000 says the bound', async () => {
+    const body = { ...good, timestamp: '0000-01-01T00:00:00Z' };
+    const res = await expectRejected(() => call(postHealth, { params: { name: 'api' }, token, body }), 400, 'timestamp');
+    expect(res.body.issues).toEqual([{ field: 'timestamp', message: 'must not be before 2000-01-01T00:00:00Z' }]);
   });
 
   it('malformed JSON', async () => {
@@ -179,12 +188,28 @@ describe('POST /api/v1/metrics rejects', () => {
     ]);
   });
 
+  it('bare NaN / Infinity (Python json.dumps) and 1e400 in several items: each bad item named by index', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => JSON.stringify(sample(i)));
+    items[1] = items[1]!.replace('"cpu_usage":10', '"cpu_usage":NaN');
+    items[3] = items[3]!.replace('"latency_ms":100', '"latency_ms":1e400').replace('"memory_usage":20', '"memory_usage":-Infinity');
+    const body = `{"samples":[${items.join(',')}]}`;
+    expect(body).toContain('"cpu_usage":NaN');
+    const res = await expectRejected(() => call(postMetrics, { token, body }), 400, 'samples[1].cpu_usage');
+    expect(res.body.error).toBe('validation_failed');
+    expect(res.body.issues).toEqual([
+      { field: 'samples[1].cpu_usage', index: 1, message: 'must be a finite number' },
+      { field: 'samples[3].memory_usage', index: 3, message: 'must be a finite number' },
+      { field: 'samples[3].latency_ms', index: 3, message: 'must be a finite number' },
+    ]);
+  });
+
   it.each([
     ['no samples key', {}, 'samples'],
     ['an empty batch', { samples: [] }, 'samples'],
     ['samples that is not an array', { samples: 'many' }, 'samples'],
     ['an unknown top-level field', { samples: [sample(0)], source: 'x' }, 'source'],
     ['a sample without component', { samples: [good] }, 'samples[0].component'],
+    ['a sample timestamped in year 0', { samples: [sample(0), { ...sample(1), timestamp: '0000-01-01T00:00:00Z' }] }, 'samples[1].timestamp'],
     ['a null body', null, 'body'],
     ['an array body', [sample(0)], 'body'],
   ])('%s', async (_label, body, field) => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
-import { ensureComponent } from '@/db/queries/components';
+import { ensureComponent, ensureComponents } from '@/db/queries/components';
 import { insertSamples, samplesInWindow } from '@/db/queries/metrics';
 import { call, createTestToken, tableCounts, testDatabase } from '../helpers/api';
 
@@ -50,6 +50,15 @@ describe('POST /api/v1/metrics', () => {
     const { rawQuery } = await testDatabase();
     const rows = await rawQuery(`select environment from components where name = 'repeat-svc'`);
     expect(rows).toEqual([{ environment: 'production' }]);
+  });
+
+  it('registers new components in sorted name order, whatever the batch order (two batches cannot deadlock)', async () => {
+    const { db, rawQuery } = await testDatabase();
+    const ids = await ensureComponents(db, ['order-zeta', 'order-alpha', 'order-mid', 'order-alpha']);
+    expect([...ids.keys()].sort()).toEqual(['order-alpha', 'order-mid', 'order-zeta']);
+    // Heap order of one fresh multi-row INSERT is the order its rows were inserted (and locked) in.
+    const rows = await rawQuery<{ name: string }>(`select name from components where name like 'order-%' order by ctid`);
+    expect(rows.map((r) => r.name)).toEqual(['order-alpha', 'order-mid', 'order-zeta']);
   });
 
   it('defaults the timestamp to the time of receipt', async () => {

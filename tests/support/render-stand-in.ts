@@ -25,8 +25,10 @@
  * POST /v1/services/:id/rollback {deployId} → 201 new live deploy (the service's state changes:
  * the old live deploy becomes `deactivated`, a new `live` deploy of the target's commit is prepended);
  * PATCH /v1/services/:id {autoDeploy: 'yes'|'no'} → 200 service.
- * Errors look like Render's: `{id, message}` — 401 'unauthorized' without `Authorization: Bearer <apiKey>`,
- * 404 'service not found' for an unknown service, 400 for a bad body.
+ * Errors look like Render's: `{id, message, code}` (code: a word for the status, e.g. `not_found`) —
+ * 401 'unauthorized' without `Authorization: Bearer <apiKey>`, 404 'service not found' for an unknown
+ * service, 400 for a bad body. Rate limiting (429) can be injected with Render's `Ratelimit-Reset`
+ * header, which Render documents as the UTC epoch second the window resets.
  *
  * Every request is recorded (method, path, query, headers, raw and parsed body) before anything
  * else, including requests answered by an injected fault. Faults are queued per route and
@@ -232,8 +234,25 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'Content-Type': type, ...headers }).end(text);
 }
 
+const ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+  500: 'internal_server_error',
+  502: 'bad_gateway',
+  503: 'service_unavailable',
+};
+
+/** Render's error body: `{id, message, code}`. */
+export function renderErrorBody(status: number, message: string): { id: string; message: string; code: string } {
+  return { id: randomUUID(), message, code: ERROR_CODES[status] ?? `http_${status}` };
+}
+
 function sendError(res: ServerResponse, status: number, message: string, headers?: Record<string, string>) {
-  send(res, status, { id: randomUUID(), message }, headers);
+  send(res, status, renderErrorBody(status, message), headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

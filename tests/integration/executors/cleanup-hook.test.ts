@@ -68,7 +68,7 @@ describe('cleanup hook', () => {
       objects_collected: null,
       current_memory_mb: null,
     });
-    expect(outcome.error).toBe('Cleanup hook answered HTTP 401: {"error":"invalid signature"}');
+    expect(outcome.error).toBe('Cleanup hook answered HTTP 401');
     expect(hook.requests[0]!.signatureValid).toBe(false);
   });
 
@@ -120,8 +120,28 @@ describe('cleanup hook', () => {
     hook.inject([{ status: 500 }, { status: 500 }, { status: 500 }]);
     const outcome = await executor().cleanup({ component: 'payments-worker', url: hook.url, secret: SECRET });
     expect(outcome).toMatchObject({ success: false, status_code: 500, attempts: 2 });
-    expect(outcome.error).toBe('Cleanup hook answered HTTP 500: {"error":"injected"}');
+    expect(outcome.error).toBe('Cleanup hook answered HTTP 500');
     expect(hook.requests).toHaveLength(2);
+  });
+
+  it("never echoes the hook's error body (it may hold anything: tokens, stack traces)", async () => {
+    hook.inject([{ status: 400, body: { error: 'bad request', debug: 'DB_PASSWORD=hunter2' } }]);
+    const outcome = await executor().cleanup({ component: 'payments-worker', url: hook.url, secret: SECRET });
+    expect(outcome).toMatchObject({ success: false, status_code: 400, error: 'Cleanup hook answered HTTP 400' });
+    expect(JSON.stringify(outcome)).not.toContain('hunter2');
+  });
+
+  it('sends URL credentials as Basic auth, never in the URL, and never reports them', async () => {
+    const withCredentials = hook.url.replace('http://', 'http://ops%40example:p%3Ass-w0rd@');
+    const outcome = await executor().cleanup({ component: 'payments-worker', url: withCredentials, secret: SECRET });
+    expect(outcome.success).toBe(true);
+    expect(hook.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ops@example:p:ss-w0rd').toString('base64')}`);
+    hook.inject([{ reset: true }, { reset: true }]);
+    const failed = await executor().cleanup({ component: 'payments-worker', url: withCredentials, secret: SECRET });
+    expect(failed.success).toBe(false);
+    expect(JSON.stringify(failed)).not.toContain('w0rd');
+    const invalid = await executor().cleanup({ component: 'payments-worker', url: 'http://user:s3cret@exa mple/', secret: null });
+    expect(invalid.error).not.toContain('s3cret');
   });
 
   it('does not retry a 404', async () => {

@@ -87,6 +87,25 @@ describe('Render restart', () => {
     expect(render.requests).toHaveLength(1);
   });
 
+  it("the stand-in's errors have Render's shape {id, message, code}; the message is what reaches the SRE", async () => {
+    const raw = await fetch(`${render.url}/services/srv-unknown/restart`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` } });
+    expect(raw.status).toBe(404);
+    const body = await raw.json();
+    expect(body).toEqual({ id: expect.any(String), message: 'service not found', code: 'not_found' });
+    render.reset();
+    render.inject('restart', [{ status: 400, body: { id: 'e9', message: 'service is suspended', code: 'bad_request' } }]);
+    const outcome = await executor().restart(SERVICE);
+    expect(outcome).toMatchObject({ success: false, status_code: 400, attempts: 1, error: 'Render API 400: service is suspended' });
+  });
+
+  it('honours Ratelimit-Reset sent as an epoch time, as Render documents it', async () => {
+    const now = Date.parse('2026-06-01T12:00:00Z');
+    render.inject('restart', [{ status: 429, headers: { 'Ratelimit-Reset': String(now / 1000 + 4) } }]);
+    const outcome = await executor({ retry: { ...retry, now: () => now } }).restart(SERVICE);
+    expect(outcome).toMatchObject({ success: true, attempts: 2 });
+    expect(delays).toEqual([4000]);
+  });
+
   it('retries a request that times out, then fails saying it timed out', async () => {
     render.inject('restart', [{ timeout: true }, { timeout: true }, { timeout: true }, { timeout: true }]);
     const started = Date.now();
@@ -237,6 +256,23 @@ describe('Render deployment rollback', () => {
       auto_deploy_disabled: false,
     });
     expect(render.requestsTo('update')).toHaveLength(0);
+  });
+
+  it('rollbackTo: POSTs the given deploy id (no deploy list), then turns auto-deploy off', async () => {
+    const outcome = await executor().rollbackTo!(SERVICE, 'dep-1');
+    expect(outcome).toMatchObject({ success: true, status_code: 201, attempts: 2, to_deploy: { id: 'dep-1' }, auto_deploy_disabled: true });
+    expect(outcome.message).toBe('Rolled back to dep-1; auto-deploy turned off so the next push does not undo it');
+    expect(render.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/services/${SERVICE}/rollback`, `PATCH /v1/services/${SERVICE}`]);
+    expect(render.requestsTo('rollback')[0]!.body).toEqual({ deployId: 'dep-1' });
+  });
+
+  it("rollbackTo: an unknown deploy fails with Render's message and auto-deploy is left alone", async () => {
+    const outcome = await executor().rollbackTo!(SERVICE, 'dep-gone');
+    expect(outcome).toMatchObject({ success: false, status_code: 404, error: 'Render API 404: deploy not found', auto_deploy_disabled: false });
+    expect(render.requestsTo('update')).toHaveLength(0);
+    const noKey = await executor({ apiKey: null }).rollbackTo!(SERVICE, 'dep-1');
+    expect(noKey).toMatchObject({ success: false, attempts: 0 });
+    expect(render.requests).toHaveLength(1);
   });
 
   it('fails clearly when the deploy list cannot be read', async () => {

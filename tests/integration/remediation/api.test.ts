@@ -16,7 +16,10 @@ import { POST as postReject } from '@/app/api/v1/approvals/[id]/reject/route';
 import { GET as getRemediation } from '@/app/api/v1/remediations/[id]/route';
 import { GET as listRemediations } from '@/app/api/v1/remediations/route';
 import { POST as postRecover } from '@/app/api/v1/db/recover/route';
+import { recentStates, recordComponentState } from '@/db/queries/component-history';
+import { findComponentByName } from '@/db/queries/components';
 import { setAutomationPaused } from '@/db/queries/settings';
+import { recoverDatabaseConnection } from '@/lib/remediation/db-recovery';
 import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
 import { call, createTestToken, tableCounts, testDatabase } from '../../helpers/api';
 
@@ -223,15 +226,123 @@ describe('rollback', () => {
     expect(render.requestsTo('update')[0]!.body).toEqual({ autoDeploy: 'no' });
   });
 
-  it('config: restores the previous configuration version', async () => {
-    // (shop-staging is in its rollback cooldown now.) History: dev (1), a threshold override (2) → rollback restores (1).
-    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { environment: 'dev' } });
-    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { policy: 'auto' } });
+  it('config: restores the previous configuration version but keeps the admin-only policy', async () => {
+    // (shop-staging is in its rollback cooldown now.) History: dev + latency 800 (1), then an admin's latency 1200 + policy auto (2).
+    const latency = (warning: number) => ({ latency_ms: { warning, critical: 5000 } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { environment: 'dev', thresholds: latency(800) } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-svc' }, token: admin, body: { thresholds: latency(1200), policy: 'auto' } });
     const res = await call(postRollback, { params: { name: 'cfg-svc' }, token: operator, body: { rollback_type: 'config' } });
     expect(res.status).toBe(200);
-    expect(res.body.from_state.policy).toBe('auto');
-    expect(res.body.to_state.policy).toBe('default');
+    expect(res.body).toMatchObject({
+      success: true,
+      from_state: { thresholds: latency(1200), policy: 'auto' },
+      to_state: { environment: 'dev', thresholds: latency(800), policy: 'auto' },
+    });
+    const { rawQuery } = await testDatabase();
+    expect(await rawQuery(`select environment, policy, thresholds from components where name = 'cfg-svc'`)).toEqual([
+      { environment: 'dev', policy: 'auto', thresholds: latency(800) },
+    ]);
     expect(render.requests).toHaveLength(0);
+  });
+
+  it('config: a previous version that differs only in its policy leaves nothing to restore', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-policy' }, token: admin, body: { environment: 'dev' } });
+    await call(putComponent, { method: 'PUT', params: { name: 'cfg-policy' }, token: admin, body: { policy: 'auto' } });
+    const res = await call(postRollback, { params: { name: 'cfg-policy' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: false, error: expect.stringContaining('only in its policy') });
+    const { rawQuery } = await testDatabase();
+    expect(await rawQuery(`select policy from components where name = 'cfg-policy'`)).toEqual([{ policy: 'auto' }]);
+  });
+
+  it('config: cleanup URL credentials stay on the component, never in the history, the answers or the audit log', async () => {
+    const withCredentials = 'https://hook-user:hunter2-secret@hooks.internal/cleanup';
+    const put = await call(putComponent, { method: 'PUT', params: { name: 'cred-svc' }, token: admin, body: { environment: 'dev', cleanup_url: withCredentials } });
+    expect(put.body.cleanup_url).toBe('https://hooks.internal/cleanup');
+    await call(putComponent, { method: 'PUT', params: { name: 'cred-svc' }, token: operator, body: { thresholds: { latency_ms: { warning: 800, critical: 1500 } } } });
+    const res = await call(postRollback, { params: { name: 'cred-svc' }, token: operator, body: { rollback_type: 'config' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, to_state: { cleanup_url: 'https://hooks.internal/cleanup', thresholds: {} } });
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    const { rawQuery } = await testDatabase();
+    // The hook still gets its credentials: the same URL is not overwritten by the history's copy.
+    expect(await rawQuery(`select cleanup_url from components where name = 'cred-svc'`)).toEqual([{ cleanup_url: withCredentials }]);
+    for (const table of ['component_configs', 'unified_brain', 'remediations']) {
+      expect(await rawQuery(`select 1 from ${table} where ${table}::text like '%hunter2%'`)).toEqual([]);
+    }
+  });
+
+  /** A staging component on its own stand-in service (its own cooldown), with recorded states oldest first. */
+  async function renderComponent(name: string, serviceId: string, states: Record<string, unknown>[] = []) {
+    render.services[serviceId] = { deploys: deploys(), autoDeploy: 'yes' };
+    await call(putComponent, { method: 'PUT', params: { name }, token: admin, body: { environment: 'staging', render_service_id: serviceId } });
+    const { db } = await testDatabase();
+    const component = (await findComponentByName(db, name))!;
+    for (const state of states) await recordComponentState(db, component.id, state, 'test');
+    return { db, component };
+  }
+  const newestFirst = async (db: Awaited<ReturnType<typeof testDatabase>>['db'], componentId: string) =>
+    (await recentStates(db, componentId, 10)).map((s) => s.state.deploy_id);
+
+  it('deployment: records the state it left and the one it restored (the left one only if not already the newest)', async () => {
+    const { db, component } = await renderComponent('dep-states', 'srv-depstates1');
+    const res = await call(postRollback, { params: { name: 'dep-states' }, token: operator, body: { rollback_type: 'deployment' } });
+    expect(res.body).toMatchObject({ success: true, from_state: { deploy_id: 'dep-3' }, to_state: { deploy_id: 'dep-1' } });
+    expect(await newestFirst(db, component.id)).toEqual(['dep-1', 'dep-3']);
+
+    const seeded = await renderComponent('dep-states2', 'srv-depstates2', [{ deploy_id: 'dep-3', commit: 'c3', service_id: 'srv-depstates2' }]);
+    await call(postRollback, { params: { name: 'dep-states2' }, token: operator, body: { rollback_type: 'deployment' } });
+    expect(await newestFirst(seeded.db, seeded.component.id)).toEqual(['dep-1', 'dep-3']); // dep-3 not recorded twice
+  });
+
+  it('previous_state on a Render service: rolls back to the deploy the previous recorded state names, then turns auto-deploy off', async () => {
+    const { db, component } = await renderComponent('state-svc', 'srv-state1', [
+      { deploy_id: 'dep-1', commit: 'c1', service_id: 'srv-state1' },
+      { deploy_id: 'dep-3', commit: 'c3', service_id: 'srv-state1' },
+    ]);
+    const res = await call(postRollback, { params: { name: 'state-svc' }, token: operator, body: { rollback_type: 'previous_state' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      success: true,
+      rollback_type: 'previous_state',
+      from_state: { deploy_id: 'dep-3' },
+      to_state: { deploy_id: 'dep-1' },
+      executor: 'render',
+      service_id: 'srv-state1',
+      auto_deploy_disabled: true,
+      remediation: { status: 'succeeded' },
+    });
+    expect(render.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/services/srv-state1/rollback', 'PATCH /v1/services/srv-state1']);
+    expect(render.requestsTo('rollback')[0]!.body).toEqual({ deployId: 'dep-1' });
+    expect(render.requestsTo('update')[0]!.body).toEqual({ autoDeploy: 'no' });
+    expect(render.services['srv-state1']!.autoDeploy).toBe('no');
+    expect(await newestFirst(db, component.id)).toEqual(['dep-1', 'dep-3', 'dep-1']);
+  });
+
+  it.each([
+    ['a state that names no deploy', 'state-nodeploy', 'srv-state2', [{ replicas: 2 }, { replicas: 4 }], 'names no Render deploy'],
+    ['a deploy of another service', 'state-othersvc', 'srv-state3', [{ deploy_id: 'dep-1', service_id: 'srv-elsewhere' }, { deploy_id: 'dep-3' }], 'srv-elsewhere'],
+  ])('previous_state that nothing can apply (%s): a clear 409 at request time, nothing recorded or sent', async (_label, name, serviceId, states, says) => {
+    await renderComponent(name, serviceId, states);
+    const before = await tableCounts();
+    const res = await call(postRollback, { params: { name }, token: operator, body: { rollback_type: 'previous_state' } });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain(says);
+    expect(await tableCounts()).toEqual(before);
+    expect(render.requests).toHaveLength(0);
+  });
+
+  it('previous_state of a component with no Render service and no simulator: a clear 409 at request time', async () => {
+    await call(putComponent, { method: 'PUT', params: { name: 'state-plain' }, token: admin, body: { environment: 'dev' } });
+    const { db } = await testDatabase();
+    const component = (await findComponentByName(db, 'state-plain'))!;
+    await recordComponentState(db, component.id, { version: 'v1' }, 'test');
+    await recordComponentState(db, component.id, { version: 'v2' }, 'test');
+    const before = await tableCounts();
+    const res = await call(postRollback, { params: { name: 'state-plain' }, token: operator, body: { rollback_type: 'previous_state' } });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('state-plain has no render_service_id, and nothing else can re-apply a recorded state');
+    expect(await tableCounts()).toEqual(before);
   });
 
   it('previous_state with no recorded earlier state is a clear 409 and records nothing', async () => {
@@ -302,13 +413,34 @@ describe('pause and db recovery', () => {
     }
   });
 
-  it('POST /db/recover probes the pool and records db_connection_recovered', async () => {
+  it('POST /db/recover on a reachable database: 200 recovered false, and no db_connection_recovered row', async () => {
     const res = await call(postRecover, { token: operator, method: 'POST' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, component: 'console', attempts: 1 });
+    expect(res.body).toEqual({
+      success: true,
+      recovered: false,
+      component: 'console',
+      attempts: 1,
+      downtime_ms: 0,
+      message: 'database was reachable; nothing to recover',
+    });
     const { rawQuery } = await testDatabase();
-    const rows = await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`);
-    expect(rows).toEqual([{ status: 'success' }]);
+    expect(await rawQuery(`select status from unified_brain where action_type = 'db_connection_recovered'`)).toEqual([]);
+  });
+
+  it('a probe that fails, then succeeds, is a recovery: recorded once as db_connection_recovered', async () => {
+    const database = await testDatabase();
+    let calls = 0;
+    const flaky = async () => {
+      if (++calls < 3) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      return database;
+    };
+    const result = await recoverDatabaseConnection(flaky, { sleep: async () => {} });
+    expect(result).toMatchObject({ success: true, recovered: true, attempts: 3 });
+    const rows = await database.rawQuery<{ status: string; attempts: number }>(
+      `select status, (metadata->>'attempts')::int as attempts from unified_brain where action_type = 'db_connection_recovered'`,
+    );
+    expect(rows).toEqual([{ status: 'success', attempts: 3 }]);
   });
 });
 

@@ -4,7 +4,8 @@
  * cooldown, hourly cap and pause each hold.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { upsertComponentConfig } from '@/db/queries/components';
+import { recordComponentState } from '@/db/queries/component-history';
+import { findComponentByName, upsertComponentConfig } from '@/db/queries/components';
 import { setAutomationPaused } from '@/db/queries/settings';
 import type { CleanupOutcome } from '@/lib/executors/types';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
@@ -113,6 +114,19 @@ describe('reconciler on scenario data', () => {
     expect(await reconcileOnce(db, deps())).toMatchObject({ snoozed: 0, proposed: 1, queued: 1 });
   });
 
+  it('error_rate over its trigger with nothing to roll back to: a restart, never a previous_state rollback nothing could apply', async () => {
+    const { db } = await testDatabase();
+    await feed('err-norollback', 'inventory-sync', 80 * MIN);
+    // Recorded states, but no executor can re-apply them (not simulated, no Render deploy).
+    const component = (await findComponentByName(db, 'err-norollback'))!;
+    await recordComponentState(db, component.id, { version: 'v1' }, 'deploy');
+    await recordComponentState(db, component.id, { version: 'v2' }, 'deploy');
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ proposed: 1, queued: 1, skipped: 0 });
+    const [r] = await remediationsOf('err-norollback');
+    expect(r).toMatchObject({ action: 'restart', status: 'pending_approval' });
+  });
+
   it('healthy → nothing proposed', async () => {
     await feed('steady', 'checkout-api', 30 * MIN);
     const counts = await reconcileOnce((await testDatabase()).db, deps());
@@ -186,5 +200,58 @@ describe('recovery of interrupted work', () => {
     expect(calls).toEqual(['restart srv-orphan']);
     const rows = await rawQuery<{ id: string; status: string }>(`select id, status from remediations where component_id = '${c!.id}'`);
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [recent!.id]: 'succeeded', [ancient!.id]: 'failed' });
+  });
+});
+
+describe('the pause and interrupted work', () => {
+  it('an approved, unclaimed remediation is not run while automation is paused; it stays approved and runs after the pause', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await upsertComponentConfig(db, 'held-orphan', { environment: 'dev' }, 'test');
+    const [c] = await rawQuery<{ id: string }>(`select id from components where name = 'held-orphan'`);
+    const at = new Date(clock - 5 * 60_000).toISOString();
+    const [row] = await rawQuery<{ id: string }>(`insert into remediations (component_id, action, risk, status, reason, requested_by_kind, requested_by, automatic, decided_by, decided_at, created_at)
+      values ('${c!.id}', 'restart', 'low', 'approved', 'test', 'reconciler', 'reconciler', true, 'policy', '${at}', '${at}') returning id`);
+    await setAutomationPaused(db, true, 'admin@example.com');
+    try {
+      const counts = await reconcileOnce(db, deps());
+      expect(counts).toMatchObject({ paused: true, held: 1, resumed: 0 });
+      expect(calls).toEqual([]);
+      const [still] = await rawQuery<{ status: string }>(`select status from remediations where id = '${row!.id}'`);
+      expect(still!.status).toBe('approved');
+    } finally {
+      await setAutomationPaused(db, false, 'admin@example.com');
+    }
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ paused: false, held: 0, resumed: 1 });
+    expect(calls).toEqual(['restart srv-heldorphan']);
+  });
+});
+
+describe('a failing component', () => {
+  it('does not halt the pass: later components are reconciled, the error is counted, and the cycle row is written', async () => {
+    const { db, rawQuery } = await testDatabase();
+    await feed('err-a-broken', 'payments-worker', 70 * MIN);
+    await feed('err-b-leaky', 'payments-worker', 70 * MIN);
+    const base = deps();
+    const broken: ReconcilerDeps = {
+      ...base,
+      executors: {
+        ...base.executors,
+        cleanup: (c) => {
+          if (c.name === 'err-a-broken') throw new Error('registry bug');
+          return base.executors.cleanup(c);
+        },
+      },
+    };
+    const counts = await reconcileOnce(db, broken);
+    expect(counts).toMatchObject({ errors: 1, executed: 1, succeeded: 1 });
+    expect(calls).toEqual(['cleanup err-b-leaky']);
+    const [cycle] = await rawQuery<{ status: string; errors: number; notes: string[] }>(
+      `select status, (metadata->>'errors')::int as errors, metadata->'notes' as notes from unified_brain
+        where action_type = 'reconciliation_cycle' order by id desc limit 1`,
+    );
+    expect(cycle).toMatchObject({ status: 'completed_with_failures', errors: 1 });
+    expect(cycle!.notes.join()).toContain('err-a-broken: not reconciled');
+    expect(cycle!.notes.join()).not.toContain('registry bug'); // messages stay in the log (they may carry query params)
   });
 });

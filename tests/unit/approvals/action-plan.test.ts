@@ -68,7 +68,7 @@ describe('planFor', () => {
     const previousState = { from: { version: 'v2' }, to: { version: 'v1' }, recordedAt: '2026-11-29T10:00:00.000Z' };
     expect(planFor('rollback', targets(), 'previous_state').blocker).toBe('No previous state is recorded for checkout.');
     expect(planFor('rollback', targets({ previousState }), 'previous_state').blocker).toBe(
-      'Nothing can re-apply a recorded state of checkout; use a deployment rollback.',
+      'Nothing can re-apply the recorded state of checkout (it names no Render deploy); use a deployment rollback.',
     );
     const plan = planFor('rollback', targets({ previousState, canApplyState: true, service: { kind: 'simulator', serviceId: 'sim-checkout' } }), 'previous_state');
     expect(plan.blocker).toBeNull();

@@ -49,7 +49,7 @@ describe('retry policy', () => {
     expect(backoffDelay(2, () => 0.9999, 500, 8000)).toBe(1999);
   });
 
-  it('reads Retry-After as seconds or an HTTP date, and Ratelimit-Reset as seconds, capped', () => {
+  it('reads Retry-After as seconds or an HTTP date, and Ratelimit-Reset as seconds or an epoch time, capped', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     const headers = (init: Record<string, string>) => new Headers(init);
     expect(serverRequestedDelay(headers({ 'Retry-After': '3' }), now, 8000)).toEqual({ delayMs: 3000, reason: 'retry-after' });
@@ -66,6 +66,14 @@ describe('retry policy', () => {
       reason: 'ratelimit-reset',
     });
     expect(serverRequestedDelay(headers({ 'Ratelimit-Reset': '60' }), now, 8000)?.delayMs).toBe(8000);
+    // Render documents Ratelimit-Reset as the UTC epoch second the window resets: above 1e9 it is a time, not a wait.
+    const epoch = (ms: number) => String(Math.floor((now + ms) / 1000));
+    expect(serverRequestedDelay(headers({ 'Ratelimit-Reset': epoch(3000) }), now, 8000)).toEqual({
+      delayMs: 3000,
+      reason: 'ratelimit-reset',
+    });
+    expect(serverRequestedDelay(headers({ 'Ratelimit-Reset': epoch(-5000) }), now, 8000)?.delayMs).toBe(0); // already reset
+    expect(serverRequestedDelay(headers({ 'Ratelimit-Reset': epoch(3_600_000) }), now, 8000)?.delayMs).toBe(8000);
     // Retry-After wins when both are present.
     expect(serverRequestedDelay(headers({ 'Retry-After': '1', 'Ratelimit-Reset': '5' }), now, 8000)?.delayMs).toBe(1000);
     expect(serverRequestedDelay(headers({ 'Retry-After': 'soon' }), now, 8000)).toBeNull();

@@ -8,7 +8,7 @@ const healthy: PlanInput = {
   memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
   healing_triggers: [],
 };
-const caps = { cleanupHook: true, renderServiceId: 'srv-a1' };
+const caps = { cleanupHook: true, renderServiceId: 'srv-a1', stateRollback: false, restartable: true };
 
 describe('planRemediation', () => {
   it('healthy → nothing', () => {
@@ -22,12 +22,26 @@ describe('planRemediation', () => {
     expect(noHook).toMatchObject({ action: 'restart', reason: expect.stringContaining('no cleanup hook') });
   });
 
-  it('error_rate over HEAL_ERROR_THRESH → rollback (deployment with a Render service, else previous_state); 0.05 itself is not over', () => {
+  it('error_rate over HEAL_ERROR_THRESH → rollback (deployment with a Render service, else previous_state when it can be applied); 0.05 itself is not over', () => {
     const erroring = { ...healthy, metrics: { ...healthy.metrics, error_rate: 0.0501 } };
     expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'rollback', params: { rollback_type: 'deployment' } });
-    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, { ...caps, renderServiceId: null })).toMatchObject({ params: { rollback_type: 'previous_state' } });
+    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, { ...caps, renderServiceId: null, stateRollback: true })).toMatchObject({
+      action: 'rollback',
+      params: { rollback_type: 'previous_state' },
+    });
     const atTrigger = { ...healthy, metrics: { ...healthy.metrics, error_rate: 0.05 } };
     expect(planRemediation(atTrigger, DEFAULT_HEALING_TRIGGERS, caps)).toBeNull();
+  });
+
+  it('error_rate with nothing to roll back to: never previous_state; a restart when something can restart it, else nothing', () => {
+    const erroring = { ...healthy, metrics: { ...healthy.metrics, error_rate: 0.2 }, healing_triggers: ['error_rate 20.0% exceeds HEAL_ERROR_THRESH 5.0%'] };
+    const noRollback = { ...caps, renderServiceId: null, stateRollback: false };
+    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, noRollback)).toMatchObject({
+      action: 'restart',
+      params: {},
+      reason: expect.stringContaining('nothing to roll back to'),
+    });
+    expect(planRemediation(erroring, DEFAULT_HEALING_TRIGGERS, { ...noRollback, restartable: false })).toBeNull();
   });
 
   it('cpu over its trigger, or a critical prediction → restart', () => {

@@ -12,16 +12,18 @@ export const POST = apiRoute<{ name: string }>({ role: 'operator' }, async ({ re
   const component = componentNameParam(params.name);
   const body = rollbackSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
+  const rollback = { rollback_type: body.data.rollback_type, service_id: body.data.service_id ?? null };
+  const deps = remediationDeps();
   const outcome = await requestRemediation(
     db,
     {
       component,
       action: 'rollback',
-      params: { rollback_type: body.data.rollback_type, service_id: body.data.service_id ?? null },
+      params: rollback,
       reason: `${body.data.rollback_type} rollback requested by ${principal.name}`,
       requester: actorFromPrincipal(principal),
     },
-    remediationDeps(),
+    deps,
   );
   return outcomeResponse(outcome);
 });
