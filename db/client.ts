@@ -27,8 +27,10 @@ export interface Database {
    * Runs `fn` only if no other holder of `key` is running it — across processes
    * on PostgreSQL (session advisory lock on a reserved connection), in-process on
    * PGlite (one process owns the directory). Answers null when someone else holds it.
+   * `fn` gets `stillHeld()`: on PostgreSQL the lock lives only as long as its
+   * connection, so a long task asks before each step that must not run twice.
    */
-  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T | null>;
+  withExclusiveLock<T>(key: number, fn: (stillHeld: () => Promise<boolean>) => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }
 
@@ -101,12 +103,24 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
     withExclusiveLock: async (key, fn) => {
       const conn = await client.reserve();
       try {
-        const [row] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        const [row] = await conn<{ locked: boolean; pid: number }[]>`select pg_try_advisory_lock(${key}) as locked, pg_backend_pid() as pid`;
         if (!row?.locked) return null;
+        // A session lock lives exactly as long as its session. Asked through the pool, not the
+        // reserved connection: a query on a connection the server has closed may never settle.
+        const stillHeld = async () => {
+          try {
+            const [held] = await client<{ held: boolean }[]>`
+              select exists (select 1 from pg_locks where locktype = 'advisory' and granted and pid = ${row.pid}
+                              and ((classid::bigint << 32) | objid::bigint) = ${key}) as held`;
+            return held?.held === true;
+          } catch {
+            return false;
+          }
+        };
         try {
-          return await fn();
+          return await fn(stillHeld);
         } finally {
-          await conn`select pg_advisory_unlock(${key})`.catch(() => {}); // a dead connection released it already
+          if (await stillHeld()) await conn`select pg_advisory_unlock(${key})`.catch(() => {});
         }
       } finally {
         conn.release();
@@ -133,7 +147,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
         if (heldInProcess.has(key)) return null;
         heldInProcess.add(key);
         try {
-          return await fn();
+          return await fn(async () => true);
         } finally {
           heldInProcess.delete(key);
         }

@@ -65,7 +65,12 @@ export interface ReconcilerDeps extends RemediationDeps {
   beforePass?: (db: Db) => Promise<void>;
 }
 
-export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<CycleCounts> {
+/**
+ * One pass. `stillExclusive` (from the reconciler lock) is asked before each
+ * step that acts: if the lock's connection died, another reconciler may be
+ * acting already, so the pass stops rather than act twice.
+ */
+export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive: () => Promise<boolean> = async () => true): Promise<CycleCounts> {
   const started = Date.now();
   const now = deps.now?.() ?? new Date();
   const counts: CycleCounts = {
@@ -91,6 +96,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
       });
     }
     counts.paused = (await automationPause(db)).paused;
+    if (!(await stillExclusive())) throw new LockLost();
     await resumeUnclaimed(db, deps, now, counts, notes);
 
     const latest = await latestCheckPerComponent(db);
@@ -98,6 +104,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
     for (const component of components) {
       const check = latest.get(component.id);
       if (!check) continue;
+      if (!(await stillExclusive())) throw new LockLost();
       // One component's bad data or a bug in its path must not cost every later component its pass.
       try {
         await reconcileComponent(db, deps, component, check, now, counts, notes);
@@ -110,7 +117,11 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
   } catch (error) {
     aborted = error;
     counts.errors++;
-    notes.push(`pass aborted — unexpected error (${errorName(error)}); see the console log`);
+    notes.push(
+      error instanceof LockLost
+        ? 'pass stopped: the reconciler lock was lost (its database connection ended), so another reconciler may be acting'
+        : `pass aborted — unexpected error (${errorName(error)}); see the console log`,
+    );
   }
   try {
     await recordBrain(db, {
@@ -122,8 +133,19 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps): Promise<Cycle
     if (!aborted) throw error;
     log.error('reconciliation_cycle row not written', { error }); // the database that aborted the pass, most likely
   }
+  if (aborted instanceof LockLost) {
+    log.warn('reconciler lock lost; pass stopped', { evaluated: counts.evaluated });
+    return counts;
+  }
   if (aborted) throw aborted;
   return counts;
+}
+
+/** The reconciler lock went away mid-pass (see reconcileOnce). */
+class LockLost extends Error {
+  constructor() {
+    super('reconciler lock lost');
+  }
 }
 
 async function previousStateApplicable(db: Db, component: Component, deps: ReconcilerDeps): Promise<boolean> {
@@ -234,7 +256,7 @@ async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: 
 
 /** One pass if this process wins the lock; null when another reconciler is running. */
 export function reconcileExclusively(database: Database, deps: ReconcilerDeps): Promise<CycleCounts | null> {
-  return database.withExclusiveLock(RECONCILER_LOCK_KEY, () => reconcileOnce(database.db, deps));
+  return database.withExclusiveLock(RECONCILER_LOCK_KEY, (stillHeld) => reconcileOnce(database.db, deps, stillHeld));
 }
 
 const globalForReconciler = globalThis as typeof globalThis & { __shcReconciler?: { stop: () => void } };

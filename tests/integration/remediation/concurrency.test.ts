@@ -62,6 +62,8 @@ describe('reconciler exclusivity', () => {
     const deps = { executors, settings, triggers: DEFAULT_HEALING_TRIGGERS };
     const [a, b] = await Promise.all([reconcileExclusively(database, deps), reconcileExclusively(database, deps)]);
     expect([a, b].filter((c) => c !== null)).toHaveLength(1);
+    // The winner kept its lock for the whole pass (the lock check before each step said so).
+    expect([a, b].find((c) => c !== null)!.errors).toBe(0);
     const cycles = await database.rawQuery(`select 1 from unified_brain where action_type = 'reconciliation_cycle'`);
     expect(cycles).toHaveLength(1);
   });

@@ -255,3 +255,24 @@ describe('a failing component', () => {
     expect(cycle!.notes.join()).not.toContain('registry bug'); // messages stay in the log (they may carry query params)
   });
 });
+
+describe('reconciler exclusivity within a pass', () => {
+  it('stops before acting once its lock is lost, and records why', async () => {
+    await feed('lock-a', 'payments-worker', 70 * MIN);
+    await feed('lock-b', 'payments-worker', 70 * MIN);
+    // Lost right after lock-a was cleaned (say, the lock's connection died meanwhile).
+    const stillExclusive = async () => !calls.includes('cleanup lock-a');
+    const counts = await reconcileOnce((await testDatabase()).db, deps(), stillExclusive);
+    expect(counts.errors).toBe(1);
+    const { rawQuery } = await testDatabase();
+    const [cycle] = await rawQuery<{ status: string; metadata: { notes: string[] } }>(
+      `select status, metadata from unified_brain where action_type = 'reconciliation_cycle' order by id desc limit 1`,
+    );
+    expect(cycle!.status).toBe('aborted');
+    expect(cycle!.metadata.notes.join(' ')).toContain('reconciler lock was lost');
+    // Components are visited in name order: lock-a was cleaned, lock-b (and anything after) was not.
+    expect(calls.filter((c) => c.startsWith('cleanup lock-'))).toEqual(['cleanup lock-a']);
+    expect(calls.at(-1)).toBe('cleanup lock-a');
+  });
+});
+
