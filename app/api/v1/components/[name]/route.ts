@@ -45,8 +45,12 @@ export const PUT = apiRoute<{ name: string }>({ role: 'operator' }, async ({ req
       fields.map((field) => ({ field, message: 'requires the admin role to change' })),
     );
   };
-  const { component, created } = await upsertComponentConfig(db, name, changes, `${principal.kind}:${principal.name}`, refuseRoutingChanges);
-  if (secret !== undefined) await setHookSecret(db, component.id, secret);
+  // One transaction: the configuration and the hook secret are stored together or not at all.
+  const { created } = await db.transaction(async (tx) => {
+    const result = await upsertComponentConfig(tx, name, changes, `${principal.kind}:${principal.name}`, refuseRoutingChanges);
+    if (secret !== undefined) await setHookSecret(tx, result.component.id, secret);
+    return result;
+  });
   const detail = await componentDetail(db, name);
   return Response.json(detail, { status: created ? 201 : 200 });
 });
