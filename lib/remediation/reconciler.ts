@@ -61,8 +61,6 @@ export interface CycleCounts {
 
 export interface ReconcilerDeps extends RemediationDeps {
   triggers: HealingTriggers;
-  /** Runs before the components are evaluated (the console records its own health here). */
-  beforePass?: (db: Db) => Promise<void>;
 }
 
 /**
@@ -78,7 +76,6 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive
     queued: 0, blocked: 0, skipped: 0, resumed: 0, held: 0, snoozed: 0, expired: 0, lapsed: 0, errors: 0, paused: false,
   };
   const notes: string[] = [];
-  if (deps.beforePass) await deps.beforePass(db).catch((error: unknown) => log.error('reconciler pre-pass failed', { error }));
 
   // Whatever goes wrong, the pass ends with its reconciliation_cycle row: a pass that
   // stopped half-way must be visible in the audit log, not silently missing.

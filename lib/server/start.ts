@@ -24,17 +24,19 @@ export async function startConsole(): Promise<void> {
     const { startSimulator } = await import('@/lib/simulator/run');
     startSimulator(database.db, { intervalMs: Number(process.env.DEMO_TICK_MS) || 5_000 });
   }
+  const [{ remediationSettings }, { startSelfMonitoring }] = await Promise.all([
+    import('@/lib/remediation/settings'),
+    import('@/lib/remediation/console-health'),
+  ]);
+  const triggers = healingTriggers();
+  const { reconcileIntervalMs } = remediationSettings();
+  // The console is component `console`, measured by the server itself whether or not it reconciles.
+  startSelfMonitoring(database, triggers, reconcileIntervalMs);
   if (process.env.RECONCILER !== 'off') {
-    const [{ startReconciler }, { remediationDeps }, { recordConsoleHealth }] = await Promise.all([
+    const [{ startReconciler }, { remediationDeps }] = await Promise.all([
       import('@/lib/remediation/reconciler'),
       import('@/lib/remediation/deps'),
-      import('@/lib/remediation/console-health'),
     ]);
-    const triggers = healingTriggers();
-    startReconciler(database, {
-      ...remediationDeps(),
-      triggers,
-      beforePass: () => recordConsoleHealth(database, triggers),
-    });
+    startReconciler(database, { ...remediationDeps(), triggers });
   }
 }
