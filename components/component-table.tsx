@@ -4,14 +4,18 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { formatAge, formatUtc } from '@/lib/dashboard/format';
-import { applyOverviewFilter, LEVELS, parseOverviewFilter, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
+import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { overviewSummary } from '@/lib/dashboard/summary';
 import { formatDuration } from '@/lib/healing/format';
 import { NO_TREND_REASON } from '@/lib/healing/prediction';
 import type { HealthReport } from '@/lib/services/health-check';
 import type { Overview } from '@/lib/services/overview';
-import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from './health-badges';
+import { ConsoleProposal } from './console-proposal';
+import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
 import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
+import { StaleBadge } from './stale-badge';
 
 export const OVERVIEW_REFRESH_MS = 5_000;
 
@@ -29,15 +33,18 @@ function breachSummary(h: HealthReport): string {
     .join(' · ');
 }
 
-/** Prediction reasons first, then warnings the reasons do not already explain; three lines at most. */
+/** Prediction reasons first, then warnings the reasons do not already explain. */
 function whyLines(h: HealthReport): string[] {
   const reasons = h.failure_prediction.reasons.filter((r) => !(r === NO_TREND_REASON && h.warnings.length > 0));
   const explained = new Set(reasons.map((r) => r.split(' ')[0]));
   const warnings = h.warnings.filter((w) => !explained.has(w.split(' ')[0]));
-  return [...reasons, ...warnings].slice(0, 3);
+  return [...reasons, ...warnings];
 }
 
-const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (most likely to fail first)', score: 'Health score (lowest first)', name: 'Name' };
+/** Lines the Why cell shows before "+N more". */
+const WHY_LINES = 3;
+
+const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (critical, triggered, then likeliest)', score: 'Health score (lowest first)', name: 'Name' };
 
 /**
  * The live component list: polled every 5 s while the tab is visible, filtered
@@ -52,6 +59,10 @@ export function ComponentTable({ initial }: { initial: Overview }) {
   const all = query.data.components;
   const environments = [...new Set(all.map((c) => c.environment))].sort();
   const rows = applyOverviewFilter(all, filter);
+  const maxAge = query.data.max_evidence_age_seconds;
+  const serverNow = Date.parse(query.data.generated_at);
+  // Before hydration the server's clock decides, so both renders agree.
+  const summary = overviewSummary(all, now ?? serverNow, maxAge);
 
   // Native history keeps the URL shareable without a server round trip; Next.js syncs useSearchParams.
   function setParam(name: string, value: string) {
@@ -106,6 +117,20 @@ export function ComponentTable({ initial }: { initial: Overview }) {
           </select>
         </label>
       </form>
+      {all.length > 0 && (
+        <p className="overview-summary" data-testid="overview-summary">
+          {summary.length === 0 ? (
+            <span className="tone-ok">Nothing needs attention: no prediction above low, no healing trigger, nothing waiting.</span>
+          ) : (
+            summary.map((part, i) => (
+              <span key={part.key} data-part={part.key} className={`summary-${part.key}`}>
+                {i > 0 && <span aria-hidden="true"> · </span>}
+                {part.text}
+              </span>
+            ))
+          )}
+        </p>
+      )}
       <div className="status-line" aria-live="polite">
         <span data-testid="component-count">
           {rows.length === all.length ? `${all.length} components` : `${rows.length} of ${all.length} components`}
@@ -126,9 +151,9 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                 <th scope="col">Component</th>
                 <th scope="col">Health</th>
                 <th scope="col">Trend</th>
-                <th scope="col">Prediction</th>
-                <th scope="col">Time to failure</th>
+                <th scope="col">Prediction · time to failure</th>
                 <th scope="col">Why</th>
+                <th scope="col">Console proposes</th>
                 <th scope="col">Last check</th>
                 <th scope="col">Pending approvals</th>
               </tr>
@@ -137,8 +162,10 @@ export function ComponentTable({ initial }: { initial: Overview }) {
               {rows.map((c) => {
                 const h = c.latest_health;
                 const p = h?.failure_prediction;
+                const why = h ? whyLines(h) : [];
+                const stale = h ? isStale(h.checked_at, now ?? serverNow, maxAge) : false;
                 return (
-                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'}>
+                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'} data-tier={h ? riskTier(h) : 'unchecked'}>
                     <th scope="row">
                       <Link href={`/components/${c.name}`}>{c.name}</Link>
                       <div className="small muted">{c.environment}</div>
@@ -154,25 +181,48 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                         <td data-testid="trend" data-label="Trend">
                           <TrendLabel trend={h.trend} />
                         </td>
-                        <td data-testid="prediction" className="nowrap" data-label="Prediction">
-                          <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
-                        </td>
-                        <td className="nowrap" data-testid="time-to-failure" data-label="Time to failure">
-                          {p.time_to_failure}
-                          {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
-                            <div className="small muted">
-                              {p.minutes_to_failure === 0 ? 'now' : formatDuration(p.minutes_to_failure)}
-                              {p.metric && ` · ${p.metric}`}
+                        <td className="nowrap" data-label="Prediction">
+                          <div data-testid="prediction">
+                            <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
+                          </div>
+                          <div data-testid="time-to-failure">
+                            {p.time_to_failure}
+                            {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
+                              <div className="small muted">
+                                {p.minutes_to_failure === 0 ? 'now' : formatDuration(p.minutes_to_failure)}
+                                {p.metric && ` · ${p.metric}`}
+                              </div>
+                            )}
+                          </div>
+                          {p.level !== 'critical' && isTriggered(h) && (
+                            <div style={{ marginTop: 4 }}>
+                              <TriggeredBadge />
                             </div>
                           )}
                         </td>
-                        <td className="small reasons" data-label="Why">
-                          {whyLines(h).map((line) => (
+                        <td className="small reasons" data-label="Why" data-testid="why">
+                          {why.slice(0, WHY_LINES).map((line) => (
                             <div key={line}>{line}</div>
                           ))}
+                          {why.length > WHY_LINES && (
+                            <Link
+                              href={`/components/${c.name}`}
+                              className="more-link"
+                              aria-label={`+${why.length - WHY_LINES} more reasons for ${c.name}`}
+                              title={why.slice(WHY_LINES).join('\n')}
+                            >
+                              +{why.length - WHY_LINES} more
+                            </Link>
+                          )}
                         </td>
-                        <td className="small muted nowrap" data-label="Last check">
+                        <td className="small proposal" data-label="Console proposes">
+                          <ConsoleProposal proposal={c.console_proposal} stale={stale} />
+                        </td>
+                        <td className="small muted nowrap" data-label="Last check" data-testid="last-check">
                           {now === null ? formatUtc(h.checked_at, true) : formatAge(Date.parse(h.checked_at), now)}
+                          <div>
+                            <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={maxAge} fallbackNow={serverNow} />
+                          </div>
                         </td>
                       </>
                     ) : (
@@ -181,7 +231,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                       </td>
                     )}
                     <td className="num" data-testid="pending-approvals" data-label="Pending approvals">
-                      <PendingApprovals count={c.pending_approvals} />
+                      <PendingApprovals count={c.pending_approvals} firstId={firstPendingId(c.console_proposal)} />
                     </td>
                   </tr>
                 );
