@@ -6,6 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { formatAge, formatUtc } from '@/lib/dashboard/format';
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { overviewSummary } from '@/lib/dashboard/summary';
 import { formatDuration } from '@/lib/healing/format';
 import { NO_TREND_REASON } from '@/lib/healing/prediction';
@@ -17,7 +18,6 @@ import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
 import { StaleBadge } from './stale-badge';
 
-export const OVERVIEW_REFRESH_MS = 5_000;
 
 export async function fetchOverview(): Promise<Overview> {
   const res = await fetch('/api/v1/overview', { headers: { accept: 'application/json' }, cache: 'no-store' });

@@ -65,12 +65,19 @@ export async function openRemediations(db: Db, options: { componentId?: string; 
 export async function rejectionsSince(
   db: Db,
   since: Date,
+  componentId?: string,
 ): Promise<{ component: string; action: Remediation['action']; decidedAt: Date }[]> {
   const rows = await db
     .select({ component: components.name, action: remediations.action, decidedAt: remediations.decidedAt })
     .from(remediations)
     .innerJoin(components, eq(components.id, remediations.componentId))
-    .where(and(eq(remediations.status, 'rejected'), gte(remediations.decidedAt, since)))
+    .where(
+      and(
+        eq(remediations.status, 'rejected'),
+        gte(remediations.decidedAt, since),
+        componentId ? eq(remediations.componentId, componentId) : undefined,
+      ),
+    )
     .orderBy(desc(remediations.decidedAt))
     .limit(500);
   return rows.map((r) => ({ ...r, decidedAt: r.decidedAt! }));

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { openRemediations, rejectionsSince, type OpenRemediation } from '@/db/queries/open-remediations';
 import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
 import { automationPause } from '@/db/queries/settings';
-import type { Component } from '@/db/schema';
+import type { Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
 import { nextAction } from '@/lib/dashboard/next-action';
 import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/proposal';
@@ -15,6 +15,7 @@ import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { remediationDeps } from '@/lib/remediation/deps';
 import { componentsWithSummaries, type ComponentSummary } from './components';
+import type { HealthReport } from './health-check';
 
 export interface OverviewRow extends ComponentSummary {
   /** Remediations of this component waiting for an approver (not yet expired). */
@@ -63,6 +64,48 @@ function openView(r: OpenRemediation): OpenRemediationView {
   };
 }
 
+/** The facts a proposal is built from, read once for all components (or for one). */
+interface ProposalFacts {
+  open: OpenRemediation[];
+  /** Newest decision first. */
+  rejections: { component: string; action: RemediationAction; decidedAt: Date }[];
+  paused: boolean;
+}
+
+function buildProposal(component: Component, report: HealthReport | null, facts: ProposalFacts, deps: OverviewDeps): ConsoleProposal {
+  return {
+    recommended_action: bandForLevel(report?.failure_prediction.level ?? 'low').recommended_action,
+    next: report
+      ? nextAction(report, {
+          component,
+          triggers: deps.triggers,
+          cleanupHook: deps.cleanupHook(component),
+          paused: facts.paused,
+          // Newest first: the latest rejection decides when the snooze ends.
+          rejectedAt: (action) => facts.rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,
+          rejectionSnoozeMs: deps.rejectionSnoozeMs,
+        })
+      : null,
+    open: facts.open.filter((r) => r.component === component.name).map(openView),
+  };
+}
+
+/** One component's proposal (the component page). */
+export async function proposalFor(
+  db: Db,
+  component: Component,
+  report: HealthReport | null,
+  deps: OverviewDeps,
+  now: Date = new Date(),
+): Promise<ConsoleProposal> {
+  const [open, rejections, pause] = await Promise.all([
+    openRemediations(db, { componentId: component.id }),
+    rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
+    automationPause(db),
+  ]);
+  return buildProposal(component, report, { open, rejections, paused: pause.paused }, deps);
+}
+
 export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
   const now = deps.now?.() ?? new Date();
   const [rows, pending, open, rejections, pause] = await Promise.all([
@@ -72,29 +115,14 @@ export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps(
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
   ]);
-  const openBy = new Map<string, OpenRemediation[]>();
-  for (const r of open) openBy.set(r.component, [...(openBy.get(r.component) ?? []), r]);
+  const facts: ProposalFacts = { open, rejections, paused: pause.paused };
   return {
     generated_at: now.toISOString(),
     max_evidence_age_seconds: deps.maxEvidenceAgeMs / 1000,
-    components: rows.map(({ component, summary }) => {
-      const report = summary.latest_health;
-      const proposal: ConsoleProposal = {
-        recommended_action: bandForLevel(report?.failure_prediction.level ?? 'low').recommended_action,
-        next: report
-          ? nextAction(report, {
-              component,
-              triggers: deps.triggers,
-              cleanupHook: deps.cleanupHook(component),
-              paused: pause.paused,
-              // Newest first: the latest rejection decides when the snooze ends.
-              rejectedAt: (action) => rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,
-              rejectionSnoozeMs: deps.rejectionSnoozeMs,
-            })
-          : null,
-        open: (openBy.get(component.name) ?? []).map(openView),
-      };
-      return { ...summary, pending_approvals: pending.get(summary.name) ?? 0, console_proposal: proposal };
-    }),
+    components: rows.map(({ component, summary }) => ({
+      ...summary,
+      pending_approvals: pending.get(summary.name) ?? 0,
+      console_proposal: buildProposal(component, summary.latest_health, facts, deps),
+    })),
   };
 }
