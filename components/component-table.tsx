@@ -8,8 +8,8 @@ import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { overviewSummary } from '@/lib/dashboard/summary';
+import { whyCell, whyLines } from '@/lib/dashboard/why';
 import { formatDuration } from '@/lib/healing/format';
-import { NO_TREND_REASON } from '@/lib/healing/prediction';
 import type { HealthReport } from '@/lib/services/health-check';
 import type { Overview } from '@/lib/services/overview';
 import { ConsoleProposal } from './console-proposal';
@@ -32,17 +32,6 @@ function breachSummary(h: HealthReport): string {
     .filter(Boolean)
     .join(' · ');
 }
-
-/** Prediction reasons first, then warnings the reasons do not already explain. */
-function whyLines(h: HealthReport): string[] {
-  const reasons = h.failure_prediction.reasons.filter((r) => !(r === NO_TREND_REASON && h.warnings.length > 0));
-  const explained = new Set(reasons.map((r) => r.split(' ')[0]));
-  const warnings = h.warnings.filter((w) => !explained.has(w.split(' ')[0]));
-  return [...reasons, ...warnings];
-}
-
-/** Lines the Why cell shows before "+N more". */
-const WHY_LINES = 3;
 
 const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (critical, triggered, then likeliest)', score: 'Health score (lowest first)', name: 'Name' };
 
@@ -162,7 +151,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
               {rows.map((c) => {
                 const h = c.latest_health;
                 const p = h?.failure_prediction;
-                const why = h ? whyLines(h) : [];
+                const why = whyCell(h ? whyLines(h) : []);
                 const stale = h ? isStale(h.checked_at, now ?? serverNow, maxAge) : false;
                 return (
                   <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'} data-tier={h ? riskTier(h) : 'unchecked'}>
@@ -201,17 +190,18 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                           )}
                         </td>
                         <td className="small reasons" data-label="Why" data-testid="why">
-                          {why.slice(0, WHY_LINES).map((line) => (
+                          {why.shown.map((line) => (
                             <div key={line}>{line}</div>
                           ))}
-                          {why.length > WHY_LINES && (
+                          {why.more > 0 && (
                             <Link
                               href={`/components/${c.name}`}
                               className="more-link"
-                              aria-label={`+${why.length - WHY_LINES} more reasons for ${c.name}`}
-                              title={why.slice(WHY_LINES).join('\n')}
+                              aria-label={`+${why.more} more reasons for ${c.name}`}
+                              title={h ? whyLines(h).slice(why.shown.length).join('\n') : undefined}
+                              data-testid="why-more"
                             >
-                              +{why.length - WHY_LINES} more
+                              +{why.more} more
                             </Link>
                           )}
                         </td>
