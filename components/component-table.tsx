@@ -140,11 +140,19 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                 <th scope="col">Component</th>
                 <th scope="col">Health</th>
                 <th scope="col">Trend</th>
-                <th scope="col">Prediction · time to failure</th>
+                <th scope="col" className="wrap">
+                  Prediction · time to failure
+                </th>
                 <th scope="col">Why</th>
-                <th scope="col">Console proposes</th>
-                <th scope="col">Last check</th>
-                <th scope="col">Pending approvals</th>
+                <th scope="col" className="wrap">
+                  Console proposes
+                </th>
+                <th scope="col" className="wrap">
+                  Last check
+                </th>
+                <th scope="col" className="wrap">
+                  Pending approvals
+                </th>
               </tr>
             </thead>
             <tbody>

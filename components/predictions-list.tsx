@@ -83,21 +83,22 @@ export function PredictionsList({ initial }: { initial: Overview }) {
                   </div>
                 </div>
                 <div>
-                  <div>
-                    Recommended: <strong data-testid="recommended-action">{bandForLevel(p.level).recommended_action}</strong>
+                  <div className="proposal-row">
+                    <span className="muted">Console proposes:</span>
+                    <ConsoleProposal proposal={c.console_proposal} stale={stale} variant="card" />
+                    {c.pending_approvals > 0 && (
+                      <span className="small">
+                        <PendingApprovals count={c.pending_approvals} firstId={firstPendingId(c.console_proposal)} /> awaiting approval
+                      </span>
+                    )}
+                  </div>
+                  <div className="small" style={{ marginTop: 4 }}>
+                    <span className="muted">Recommended for a {p.level} prediction:</span>{' '}
+                    <strong data-testid="recommended-action">{bandForLevel(p.level).recommended_action}</strong>
                     {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
                       <span className="muted">
                         {' '}
                         — {p.metric} {p.minutes_to_failure === 0 ? 'is critical now' : `critical in ${formatDuration(p.minutes_to_failure)}`}
-                      </span>
-                    )}
-                  </div>
-                  <div className="proposal-row">
-                    <span className="muted">Console proposes:</span>
-                    <ConsoleProposal proposal={c.console_proposal} stale={stale} />
-                    {c.pending_approvals > 0 && (
-                      <span className="small">
-                        <PendingApprovals count={c.pending_approvals} firstId={firstPendingId(c.console_proposal)} /> awaiting approval
                       </span>
                     )}
                   </div>

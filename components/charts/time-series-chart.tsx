@@ -55,15 +55,13 @@ function Swatch({ color, dash, width = 2 }: { color: string; dash?: string; widt
   );
 }
 
-/** What the chart says, for screen readers: the summary, the thresholds and where the trend is heading. */
+/** What the lines of the chart mean, for screen readers: the thresholds and where the trend is heading. */
 export function chartDescription(
-  title: string,
-  summary: string,
   unit: ChartUnit,
   thresholds: { warning: number; critical: number } | null | undefined,
   projection: ChartProjection | null | undefined,
 ): string {
-  const parts = [`${title}: ${summary}.`];
+  const parts: string[] = [];
   if (thresholds) {
     parts.push(`Warning threshold ${formatChartValue(unit, thresholds.warning)}, critical threshold ${formatChartValue(unit, thresholds.critical)}.`);
   }
@@ -87,15 +85,18 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, end: s
   const end = Math.max(sharedEnd ?? to, to, projection?.points.at(-1)?.t ?? to);
   const span = end - from;
   const sparse = data.length < 30;
-  const description = chartDescription(title, summary, unit, thresholds, projection);
+  // The caption gives title and summary; the description adds what the other lines mean.
+  const description = chartDescription(unit, thresholds, projection);
   return (
     <figure className="chart card" data-testid={testId}>
       <figcaption>
         <strong>{title}</strong>
         <span className="small muted">{summary}</span>
-        <span className="visually-hidden" data-testid="chart-description">
-          {description}
-        </span>
+        {description && (
+          <span className="visually-hidden" data-testid="chart-description">
+            {description}
+          </span>
+        )}
       </figcaption>
       {data.length === 0 ? (
         <div className="chart-empty">No data in this range.</div>
@@ -105,9 +106,10 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, end: s
             responsive
             style={{ width: '100%', height: '100%' }}
             data={data as object[]}
-            margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+            // Room above the plot for the "now" label, so it never sits on the data.
+            margin={{ top: end > to ? 16 : 8, right: 12, bottom: 0, left: 0 }}
             title={title}
-            desc={description}
+            desc={[`${title}: ${summary}.`, description].filter(Boolean).join(' ')}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis
@@ -155,7 +157,7 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, end: s
                 stroke="var(--muted)"
                 strokeDasharray="2 3"
                 className="now-line"
-                label={{ value: 'now', position: 'insideTopRight', fontSize: 10, fill: 'var(--muted)' }}
+                label={{ value: 'now', position: 'top', fontSize: 10, fill: 'var(--muted)' }}
               />
             )}
             {/* Drawn first so the measured series stays visible on top of a well-fitting line. */}

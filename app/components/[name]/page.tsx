@@ -112,7 +112,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <div className="card stat proposal-stat">
             <div className="label">Console proposes</div>
             <div className="small">
-              <ConsoleProposal proposal={view.proposal} stale={stale} />
+              <ConsoleProposal proposal={view.proposal} stale={stale} variant="card" />
             </div>
           </div>
         </section>

@@ -32,4 +32,24 @@ describe('the Why cell', () => {
   it('keeps "no trend" when nothing else is said', () => {
     expect(whyLines({ failure_prediction: { reasons: [NO_TREND_REASON] }, warnings: [] })).toEqual([NO_TREND_REASON]);
   });
+
+  it('leads with the healing triggers, which then explain their metric\'s warning', () => {
+    const lines = whyLines({ ...degraded, healing_triggers: ['error_rate 9.0% exceeds HEAL_ERROR_THRESH 5.0%'] });
+    expect(lines).toEqual([
+      'error_rate 9.0% exceeds HEAL_ERROR_THRESH 5.0%',
+      degraded.warnings[0],
+      degraded.warnings[1],
+      degraded.warnings[3],
+    ]);
+    expect(whyCell(lines).more).toBe(1);
+  });
+
+  it('leaves out the critical-prediction trigger: the prediction reasons say it better', () => {
+    const lines = whyLines({
+      failure_prediction: { reasons: ['cpu_usage projected to reach 90% in ~20 min'] },
+      warnings: [],
+      healing_triggers: ['Failure predicted within 1 hour (cpu_usage)'],
+    });
+    expect(lines).toEqual(['cpu_usage projected to reach 90% in ~20 min']);
+  });
 });
