@@ -5,7 +5,7 @@
  * remediations), these functions turn them into words.
  */
 import type { RemediationAction, RemediationParams, Risk } from '@/db/schema';
-import type { OpenStatus } from '@/db/queries/open-remediations';
+import type { OpenStatus } from '@/db/queries/proposal-facts';
 
 /** A remediation still under way, as the pages show it. */
 export interface OpenRemediationView {
@@ -25,6 +25,7 @@ export interface OpenRemediationView {
  *   approval  — it waits in the approval queue for a second person;
  *   automatic — it runs at once (low risk);
  *   refused   — the component's policy is "never";
+ *   unavailable — it cannot run here (`why`: no service to act on, no previous state);
  *   paused    — an admin paused automatic remediation;
  *   snoozed   — a person rejected this action recently; not asked again until `until`.
  */
@@ -32,9 +33,11 @@ export interface NextAction {
   action: RemediationAction;
   params: RemediationParams;
   reason: string;
-  outcome: 'approval' | 'automatic' | 'refused' | 'paused' | 'snoozed';
+  outcome: 'approval' | 'automatic' | 'refused' | 'unavailable' | 'paused' | 'snoozed';
   /** Snoozed: when the reconciler may propose it again (ISO). */
   until: string | null;
+  /** Refused or unavailable: why, in a few words. */
+  why: string | null;
 }
 
 export interface ConsoleProposal {
@@ -81,7 +84,8 @@ function nextLine(next: NextAction, stale: boolean): ProposalLine {
     case 'automatic':
       return { text: `${name} · runs automatically`, href: null, kind: 'active' };
     case 'refused':
-      return { text: `${name} · not run: policy "never"`, href: null, kind: 'hold' };
+    case 'unavailable':
+      return { text: `${name} · cannot run: ${next.why ?? 'refused'}`, href: null, kind: 'hold' };
     case 'paused':
       return { text: `${name} · on hold: automation paused`, href: null, kind: 'hold' };
     case 'snoozed':

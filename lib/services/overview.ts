@@ -4,7 +4,7 @@
  * requests, and what the console proposes for it.
  */
 import type { Db } from '@/db/client';
-import { openRemediations, rejectionsSince, type OpenRemediation } from '@/db/queries/open-remediations';
+import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
 import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
 import { automationPause } from '@/db/queries/settings';
 import type { Component, RemediationAction } from '@/db/schema';
@@ -38,6 +38,8 @@ export interface OverviewDeps {
   rejectionSnoozeMs: number;
   /** Whether the console can run a memory cleanup on this component (else a leak gets a restart). */
   cleanupHook: (component: Component) => boolean;
+  /** Whether a restart or deployment rollback of this component has a service to act on. */
+  hasService: (component: Component) => boolean;
   now?: () => Date;
 }
 
@@ -48,6 +50,7 @@ export function defaultOverviewDeps(): OverviewDeps {
     maxEvidenceAgeMs: deps.settings.maxEvidenceAgeMs,
     rejectionSnoozeMs: deps.settings.rejectionSnoozeMs,
     cleanupHook: (component) => deps.executors.cleanup(component) !== null,
+    hasService: (component) => deps.executors.service(component, null) !== null,
   };
 }
 
@@ -70,6 +73,8 @@ interface ProposalFacts {
   /** Newest decision first. */
   rejections: { component: string; action: RemediationAction; decidedAt: Date }[];
   paused: boolean;
+  /** Component id → recorded runtime states. */
+  states: Map<string, number>;
 }
 
 function buildProposal(component: Component, report: HealthReport | null, facts: ProposalFacts, deps: OverviewDeps): ConsoleProposal {
@@ -80,6 +85,8 @@ function buildProposal(component: Component, report: HealthReport | null, facts:
           component,
           triggers: deps.triggers,
           cleanupHook: deps.cleanupHook(component),
+          hasService: deps.hasService(component),
+          recordedStates: facts.states.get(component.id) ?? 0,
           paused: facts.paused,
           // Newest first: the latest rejection decides when the snooze ends.
           rejectedAt: (action) => facts.rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,
@@ -98,24 +105,26 @@ export async function proposalFor(
   deps: OverviewDeps,
   now: Date = new Date(),
 ): Promise<ConsoleProposal> {
-  const [open, rejections, pause] = await Promise.all([
+  const [open, rejections, pause, states] = await Promise.all([
     openRemediations(db, { componentId: component.id }),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
     automationPause(db),
+    stateCounts(db, component.id),
   ]);
-  return buildProposal(component, report, { open, rejections, paused: pause.paused }, deps);
+  return buildProposal(component, report, { open, rejections, paused: pause.paused, states }, deps);
 }
 
 export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
   const now = deps.now?.() ?? new Date();
-  const [rows, pending, open, rejections, pause] = await Promise.all([
+  const [rows, pending, open, rejections, pause, states] = await Promise.all([
     componentsWithSummaries(db),
     pendingApprovalCounts(db),
     openRemediations(db),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
+    stateCounts(db),
   ]);
-  const facts: ProposalFacts = { open, rejections, paused: pause.paused };
+  const facts: ProposalFacts = { open, rejections, paused: pause.paused, states };
   return {
     generated_at: now.toISOString(),
     max_evidence_age_seconds: deps.maxEvidenceAgeMs / 1000,

@@ -223,6 +223,31 @@ test('component page: charts plot points, thresholds and the trend line; range i
   await expect(page.getByTestId('chart-cpu_usage').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/);
 });
 
+test('component page: re-renders every 5 s while visible, never in a hidden tab', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/components/checkout-api');
+  await expect(page.getByTestId('auto-refresh')).toHaveText('Refreshes every 5s');
+  await page.waitForLoadState('load');
+  // router.refresh() asks the server for the page's React Server Component payload.
+  let refreshes = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/components/checkout-api' && r.headers()['rsc'] === '1') refreshes++;
+  });
+  await page.clock.runFor(5_500);
+  await expect.poll(() => refreshes).toBeGreaterThan(0);
+
+  await setTabVisible(page, false);
+  await expect(page.getByTestId('auto-refresh')).toHaveText('Paused while this tab is hidden');
+  const before = refreshes;
+  await page.clock.runFor(30_000);
+  await page.evaluate(() => fetch('/api/health').then((r) => r.status));
+  expect(refreshes).toBe(before);
+
+  // Back on screen: at once, without waiting for the next tick.
+  await setTabVisible(page, true);
+  await expect.poll(() => refreshes).toBeGreaterThan(before);
+});
+
 test('an unknown component is a 404 page', async ({ page }) => {
   const res = await page.goto('/components/no-such-component');
   expect(res?.status()).toBe(404);

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as overviewRoute } from '@/app/api/v1/overview/route';
+import { recordComponentState } from '@/db/queries/component-history';
 import { ensureComponent } from '@/db/queries/components';
 import { remediations } from '@/db/schema';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
@@ -17,6 +18,7 @@ const deps: OverviewDeps = {
   maxEvidenceAgeMs: 300_000,
   rejectionSnoozeMs: 3_600_000,
   cleanupHook: () => false,
+  hasService: () => true,
 };
 const calm = { cpu_usage: 30, memory_usage: 50, error_rate: 0.002, latency_ms: 150 };
 let viewer: string;
@@ -30,6 +32,13 @@ beforeAll(async () => {
   // error_rate 9%: over HEAL_ERROR_THRESH (5%), under critical (10%) — the prediction stays low.
   await check('inventory-sync', { ...calm, error_rate: 0.09 });
   await check('rejected-sync', { ...calm, error_rate: 0.09 });
+  await check('stateless-sync', { ...calm, error_rate: 0.09 });
+  // A previous_state rollback needs an earlier state to go back to.
+  for (const name of ['inventory-sync', 'rejected-sync']) {
+    const c = await ensureComponent(db, name);
+    await recordComponentState(db, c.id, { version: 'v1' }, 'test');
+    await recordComponentState(db, c.id, { version: 'v2' }, 'test');
+  }
   await check('search-service', { ...calm, cpu_usage: 95 });
   await check('staging-worker', { ...calm, latency_ms: 6000 });
 
@@ -66,6 +75,11 @@ describe('the console proposal of each component', () => {
     expect(c!.console_proposal.recommended_action).toBe('Normal operation');
     expect(c!.console_proposal.next).toMatchObject({ action: 'rollback', params: { rollback_type: 'previous_state' }, outcome: 'approval' });
     expect(c!.console_proposal.open).toEqual([]);
+  });
+
+  it('no earlier state to roll back to: the rollback cannot run, and the page says why', async () => {
+    const { 'stateless-sync': c } = await rows();
+    expect(c!.console_proposal.next).toMatchObject({ action: 'rollback', outcome: 'unavailable', why: 'no previous state recorded' });
   });
 
   it('a person rejected the rollback recently: snoozed until the snooze ends', async () => {

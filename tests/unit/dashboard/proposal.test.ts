@@ -23,6 +23,8 @@ const ctx = (over: Partial<NextActionContext> = {}): NextActionContext => ({
   component: { environment: 'production', policy: 'default', renderServiceId: null },
   triggers: DEFAULT_HEALING_TRIGGERS,
   cleanupHook: true,
+  hasService: true,
+  recordedStates: 2,
   paused: false,
   rejectedAt: () => null,
   rejectionSnoozeMs: 60 * 60_000,
@@ -46,6 +48,13 @@ describe('nextAction: what the reconciler will propose, and what becomes of it',
   it('a leak is cleaned automatically (low risk) even in production', () => {
     const leaking = { ...healthy, memory_leak: { ...healthy.memory_leak, leak_detected: true } };
     expect(nextAction(leaking, ctx())).toMatchObject({ action: 'memory_cleanup', outcome: 'automatic' });
+  });
+
+  it('says when the action cannot run here, as the reconciler would find (no previous state, no service)', () => {
+    expect(nextAction(erroring, ctx({ recordedStates: 1 }))).toMatchObject({ action: 'rollback', outcome: 'unavailable', why: 'no previous state recorded' });
+    const hot = { ...healthy, metrics: { ...healthy.metrics, cpu_usage: 95 }, healing_triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'] };
+    expect(nextAction(hot, ctx({ hasService: false }))).toMatchObject({ action: 'restart', outcome: 'unavailable', why: 'no Render service registered' });
+    expect(nextAction(hot, ctx())).toMatchObject({ action: 'restart', outcome: 'approval' });
   });
 
   it('policy never refuses; a recent rejection snoozes until the snooze ends; a pause holds it', () => {
@@ -82,10 +91,16 @@ describe('proposalLines', () => {
   });
 
   it('says what the next pass proposes and what becomes of it', () => {
-    const next = { action: 'rollback' as const, params: { rollback_type: 'previous_state' as const }, reason: 'x', until: null };
+    const next = { action: 'rollback' as const, params: { rollback_type: 'previous_state' as const }, reason: 'x', until: null, why: null };
     expect(proposalLines(proposal({ next: { ...next, outcome: 'approval' } }), false)[0]!.text).toBe('rollback (previous_state) · will ask for approval');
     expect(proposalLines(proposal({ next: { ...next, outcome: 'automatic' } }), false)[0]!.text).toBe('rollback (previous_state) · runs automatically');
-    expect(proposalLines(proposal({ next: { ...next, outcome: 'refused' } }), false)[0]).toMatchObject({ kind: 'hold', text: expect.stringContaining('policy "never"') });
+    expect(proposalLines(proposal({ next: { ...next, outcome: 'refused', why: 'policy "never"' } }), false)[0]).toMatchObject({
+      kind: 'hold',
+      text: 'rollback (previous_state) · cannot run: policy "never"',
+    });
+    expect(proposalLines(proposal({ next: { ...next, outcome: 'unavailable', why: 'no previous state recorded' } }), false)[0]!.text).toBe(
+      'rollback (previous_state) · cannot run: no previous state recorded',
+    );
     expect(proposalLines(proposal({ next: { ...next, outcome: 'snoozed', until: '2026-01-01T11:00:00.000Z' } }), false)[0]!.text).toContain('not proposed before 11:00 UTC');
     // A stale check: the reconciler does not act on it.
     expect(proposalLines(proposal({ next: { ...next, outcome: 'approval' } }), true)[0]).toMatchObject({ kind: 'hold', text: expect.stringContaining('no fresh check') });

@@ -1,13 +1,15 @@
 /**
- * The dashboard's view of what the console is doing about each component:
+ * What the dashboard reads to say what the console proposes for a component:
  * remediations still open (proposed, waiting for approval, approved, executing),
- * oldest first like the approval queue. A proposal past its expiry still says
- * pending_approval until the reconciler marks it expired, but nobody can approve
- * it any more, so it is left out (as in pending-approvals.ts).
+ * oldest first like the approval queue; recent rejections (the reconciler's
+ * snooze); how many runtime states are recorded (a previous_state rollback
+ * needs two). A proposal past its expiry still says pending_approval until the
+ * reconciler marks it expired, but nobody can approve it any more, so it is
+ * left out (as in pending-approvals.ts).
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { components, remediations, type Remediation } from '../schema';
+import { componentStates, components, remediations, type Remediation } from '../schema';
 
 export type OpenStatus = 'proposed' | 'pending_approval' | 'approved' | 'executing';
 
@@ -81,4 +83,14 @@ export async function rejectionsSince(
     .orderBy(desc(remediations.decidedAt))
     .limit(500);
   return rows.map((r) => ({ ...r, decidedAt: r.decidedAt! }));
+}
+
+/** Component id → recorded runtime states (components without any are absent). */
+export async function stateCounts(db: Db, componentId?: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ componentId: componentStates.componentId, n: count() })
+    .from(componentStates)
+    .where(componentId ? eq(componentStates.componentId, componentId) : undefined)
+    .groupBy(componentStates.componentId);
+  return new Map(rows.map((r) => [r.componentId, r.n]));
 }
