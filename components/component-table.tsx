@@ -197,7 +197,8 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                             </div>
                           )}
                         </td>
-                        <td className="small reasons" data-label="Why" data-testid="why">
+                        {/* Nothing to worry about reads quieter, so the rows that matter stand out. */}
+                        <td className={`small reasons${riskTier(h) === 'calm' ? ' muted' : ''}`} data-label="Why" data-testid="why">
                           {why.shown.map((line) => (
                             <div key={line}>{line}</div>
                           ))}
