@@ -132,6 +132,7 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, end: s
               labelFormatter={(t) => formatUtc(new Date(Number(t)), true)}
               formatter={(value) => (typeof value === 'number' ? formatChartValue(unit, value) : String(value))}
             />
+            {/* Labels at opposite ends, so close thresholds (memory 75 / 90 %) never print over each other. */}
             {thresholds && (
               <>
                 <ReferenceLine
@@ -147,7 +148,7 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, end: s
                   strokeWidth={1.5}
                   strokeDasharray={DASH.critical}
                   ifOverflow="extendDomain"
-                  label={{ value: `critical ${formatChartValue(unit, thresholds.critical)}`, position: 'insideTopLeft', fontSize: 10, fill: 'var(--crit)' }}
+                  label={{ value: `critical ${formatChartValue(unit, thresholds.critical)}`, position: 'insideTopRight', fontSize: 10, fill: 'var(--crit)' }}
                 />
               </>
             )}
