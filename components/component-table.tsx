@@ -4,16 +4,20 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { formatAge, formatUtc } from '@/lib/dashboard/format';
-import { applyOverviewFilter, LEVELS, parseOverviewFilter, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
+import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
+import { overviewSummary } from '@/lib/dashboard/summary';
+import { whyCell, whyLines } from '@/lib/dashboard/why';
 import { formatDuration } from '@/lib/healing/format';
-import { NO_TREND_REASON } from '@/lib/healing/prediction';
 import type { HealthReport } from '@/lib/services/health-check';
 import type { Overview } from '@/lib/services/overview';
-import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from './health-badges';
+import { ConsoleProposal } from './console-proposal';
+import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
 import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
+import { StaleBadge } from './stale-badge';
 
-export const OVERVIEW_REFRESH_MS = 5_000;
 
 export async function fetchOverview(): Promise<Overview> {
   const res = await fetch('/api/v1/overview', { headers: { accept: 'application/json' }, cache: 'no-store' });
@@ -29,15 +33,7 @@ function breachSummary(h: HealthReport): string {
     .join(' · ');
 }
 
-/** Prediction reasons first, then warnings the reasons do not already explain; three lines at most. */
-function whyLines(h: HealthReport): string[] {
-  const reasons = h.failure_prediction.reasons.filter((r) => !(r === NO_TREND_REASON && h.warnings.length > 0));
-  const explained = new Set(reasons.map((r) => r.split(' ')[0]));
-  const warnings = h.warnings.filter((w) => !explained.has(w.split(' ')[0]));
-  return [...reasons, ...warnings].slice(0, 3);
-}
-
-const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (most likely to fail first)', score: 'Health score (lowest first)', name: 'Name' };
+const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (critical, triggered, then likeliest)', score: 'Health score (lowest first)', name: 'Name' };
 
 /**
  * The live component list: polled every 5 s while the tab is visible, filtered
@@ -52,6 +48,10 @@ export function ComponentTable({ initial }: { initial: Overview }) {
   const all = query.data.components;
   const environments = [...new Set(all.map((c) => c.environment))].sort();
   const rows = applyOverviewFilter(all, filter);
+  const maxAge = query.data.max_evidence_age_seconds;
+  const serverNow = Date.parse(query.data.generated_at);
+  // Before hydration the server's clock decides, so both renders agree.
+  const summary = overviewSummary(all, now ?? serverNow, maxAge);
 
   // Native history keeps the URL shareable without a server round trip; Next.js syncs useSearchParams.
   function setParam(name: string, value: string) {
@@ -106,6 +106,20 @@ export function ComponentTable({ initial }: { initial: Overview }) {
           </select>
         </label>
       </form>
+      {all.length > 0 && (
+        <p className="overview-summary" data-testid="overview-summary">
+          {summary.length === 0 ? (
+            <span className="tone-ok">Nothing needs attention: no prediction above low, no healing trigger, nothing waiting.</span>
+          ) : (
+            summary.map((part, i) => (
+              <span key={part.key} data-part={part.key} className={`summary-${part.key}`}>
+                {i > 0 && <span aria-hidden="true"> · </span>}
+                {part.text}
+              </span>
+            ))
+          )}
+        </p>
+      )}
       <div className="status-line" aria-live="polite">
         <span data-testid="component-count">
           {rows.length === all.length ? `${all.length} components` : `${rows.length} of ${all.length} components`}
@@ -126,19 +140,29 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                 <th scope="col">Component</th>
                 <th scope="col">Health</th>
                 <th scope="col">Trend</th>
-                <th scope="col">Prediction</th>
-                <th scope="col">Time to failure</th>
+                <th scope="col" className="wrap">
+                  Prediction · time to failure
+                </th>
                 <th scope="col">Why</th>
-                <th scope="col">Last check</th>
-                <th scope="col">Pending approvals</th>
+                <th scope="col" className="wrap">
+                  Console proposes
+                </th>
+                <th scope="col" className="wrap">
+                  Last check
+                </th>
+                <th scope="col" className="wrap">
+                  Pending approvals
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((c) => {
                 const h = c.latest_health;
                 const p = h?.failure_prediction;
+                const why = whyCell(h ? whyLines(h) : []);
+                const stale = h ? isStale(h.checked_at, now ?? serverNow, maxAge) : false;
                 return (
-                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'}>
+                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'} data-tier={h ? riskTier(h) : 'unchecked'}>
                     <th scope="row">
                       <Link href={`/components/${c.name}`}>{c.name}</Link>
                       <div className="small muted">{c.environment}</div>
@@ -154,25 +178,50 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                         <td data-testid="trend" data-label="Trend">
                           <TrendLabel trend={h.trend} />
                         </td>
-                        <td data-testid="prediction" className="nowrap" data-label="Prediction">
-                          <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
-                        </td>
-                        <td className="nowrap" data-testid="time-to-failure" data-label="Time to failure">
-                          {p.time_to_failure}
-                          {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
-                            <div className="small muted">
-                              {p.minutes_to_failure === 0 ? 'now' : formatDuration(p.minutes_to_failure)}
-                              {p.metric && ` · ${p.metric}`}
+                        <td className="nowrap" data-label="Prediction">
+                          <div data-testid="prediction">
+                            <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
+                          </div>
+                          <div data-testid="time-to-failure">
+                            {p.time_to_failure}
+                            {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
+                              <div className="small muted">
+                                {p.minutes_to_failure === 0 ? 'now' : formatDuration(p.minutes_to_failure)}
+                                {p.metric && ` · ${p.metric}`}
+                              </div>
+                            )}
+                          </div>
+                          {p.level !== 'critical' && isTriggered(h) && (
+                            <div style={{ marginTop: 4 }}>
+                              <TriggeredBadge />
                             </div>
                           )}
                         </td>
-                        <td className="small reasons" data-label="Why">
-                          {whyLines(h).map((line) => (
+                        {/* Nothing to worry about reads quieter, so the rows that matter stand out. */}
+                        <td className={`small reasons${riskTier(h) === 'calm' ? ' muted' : ''}`} data-label="Why" data-testid="why">
+                          {why.shown.map((line) => (
                             <div key={line}>{line}</div>
                           ))}
+                          {why.more > 0 && (
+                            <Link
+                              href={`/components/${c.name}`}
+                              className="more-link"
+                              aria-label={`+${why.more} more reasons for ${c.name}`}
+                              title={h ? whyLines(h).slice(why.shown.length).join('\n') : undefined}
+                              data-testid="why-more"
+                            >
+                              +{why.more} more
+                            </Link>
+                          )}
                         </td>
-                        <td className="small muted nowrap" data-label="Last check">
+                        <td className="small proposal" data-label="Console proposes">
+                          <ConsoleProposal proposal={c.console_proposal} stale={stale} />
+                        </td>
+                        <td className="small muted nowrap" data-label="Last check" data-testid="last-check">
                           {now === null ? formatUtc(h.checked_at, true) : formatAge(Date.parse(h.checked_at), now)}
+                          <div>
+                            <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={maxAge} fallbackNow={serverNow} />
+                          </div>
                         </td>
                       </>
                     ) : (
@@ -181,7 +230,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                       </td>
                     )}
                     <td className="num" data-testid="pending-approvals" data-label="Pending approvals">
-                      <PendingApprovals count={c.pending_approvals} />
+                      <PendingApprovals count={c.pending_approvals} firstId={firstPendingId(c.console_proposal)} />
                     </td>
                   </tr>
                 );

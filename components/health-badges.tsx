@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { approvalHref } from '@/lib/dashboard/proposal';
 import type { PredictionLevel, Trend } from '@/lib/healing/types';
 
 export function scoreTone(score: number): string {
@@ -35,12 +36,29 @@ export function TrendLabel({ trend }: { trend: Trend }) {
   );
 }
 
-/** Open approval requests; a link to the queue when there are any. */
-export function PendingApprovals({ count }: { count: number }) {
+/**
+ * Open approval requests; when there are any, a link to the component's oldest
+ * request in the queue (its card is the anchor), else to the queue.
+ */
+export function PendingApprovals({ count, firstId = null }: { count: number; firstId?: string | null }) {
   if (count === 0) return <span className="muted">0</span>;
   return (
-    <Link href="/approvals" className="count-pill" aria-label={`${count} pending approval${count === 1 ? '' : 's'}`}>
+    <Link
+      href={firstId ? approvalHref(firstId) : '/approvals'}
+      className="count-pill"
+      aria-label={`${count} pending approval${count === 1 ? '' : 's'}`}
+    >
       {count}
     </Link>
+  );
+}
+
+/** The console heals (or asks to heal) this component on its next pass. */
+export function TriggeredBadge() {
+  return (
+    <span className="badge triggered" data-testid="triggered" title="A HEAL_* trigger fires or a memory leak is detected: the console acts on it">
+      <span aria-hidden="true">⚡</span>
+      triggered
+    </span>
   );
 }

@@ -2,26 +2,36 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { compareRisk } from '@/lib/dashboard/risk';
+import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
+import { compareRisk, isTriggered, riskTier } from '@/lib/dashboard/risk';
 import { formatDuration } from '@/lib/healing/format';
 import { bandForLevel } from '@/lib/healing/levels';
+import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import type { Overview } from '@/lib/services/overview';
-import { fetchOverview, OVERVIEW_REFRESH_MS } from './component-table';
+import { fetchOverview } from './component-table';
 import { Age } from './age';
-import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from './health-badges';
+import { ConsoleProposal } from './console-proposal';
+import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
+import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
+import { StaleBadge } from './stale-badge';
 
 /**
- * Every component ordered by failure probability, with the reasons and the
- * card's recommended action — the page to open first when on call. Shares the
- * overview's live query, so both pages show the same snapshot.
+ * Every component in risk order (lib/dashboard/risk.ts: critical predictions,
+ * then components whose healing triggers fire, then by level and probability),
+ * with the reasons, the healing triggers and current warnings, the card's
+ * recommended action and what the console proposes — the page to open first
+ * when on call. Shares the overview's live query, so both pages show the same snapshot.
  */
 export function PredictionsList({ initial }: { initial: Overview }) {
   const { visible, options } = usePolling(OVERVIEW_REFRESH_MS);
   const query = useQuery({ queryKey: ['overview'], queryFn: fetchOverview, initialData: initial, ...options });
+  const now = useNow();
+  const serverNow = Date.parse(query.data.generated_at);
+  const maxAge = query.data.max_evidence_age_seconds;
   const checked = query.data.components.filter((c) => c.latest_health !== null).sort(compareRisk);
   const unchecked = query.data.components.length - checked.length;
-  const atRisk = checked.filter((c) => c.latest_health!.failure_prediction.level !== 'low').length;
+  const atRisk = checked.filter((c) => c.latest_health!.failure_prediction.level !== 'low' || isTriggered(c.latest_health!)).length;
 
   return (
     <>
@@ -44,8 +54,16 @@ export function PredictionsList({ initial }: { initial: Overview }) {
           {checked.map((c) => {
             const h = c.latest_health!;
             const p = h.failure_prediction;
+            const triggered = isTriggered(h);
+            const stale = isStale(h.checked_at, now ?? serverNow, maxAge);
             return (
-              <li key={c.name} className={`card prediction-card level-${p.level}`} data-component={c.name} data-level={p.level}>
+              <li
+                key={c.name}
+                className={`card prediction-card level-${p.level}${triggered && p.level !== 'critical' ? ' triggered' : ''}`}
+                data-component={c.name}
+                data-level={p.level}
+                data-tier={riskTier(h)}
+              >
                 <div className="who">
                   <h2>
                     <Link href={`/components/${c.name}`}>{c.name}</Link>
@@ -56,33 +74,60 @@ export function PredictionsList({ initial }: { initial: Overview }) {
                       {Math.round(p.probability * 100)}%
                     </span>
                     <span>{p.time_to_failure}</span>
+                    {triggered && p.level !== 'critical' && <TriggeredBadge />}
                   </div>
                   <div className="small muted" style={{ marginTop: 6 }}>
                     {c.environment} · score <span className={scoreTone(h.health_score)}>{h.health_score.toFixed(1)}</span> ·{' '}
-                    <TrendLabel trend={h.trend} /> · checked <Age iso={h.checked_at} />
+                    <TrendLabel trend={h.trend} /> · checked <Age iso={h.checked_at} />{' '}
+                    <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={maxAge} fallbackNow={serverNow} />
                   </div>
                 </div>
                 <div>
-                  <div>
-                    Recommended: <strong data-testid="recommended-action">{bandForLevel(p.level).recommended_action}</strong>
+                  <div className="proposal-row">
+                    <span className="muted">Console proposes:</span>
+                    <ConsoleProposal proposal={c.console_proposal} stale={stale} variant="card" />
+                    {c.pending_approvals > 0 && (
+                      <span className="small">
+                        <PendingApprovals count={c.pending_approvals} firstId={firstPendingId(c.console_proposal)} /> awaiting approval
+                      </span>
+                    )}
+                  </div>
+                  <div className="small" style={{ marginTop: 4 }}>
+                    <span className="muted">Recommended for a {p.level} prediction:</span>{' '}
+                    <strong data-testid="recommended-action">{bandForLevel(p.level).recommended_action}</strong>
                     {p.minutes_to_failure !== null && p.minutes_to_failure < 1440 && (
                       <span className="muted">
                         {' '}
                         — {p.metric} {p.minutes_to_failure === 0 ? 'is critical now' : `critical in ${formatDuration(p.minutes_to_failure)}`}
                       </span>
                     )}
-                    {c.pending_approvals > 0 && (
-                      <span>
-                        {' '}
-                        · <PendingApprovals count={c.pending_approvals} /> awaiting approval
-                      </span>
-                    )}
                   </div>
-                  <ul className="reasons-list small">
+                  {h.healing_triggers.length > 0 && (
+                    <>
+                      <h3 className="list-title">Healing triggers</h3>
+                      <ul className="reasons-list small" data-testid="healing-triggers">
+                        {h.healing_triggers.map((t) => (
+                          <li key={t}>{t}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  <h3 className="list-title">Prediction</h3>
+                  <ul className="reasons-list small" data-testid="reasons">
                     {p.reasons.map((r) => (
                       <li key={r}>{r}</li>
                     ))}
                   </ul>
+                  {h.warnings.length > 0 && (
+                    <>
+                      <h3 className="list-title">Current warnings</h3>
+                      <ul className="reasons-list small" data-testid="warnings">
+                        {h.warnings.map((w) => (
+                          <li key={w}>{w}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
                 </div>
               </li>
             );

@@ -17,8 +17,9 @@ export default async function PredictionsPage() {
       <main id="main">
         <h1>Predictions</h1>
         <p className="subtitle">
-          Which components will fail, how soon, why, and what to do — most likely first. Critical: restart or roll back;
-          high: monitor closely; medium: schedule maintenance.
+          Which components will fail, how soon, why, and what the console proposes — critical predictions first, then
+          components whose healing triggers fire, then the likeliest failures. Critical: restart or roll back; high: monitor
+          closely; medium: schedule maintenance.
         </p>
         <PredictionsList initial={initial} />
       </main>

@@ -35,7 +35,7 @@ export function ActivityTable({ rows }: { rows: ActivityRow[] }) {
             const component = typeof r.metadata.component === 'string' ? r.metadata.component : null;
             const fields = keyFields(r.actionType, r.metadata);
             return (
-              <tr key={r.id} data-id={r.id} data-action={r.actionType} data-status={r.status} data-component={component ?? ''}>
+              <tr key={r.id} data-id={r.id} data-executed-at={r.exactAt} data-action={r.actionType} data-status={r.status} data-component={component ?? ''}>
                 <td className="nowrap small num">{formatUtc(r.exactAt, true)}</td>
                 <td className="nowrap">
                   {component ? <Link href={`/components/${component}`}>{component}</Link> : <span className="muted">console-wide</span>}

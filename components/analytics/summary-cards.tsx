@@ -26,9 +26,12 @@ export function SummaryCards({ report }: { report: AnalyticsReport }) {
       </div>
       <div className="card stat">
         <div className="label">Proposal → recovery</div>
-        <div className="value">{formatSeconds(recovery.median_seconds)}</div>
-        <div className="small muted">
+        <div className="value" data-testid="recovery-median">
+          {formatSeconds(recovery.median_seconds)}
+        </div>
+        <div className="small muted" title="From the proposal to the component's first healthy check after the action finished">
           {recovery.count === 0 ? 'no recovery yet' : `median of ${recovery.count} · p90 ${formatSeconds(recovery.p90_seconds)}`}
+          {recovery.not_recovered > 0 && ` · ${recovery.not_recovered} not recovered yet`}
         </div>
       </div>
       <div className="card stat">

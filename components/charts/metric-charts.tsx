@@ -35,6 +35,8 @@ interface Props {
   range: ChartRange;
   from: number;
   to: number;
+  /** The shared right edge of every chart (past `to` when a projection is drawn). */
+  end: number;
   bucketSeconds: number;
   scores: ScorePoint[];
   metrics: MetricPoint[];
@@ -42,7 +44,7 @@ interface Props {
   projection: ProjectionLine | null;
 }
 
-export function ScoreChart({ from, to, bucketSeconds, scores }: Omit<Props, 'metrics' | 'thresholds' | 'projection' | 'range'>) {
+export function ScoreChart({ from, to, end, bucketSeconds, scores }: Omit<Props, 'metrics' | 'thresholds' | 'projection' | 'range'>) {
   const per = bucketSeconds >= 60 ? `${bucketSeconds / 60} min` : `${bucketSeconds} s`;
   const last = scores.at(-1);
   return (
@@ -56,6 +58,7 @@ export function ScoreChart({ from, to, bucketSeconds, scores }: Omit<Props, 'met
       ]}
       from={from}
       to={to}
+      end={end}
       unit="score"
       yDomain={[0, 100]}
       testId="chart-health_score"
@@ -64,7 +67,7 @@ export function ScoreChart({ from, to, bucketSeconds, scores }: Omit<Props, 'met
 }
 
 /** One chart per metric; memory_mb only when the component reports it. */
-export function MetricCharts({ from, to, bucketSeconds, metrics, thresholds, projection }: Omit<Props, 'scores' | 'range'>) {
+export function MetricCharts({ from, to, end, bucketSeconds, metrics, thresholds, projection }: Omit<Props, 'scores' | 'range'>) {
   const hasMemoryMb = metrics.some((m) => m.memory_mb !== null);
   return (
     <div className="grid">
@@ -80,6 +83,7 @@ export function MetricCharts({ from, to, bucketSeconds, metrics, thresholds, pro
             series={seriesFor(c.metric, bucketSeconds)}
             from={from}
             to={to}
+            end={end}
             unit={c.unit}
             yDomain={c.yDomain}
             thresholds={c.metric === 'memory_mb' ? null : thresholds[c.metric]}

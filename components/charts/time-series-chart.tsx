@@ -27,7 +27,10 @@ interface Props {
   data: readonly object[];
   series: readonly ChartSeries[];
   from: number;
+  /** Now: the newest data can lie here, the projection goes on past it. */
   to: number;
+  /** The right edge, shared by every chart of the page so their time axes line up (defaults to `to`). */
+  end?: number;
   unit: ChartUnit;
   thresholds?: { warning: number; critical: number } | null;
   projection?: ChartProjection | null;
@@ -35,20 +38,65 @@ interface Props {
   testId?: string;
 }
 
+/** Stroke patterns, one per kind of line, so no two are told apart by colour alone. */
+const DASH = {
+  secondary: '3 3',
+  warning: '6 4',
+  critical: undefined, // solid, thinner than the data
+  projection: '10 4 2 4', // dash-dot
+} as const;
+
+/** A legend sample drawn with the same stroke as the line it names. */
+function Swatch({ color, dash, width = 2 }: { color: string; dash?: string; width?: number }) {
+  return (
+    <svg className="swatch-svg" width="22" height="8" aria-hidden="true" focusable="false">
+      <line x1="0" y1="4" x2="22" y2="4" stroke={color} strokeWidth={width} strokeDasharray={dash} />
+    </svg>
+  );
+}
+
+/** What the lines of the chart mean, for screen readers: the thresholds and where the trend is heading. */
+export function chartDescription(
+  unit: ChartUnit,
+  thresholds: { warning: number; critical: number } | null | undefined,
+  projection: ChartProjection | null | undefined,
+): string {
+  const parts: string[] = [];
+  if (thresholds) {
+    parts.push(`Warning threshold ${formatChartValue(unit, thresholds.warning)}, critical threshold ${formatChartValue(unit, thresholds.critical)}.`);
+  }
+  if (projection) {
+    parts.push(
+      projection.clipped
+        ? `The fitted trend line keeps rising toward critical (${formatChartValue(unit, projection.critical)}) and reaches it after the chart ends, at ${formatUtc(new Date(projection.failureAt))}.`
+        : `The fitted trend line reaches critical (${formatChartValue(unit, projection.critical)}) at ${formatUtc(new Date(projection.failureAt))}.`,
+    );
+  }
+  return parts.join(' ');
+}
+
 /**
- * A time series with its warning and critical thresholds and, for the metric
- * that drives the prediction, the fitted line projected to the failure point.
- * Times are UTC like the rest of the console.
+ * A time series with its warning and critical thresholds (labelled, each with
+ * its own stroke) and, for the metric that drives the prediction, the fitted
+ * line projected to the failure point. "Now" is marked when the axis reaches
+ * past it. Times are UTC like the rest of the console.
  */
-export function TimeSeriesChart({ title, summary, data, series, from, to, unit, thresholds, projection, yDomain, testId }: Props) {
-  const end = Math.max(to, projection?.points.at(-1)?.t ?? to);
+export function TimeSeriesChart({ title, summary, data, series, from, to, end: sharedEnd, unit, thresholds, projection, yDomain, testId }: Props) {
+  const end = Math.max(sharedEnd ?? to, to, projection?.points.at(-1)?.t ?? to);
   const span = end - from;
   const sparse = data.length < 30;
+  // The caption gives title and summary; the description adds what the other lines mean.
+  const description = chartDescription(unit, thresholds, projection);
   return (
     <figure className="chart card" data-testid={testId}>
       <figcaption>
         <strong>{title}</strong>
         <span className="small muted">{summary}</span>
+        {description && (
+          <span className="visually-hidden" data-testid="chart-description">
+            {description}
+          </span>
+        )}
       </figcaption>
       {data.length === 0 ? (
         <div className="chart-empty">No data in this range.</div>
@@ -58,9 +106,10 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, unit, 
             responsive
             style={{ width: '100%', height: '100%' }}
             data={data as object[]}
-            margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+            // Room above the plot for the "now" label, so it never sits on the data.
+            margin={{ top: end > to ? 16 : 8, right: 12, bottom: 0, left: 0 }}
             title={title}
-            desc={summary}
+            desc={[`${title}: ${summary}.`, description].filter(Boolean).join(' ')}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis
@@ -83,13 +132,35 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, unit, 
               labelFormatter={(t) => formatUtc(new Date(Number(t)), true)}
               formatter={(value) => (typeof value === 'number' ? formatChartValue(unit, value) : String(value))}
             />
+            {/* Labels at opposite ends, so close thresholds (memory 75 / 90 %) never print over each other. */}
             {thresholds && (
               <>
-                <ReferenceLine y={thresholds.warning} stroke="var(--warn)" strokeDasharray="4 4" ifOverflow="extendDomain" />
-                <ReferenceLine y={thresholds.critical} stroke="var(--crit)" strokeDasharray="4 4" ifOverflow="extendDomain" />
+                <ReferenceLine
+                  y={thresholds.warning}
+                  stroke="var(--warn)"
+                  strokeDasharray={DASH.warning}
+                  ifOverflow="extendDomain"
+                  label={{ value: `warning ${formatChartValue(unit, thresholds.warning)}`, position: 'insideBottomLeft', fontSize: 10, fill: 'var(--warn)' }}
+                />
+                <ReferenceLine
+                  y={thresholds.critical}
+                  stroke="var(--crit)"
+                  strokeWidth={1.5}
+                  strokeDasharray={DASH.critical}
+                  ifOverflow="extendDomain"
+                  label={{ value: `critical ${formatChartValue(unit, thresholds.critical)}`, position: 'insideTopRight', fontSize: 10, fill: 'var(--crit)' }}
+                />
               </>
             )}
-            {projection && <ReferenceLine x={to} stroke="var(--muted)" strokeDasharray="2 3" />}
+            {end > to && (
+              <ReferenceLine
+                x={to}
+                stroke="var(--muted)"
+                strokeDasharray="2 3"
+                className="now-line"
+                label={{ value: 'now', position: 'top', fontSize: 10, fill: 'var(--muted)' }}
+              />
+            )}
             {/* Drawn first so the measured series stays visible on top of a well-fitting line. */}
             {projection && (
               <Line
@@ -99,7 +170,7 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, unit, 
                 type="linear"
                 stroke="var(--crit)"
                 strokeWidth={2}
-                strokeDasharray="8 4"
+                strokeDasharray={DASH.projection}
                 dot={false}
                 isAnimationActive={false}
                 className="projection-line"
@@ -113,7 +184,7 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, unit, 
                 type="monotone"
                 stroke={s.color}
                 strokeWidth={s.secondary ? 1 : 2}
-                strokeDasharray={s.secondary ? '3 3' : undefined}
+                strokeDasharray={s.secondary ? DASH.secondary : undefined}
                 // A handful of points (a component that just started) would be invisible as a bare line.
                 dot={sparse ? { r: 2 } : false}
                 isAnimationActive={false}
@@ -129,26 +200,32 @@ export function TimeSeriesChart({ title, summary, data, series, from, to, unit, 
       <div className="legend" aria-hidden="true">
         {series.map((s) => (
           <span key={s.key}>
-            <span className={`swatch${s.secondary ? ' dashed' : ''}`} style={{ borderColor: s.color }} />
+            <Swatch color={s.color} dash={s.secondary ? DASH.secondary : undefined} width={s.secondary ? 1 : 2} />
             {s.label}
           </span>
         ))}
         {thresholds && (
           <>
             <span>
-              <span className="swatch dashed" style={{ borderColor: 'var(--warn)' }} />
+              <Swatch color="var(--warn)" dash={DASH.warning} width={1.5} />
               warning {formatChartValue(unit, thresholds.warning)}
             </span>
             <span>
-              <span className="swatch dashed" style={{ borderColor: 'var(--crit)' }} />
+              <Swatch color="var(--crit)" dash={DASH.critical} width={1.5} />
               critical {formatChartValue(unit, thresholds.critical)}
             </span>
           </>
         )}
         {projection && (
           <span>
-            <span className="swatch dashed" style={{ borderColor: 'var(--crit)' }} />
-            trend → critical {projection.clipped ? 'after the chart ends' : `at ${formatUtc(new Date(projection.failureAt))}`}
+            <Swatch color="var(--crit)" dash={DASH.projection} />
+            trend → critical {projection.clipped ? `after the chart ends (${formatUtc(new Date(projection.failureAt))})` : `at ${formatUtc(new Date(projection.failureAt))}`}
+          </span>
+        )}
+        {end > to && (
+          <span>
+            <Swatch color="var(--muted)" dash="2 3" width={1} />
+            now
           </span>
         )}
       </div>

@@ -89,7 +89,7 @@ export function ApprovalCard({
     });
 
   return (
-    <article className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
+    <article id={item.id} className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
       <header className={styles.itemHead}>
         <h3 className={styles.itemTitle}>
           {actionLabel(item.action, item.params)} of{' '}

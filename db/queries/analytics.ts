@@ -14,7 +14,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { remediations, unifiedBrain } from '../schema';
+import { healthChecks, remediations, unifiedBrain } from '../schema';
 import { SELF_HEALING_AGENTS } from './activity';
 import { dateBin } from './date-bin';
 
@@ -102,26 +102,58 @@ export async function remediationOutcomes(db: Db, w: AnalyticsWindow): Promise<R
 }
 
 export interface RecoveryTimes {
-  /** Succeeded remediations measured. */
+  /** Succeeded remediations whose component has recovered since (the ones measured). */
   count: number;
-  /** Seconds from proposal (created_at) to recovery (finished_at); null without data. */
+  /** Seconds from proposal (created_at) to the component's first healthy check after the action finished; null without data. */
   medianSeconds: number | null;
   p90Seconds: number | null;
+  /** Succeeded remediations in the window whose component has not had a healthy check since. */
+  notRecovered: number;
 }
 
-/** Time from proposal to recovery of remediations that succeeded in the window. */
+/**
+ * Time from proposal to recovery of remediations that succeeded in the window.
+ * A remediation "succeeding" only means the action ran (Render accepted the
+ * restart); the component has recovered at its first healthy check at or after
+ * the action finished — no metric over its warning threshold, prediction low, no
+ * leak (what `unified_brain` records as status `healthy`). Those without one yet
+ * are counted apart, not measured. A window with an end ignores checks after
+ * it, so a report pinned to an end reads the same later.
+ */
 export async function recoveryTimes(db: Db, w: AnalyticsWindow): Promise<RecoveryTimes> {
-  const seconds = sql`extract(epoch from ${remediations.finishedAt} - ${remediations.createdAt})`;
+  const recoveredAt = sql`(
+    select min(${healthChecks.checkedAt}) from ${healthChecks}
+    where ${healthChecks.componentId} = ${remediations.componentId}
+      and ${healthChecks.checkedAt} >= ${remediations.finishedAt}
+      and ${healthChecks.healthScore} >= 100
+      and ${healthChecks.predictionLevel} = 'low'
+      and not ${healthChecks.leakDetected}
+      ${w.to ? sql`and ${healthChecks.checkedAt} <= ${w.to.toISOString()}::timestamptz` : sql``}
+  )`;
+  const measured = db
+    .select({
+      createdAt: sql`${remediations.createdAt}`.as('created_at'),
+      recoveredAt: sql`${recoveredAt}`.as('recovered_at'),
+    })
+    .from(remediations)
+    .where(and(eq(remediations.status, 'succeeded'), isNotNull(remediations.finishedAt), inWindow(remediations.finishedAt, w)))
+    .as('measured');
+  const seconds = sql`extract(epoch from ${measured.recoveredAt} - ${measured.createdAt})`;
   const nullableNumber = (v: unknown) => (v === null ? null : Number(v));
   const [row] = await db
     .select({
-      count,
+      count: sql<number>`count(${measured.recoveredAt})`.mapWith(Number),
+      notRecovered: sql<number>`count(*) filter (where ${measured.recoveredAt} is null)`.mapWith(Number),
       medianSeconds: sql<number | null>`percentile_cont(0.5) within group (order by ${seconds})`.mapWith(nullableNumber),
       p90Seconds: sql<number | null>`percentile_cont(0.9) within group (order by ${seconds})`.mapWith(nullableNumber),
     })
-    .from(remediations)
-    .where(and(eq(remediations.status, 'succeeded'), isNotNull(remediations.finishedAt), inWindow(remediations.finishedAt, w)));
-  return { count: row?.count ?? 0, medianSeconds: row?.medianSeconds ?? null, p90Seconds: row?.p90Seconds ?? null };
+    .from(measured);
+  return {
+    count: row?.count ?? 0,
+    medianSeconds: row?.medianSeconds ?? null,
+    p90Seconds: row?.p90Seconds ?? null,
+    notRecovered: row?.notRecovered ?? 0,
+  };
 }
 
 /** `remediation_approval` rows in the window by metadata.decision (approved / rejected). */

@@ -1,11 +1,11 @@
 /**
- * Ordering and filtering of the overview: the component most likely to fail
- * soonest comes first, so the top of the page is what needs attention.
+ * Ordering and filtering of the overview and the predictions page: what needs
+ * attention first comes first — a critical prediction, then what the console is
+ * about to heal, then what is predicted to fail later or is breached now.
  */
 import type { PredictionLevel } from '@/lib/healing/types';
 
 export const LEVELS: readonly PredictionLevel[] = ['critical', 'high', 'medium', 'low'];
-const LEVEL_RANK: Record<PredictionLevel, number> = { critical: 3, high: 2, medium: 1, low: 0 };
 
 /** The part of a component summary that risk ordering reads. */
 export interface RiskSubject {
@@ -14,6 +14,11 @@ export interface RiskSubject {
   latest_health: {
     health_score: number;
     failure_prediction: { level: PredictionLevel; probability: number };
+    /** Metrics over their HEAL_* trigger (and a critical prediction): what the reconciler acts on. */
+    healing_triggers: readonly string[];
+    memory_leak: { leak_detected: boolean };
+    /** Metrics over their warning or critical threshold right now. */
+    breaches: readonly unknown[];
   } | null;
 }
 
@@ -21,19 +26,43 @@ export const SORTS = ['risk', 'score', 'name'] as const;
 export type OverviewSort = (typeof SORTS)[number];
 
 /**
- * Risk: prediction level, then probability (both higher first), then health
- * score (lower first), then name. Components never checked sort last: nothing
- * is known about them yet.
+ * Risk tiers, most urgent first:
+ *   0 critical  — a critical prediction: a metric is critical now or will be within the hour;
+ *   1 triggered — a metric is over its HEAL_* trigger or a memory leak is detected, so the
+ *                 console heals it (or asks to) on its next pass, whatever the prediction says;
+ *   2 high      — predicted to fail in 1–6 hours;
+ *   3 medium    — predicted to fail in 6–24 hours;
+ *   4 breached  — nothing predicted, but a metric is over its warning threshold now;
+ *   5 calm      — nothing predicted, nothing breached.
+ * Components never checked come after all of these: nothing is known about them yet.
+ */
+export type RiskTier = 'critical' | 'triggered' | 'high' | 'medium' | 'breached' | 'calm';
+export const RISK_TIERS: readonly RiskTier[] = ['critical', 'triggered', 'high', 'medium', 'breached', 'calm'];
+
+export function riskTier(h: NonNullable<RiskSubject['latest_health']>): RiskTier {
+  const level = h.failure_prediction.level;
+  if (level === 'critical') return 'critical';
+  if (isTriggered(h)) return 'triggered';
+  if (level === 'high' || level === 'medium') return level;
+  return h.breaches.length > 0 ? 'breached' : 'calm';
+}
+
+/** The console acts on this component: a HEAL_* trigger fires or a leak is detected (SPEC §1, §2). */
+export function isTriggered(h: Pick<NonNullable<RiskSubject['latest_health']>, 'healing_triggers' | 'memory_leak'>): boolean {
+  return h.healing_triggers.length > 0 || h.memory_leak.leak_detected;
+}
+
+/**
+ * Risk: the tier above, then probability (higher first), then health score
+ * (lower first), then name. Unchecked components last.
  */
 export function compareRisk(a: RiskSubject, b: RiskSubject): number {
   const ha = a.latest_health;
   const hb = b.latest_health;
   if (!ha || !hb) return (ha ? 0 : 1) - (hb ? 0 : 1) || a.name.localeCompare(b.name);
-  const pa = ha.failure_prediction;
-  const pb = hb.failure_prediction;
   return (
-    LEVEL_RANK[pb.level] - LEVEL_RANK[pa.level] ||
-    pb.probability - pa.probability ||
+    RISK_TIERS.indexOf(riskTier(ha)) - RISK_TIERS.indexOf(riskTier(hb)) ||
+    hb.failure_prediction.probability - ha.failure_prediction.probability ||
     ha.health_score - hb.health_score ||
     a.name.localeCompare(b.name)
   );

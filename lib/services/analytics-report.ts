@@ -27,7 +27,8 @@ export interface AnalyticsReport {
   interventions: { component: string | null; interventions: number; healing_actions: number }[];
   remediations: { succeeded: number; failed: number; success_rate: number | null };
   /** Proposal → recovery of remediations that succeeded in the window, seconds. */
-  recovery_time: { count: number; median_seconds: number | null; p90_seconds: number | null };
+  /** Proposal → the component's first healthy check after the action finished (succeeded remediations). */
+  recovery_time: { count: number; median_seconds: number | null; p90_seconds: number | null; not_recovered: number };
   approvals: { decision: string; count: number }[];
   timeline: { bucket_seconds: number; points: { t: number; action_type: string; count: number }[] };
 }
@@ -52,7 +53,12 @@ export async function analyticsReport(db: Db, window: AnalyticsWindow, until: Da
     top_actions: top.map((r) => ({ action_type: r.actionType, count: r.count })),
     interventions: interventions.map((r) => ({ component: r.component, interventions: r.interventions, healing_actions: r.healingActions })),
     remediations: { succeeded: outcomes.succeeded, failed: outcomes.failed, success_rate: outcomes.successRate },
-    recovery_time: { count: recovery.count, median_seconds: recovery.medianSeconds, p90_seconds: recovery.p90Seconds },
+    recovery_time: {
+      count: recovery.count,
+      median_seconds: recovery.medianSeconds,
+      p90_seconds: recovery.p90Seconds,
+      not_recovered: recovery.notRecovered,
+    },
     approvals,
     timeline: {
       bucket_seconds: bucketSeconds,

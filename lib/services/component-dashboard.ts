@@ -15,10 +15,14 @@ import { DURATION_SECONDS, type ChartRange } from '@/lib/dashboard/durations';
 import { projectionLine, type ProjectionLine } from '@/lib/dashboard/projection-line';
 import { PREDICTION_MAX_SAMPLES, PREDICTION_WINDOW_MINUTES } from '@/lib/healing/projection';
 import type { MetricName, Thresholds } from '@/lib/healing/types';
+import type { ConsoleProposal } from '@/lib/dashboard/proposal';
 import { componentDetail, type ComponentDetail } from './components';
+import { defaultOverviewDeps, proposalFor, type OverviewDeps } from './overview';
 import { toMetricSample } from './health-check';
 
 const HISTORY_ROWS = 20;
+/** How far past now the charts reach when the prediction's line is drawn, as a fraction of the range. */
+const FUTURE_FRACTION = 0.5;
 
 /** One chart point per bucket; times as epoch ms so the client charts need no parsing. */
 export interface MetricPoint {
@@ -53,9 +57,10 @@ export interface HistoryEntry<T> {
 export interface ComponentDashboard {
   detail: ComponentDetail;
   range: ChartRange;
-  /** Chart span, epoch ms. */
+  /** Chart span, epoch ms: `to` is now, `end` the right edge of every chart (past now when a projection is drawn). */
   from: number;
   to: number;
+  end: number;
   bucketSeconds: number;
   scores: ScorePoint[];
   metrics: MetricPoint[];
@@ -65,6 +70,10 @@ export interface ComponentDashboard {
   states: HistoryEntry<Record<string, unknown>>[];
   configs: HistoryEntry<ComponentConfig>[];
   pendingApprovals: number;
+  /** What the console proposes for this component (as on the overview). */
+  proposal: ConsoleProposal;
+  /** The reconciler ignores checks older than this; the page calls them stale. */
+  maxEvidenceAgeSeconds: number;
 }
 
 async function trendLine(
@@ -81,8 +90,8 @@ async function trendLine(
   // The window the health check fitted: the last 30 minutes up to the newest sample.
   const since = new Date(newest.getTime() - PREDICTION_WINDOW_MINUTES * 60_000 - 1);
   const window = await samplesInWindow(db, componentId, since, newest, PREDICTION_MAX_SAMPLES);
-  // Drawn at most one chart-width into the future, so the history stays readable.
-  return projectionLine(window.map(toMetricSample), metric, thresholds[metric], span.to + (span.to - span.from));
+  // Drawn at most half a chart-width into the future, so the history keeps most of the width.
+  return projectionLine(window.map(toMetricSample), metric, thresholds[metric], span.to + FUTURE_FRACTION * (span.to - span.from));
 }
 
 export async function componentDashboard(
@@ -90,6 +99,7 @@ export async function componentDashboard(
   name: string,
   range: ChartRange,
   now: Date = new Date(),
+  deps: OverviewDeps = defaultOverviewDeps(),
 ): Promise<ComponentDashboard | null> {
   const component = await findComponentByName(db, name);
   if (!component) return null;
@@ -99,13 +109,14 @@ export async function componentDashboard(
   const bucketSeconds = bucketSecondsFor(DURATION_SECONDS[range]);
   const series = { componentId: component.id, from: new Date(from), to: now, bucketSeconds };
 
-  const [metricRows, scoreRows, projection, states, configs, pendingApprovals] = await Promise.all([
+  const [metricRows, scoreRows, projection, states, configs, pendingApprovals, proposal] = await Promise.all([
     metricBuckets(db, series),
     scoreBuckets(db, series),
     trendLine(db, component.id, detail.latest_health?.failure_prediction.metric ?? null, detail.thresholds, { from, to }),
     recentStates(db, component.id, HISTORY_ROWS),
     recentConfigs(db, component.id, HISTORY_ROWS),
     pendingApprovalCount(db, component.id),
+    proposalFor(db, component, detail.latest_health, deps, now),
   ]);
 
   return {
@@ -113,6 +124,8 @@ export async function componentDashboard(
     range,
     from,
     to,
+    // Every chart shares this right edge, so their time axes line up.
+    end: Math.max(to, projection?.points.at(-1)?.t ?? to),
     bucketSeconds,
     thresholds: detail.thresholds,
     scores: scoreRows.map((r) => ({ t: r.at.getTime(), checks: r.checks, score: r.scoreAvg, score_min: r.scoreMin })),
@@ -134,5 +147,7 @@ export async function componentDashboard(
     states: states.map((s) => ({ id: s.id, recorded_at: s.recordedAt.toISOString(), by: s.source, value: s.state })),
     configs: configs.map((c) => ({ id: c.id, recorded_at: c.recordedAt.toISOString(), by: c.changedBy, value: c.config })),
     pendingApprovals,
+    proposal,
+    maxEvidenceAgeSeconds: deps.maxEvidenceAgeMs / 1000,
   };
 }

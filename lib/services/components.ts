@@ -59,8 +59,13 @@ function summarize(component: Component, latest: HealthCheckRow | undefined): Co
 }
 
 export async function componentSummaries(db: Db): Promise<ComponentSummary[]> {
+  return (await componentsWithSummaries(db)).map((c) => c.summary);
+}
+
+/** Each component's row (what the executors and the risk policy read) with its summary, by name. */
+export async function componentsWithSummaries(db: Db): Promise<{ component: Component; summary: ComponentSummary }[]> {
   const [all, latest] = await Promise.all([listComponents(db), latestCheckPerComponent(db)]);
-  return all.map((c) => summarize(c, latest.get(c.id)));
+  return all.map((c) => ({ component: c, summary: summarize(c, latest.get(c.id)) }));
 }
 
 export async function componentDetail(db: Db, name: string): Promise<ComponentDetail | null> {

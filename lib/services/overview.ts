@@ -1,22 +1,137 @@
-/** The overview's read model: every component's latest health plus its open approval requests. */
+/**
+ * The overview's read model (also what GET /api/v1/overview answers and the
+ * predictions page shows): every component's latest health, its open approval
+ * requests, and what the console proposes for it.
+ */
 import type { Db } from '@/db/client';
+import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
 import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
-import { componentSummaries, type ComponentSummary } from './components';
+import { automationPause } from '@/db/queries/settings';
+import type { Component, RemediationAction } from '@/db/schema';
+import { healingTriggers } from '@/lib/config';
+import { nextAction } from '@/lib/dashboard/next-action';
+import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/proposal';
+import { bandForLevel } from '@/lib/healing/levels';
+import type { HealingTriggers } from '@/lib/healing/types';
+import { remediationDeps } from '@/lib/remediation/deps';
+import { componentsWithSummaries, type ComponentSummary } from './components';
+import type { HealthReport } from './health-check';
 
 export interface OverviewRow extends ComponentSummary {
   /** Remediations of this component waiting for an approver (not yet expired). */
   pending_approvals: number;
+  /** What the console proposes: the card's action, the reconciler's next proposal, open remediations. */
+  console_proposal: ConsoleProposal;
 }
 
 export interface Overview {
   generated_at: string;
+  /** The reconciler ignores checks older than this (MAX_EVIDENCE_AGE_SECONDS); the pages call them stale. */
+  max_evidence_age_seconds: number;
   components: OverviewRow[];
 }
 
-export async function overview(db: Db): Promise<Overview> {
-  const [summaries, pending] = await Promise.all([componentSummaries(db), pendingApprovalCounts(db)]);
+/** What the overview needs from the console's configuration; injectable for tests. */
+export interface OverviewDeps {
+  triggers: HealingTriggers;
+  maxEvidenceAgeMs: number;
+  rejectionSnoozeMs: number;
+  /** Whether the console can run a memory cleanup on this component (else a leak gets a restart). */
+  cleanupHook: (component: Component) => boolean;
+  /** Whether a restart or deployment rollback of this component has a service to act on. */
+  hasService: (component: Component) => boolean;
+  now?: () => Date;
+}
+
+export function defaultOverviewDeps(): OverviewDeps {
+  const deps = remediationDeps();
   return {
-    generated_at: new Date().toISOString(),
-    components: summaries.map((s) => ({ ...s, pending_approvals: pending.get(s.name) ?? 0 })),
+    triggers: healingTriggers(),
+    maxEvidenceAgeMs: deps.settings.maxEvidenceAgeMs,
+    rejectionSnoozeMs: deps.settings.rejectionSnoozeMs,
+    cleanupHook: (component) => deps.executors.cleanup(component) !== null,
+    hasService: (component) => deps.executors.service(component, null) !== null,
+  };
+}
+
+function openView(r: OpenRemediation): OpenRemediationView {
+  return {
+    id: r.id,
+    action: r.action,
+    params: r.params,
+    status: r.status,
+    risk: r.risk,
+    requested_by: r.requestedBy,
+    created_at: r.createdAt.toISOString(),
+    expires_at: r.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** The facts a proposal is built from, read once for all components (or for one). */
+interface ProposalFacts {
+  open: OpenRemediation[];
+  /** Newest decision first. */
+  rejections: { component: string; action: RemediationAction; decidedAt: Date }[];
+  paused: boolean;
+  /** Component id → recorded runtime states. */
+  states: Map<string, number>;
+}
+
+function buildProposal(component: Component, report: HealthReport | null, facts: ProposalFacts, deps: OverviewDeps): ConsoleProposal {
+  return {
+    recommended_action: bandForLevel(report?.failure_prediction.level ?? 'low').recommended_action,
+    next: report
+      ? nextAction(report, {
+          component,
+          triggers: deps.triggers,
+          cleanupHook: deps.cleanupHook(component),
+          hasService: deps.hasService(component),
+          recordedStates: facts.states.get(component.id) ?? 0,
+          paused: facts.paused,
+          // Newest first: the latest rejection decides when the snooze ends.
+          rejectedAt: (action) => facts.rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,
+          rejectionSnoozeMs: deps.rejectionSnoozeMs,
+        })
+      : null,
+    open: facts.open.filter((r) => r.component === component.name).map(openView),
+  };
+}
+
+/** One component's proposal (the component page). */
+export async function proposalFor(
+  db: Db,
+  component: Component,
+  report: HealthReport | null,
+  deps: OverviewDeps,
+  now: Date = new Date(),
+): Promise<ConsoleProposal> {
+  const [open, rejections, pause, states] = await Promise.all([
+    openRemediations(db, { componentId: component.id }),
+    rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
+    automationPause(db),
+    stateCounts(db, component.id),
+  ]);
+  return buildProposal(component, report, { open, rejections, paused: pause.paused, states }, deps);
+}
+
+export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
+  const now = deps.now?.() ?? new Date();
+  const [rows, pending, open, rejections, pause, states] = await Promise.all([
+    componentsWithSummaries(db),
+    pendingApprovalCounts(db),
+    openRemediations(db),
+    rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
+    automationPause(db),
+    stateCounts(db),
+  ]);
+  const facts: ProposalFacts = { open, rejections, paused: pause.paused, states };
+  return {
+    generated_at: now.toISOString(),
+    max_evidence_age_seconds: deps.maxEvidenceAgeMs / 1000,
+    components: rows.map(({ component, summary }) => ({
+      ...summary,
+      pending_approvals: pending.get(summary.name) ?? 0,
+      console_proposal: buildProposal(component, summary.latest_health, facts, deps),
+    })),
   };
 }

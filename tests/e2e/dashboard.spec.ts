@@ -1,15 +1,17 @@
 /**
- * The dashboard against the live demo (8 simulated components, a check per
- * component per second): every page renders real data, charts plot points,
- * filters live in the URL, exports download and agree, and axe finds no
- * serious or critical accessibility violation. Screenshots of every page at
- * 1280 and 390 px go to test-results/screenshots/.
+ * The dashboard against the live demo (8 simulated components and the console,
+ * a check per component per second): every page renders real data and says what
+ * the console proposes, charts plot points, filters live in the URL, exports
+ * download and agree, and axe finds no serious or critical accessibility
+ * violation at 1280 or 390 px. Screenshots of every page at both widths go to
+ * test-results/screenshots/.
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
 import { MONITORED, signIn } from './fixtures';
+import { e2eState } from './support';
 
 const LEVEL_ACTION = {
   critical: 'Restart/Rollback',
@@ -17,6 +19,9 @@ const LEVEL_ACTION = {
   medium: 'Schedule maintenance',
   low: 'Normal operation',
 } as const;
+
+/** lib/dashboard/risk.ts: the order of the risk tiers down the overview and the predictions page. */
+const TIER_RANK: Record<string, number> = { critical: 0, triggered: 1, high: 2, medium: 3, breached: 4, calm: 5, unchecked: 6 };
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);
@@ -39,11 +44,20 @@ test('overview: riskiest first, filters and sort in the URL, names link to compo
   const rows = await overviewReady(page);
   await expect(rows.first().getByTestId('pending-approvals')).toHaveText(/^\d+$/);
 
-  // Risk order: prediction levels never increase down the table.
-  const rank = { critical: 3, high: 2, medium: 1, low: 0 } as Record<string, number>;
-  const levels = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-level') ?? ''));
-  const ranks = levels.map((l) => rank[l] ?? -1);
-  expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  // Risk order: critical predictions, then components whose healing triggers fire, then high, medium, breached, calm.
+  const tiers = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-tier') ?? ''));
+  const ranks = tiers.map((t) => TIER_RANK[t] ?? -1);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  // Every row says what the console proposes; a triggered or critical one names an action, not "Normal operation".
+  await expect(rows.getByTestId('console-proposal')).toHaveCount(MONITORED.length);
+  for (const tr of await rows.all()) {
+    const tier = await tr.getAttribute('data-tier');
+    const proposal = tr.getByTestId('console-proposal');
+    if (tier === 'critical' || tier === 'triggered') await expect(proposal).not.toHaveAttribute('data-kind', 'idle');
+    if (tier === 'calm') await expect(proposal).toHaveText(/Normal operation|·/);
+  }
+  // The one-line summary above the table counts the worrying tiers (or says nothing needs attention).
+  await expect(page.getByTestId('overview-summary')).toHaveText(/critical|triggered|high|medium|awaiting approval|stale|Nothing needs attention/);
 
   // search-service's CPU runaway (production: only a person may restart it) keeps at least one component above "low".
   await page.getByLabel('Prediction level').selectOption('low');
@@ -69,6 +83,46 @@ test('overview: riskiest first, filters and sort in the URL, names link to compo
   await page.getByRole('link', { name: 'payments-worker' }).click();
   await expect(page).toHaveURL(/\/components\/payments-worker$/);
   await expect(page.getByRole('heading', { level: 1, name: 'payments-worker' })).toBeVisible();
+});
+
+test("overview: a request waiting for approval shows as the console's proposal and links to its card in the queue", async ({ page }) => {
+  // A person's request through the API: a restart of a production component waits for an approver.
+  const res = await page.request.post('/api/v1/components/report-builder/restart', {
+    headers: { authorization: `Bearer ${e2eState().tokens.operator}` },
+  });
+  expect(res.status()).toBe(202);
+  const id = ((await res.json()) as { remediation: { id: string } }).remediation.id;
+
+  await page.goto('/');
+  await overviewReady(page);
+  const row = page.locator('tr[data-component="report-builder"]');
+  const proposal = row.getByTestId('console-proposal');
+  await expect(proposal.getByRole('link', { name: 'restart · waiting for approval' })).toHaveAttribute('href', `/approvals#${id}`);
+  await expect(proposal).toContainText('For the prediction: ');
+  await expect(page.getByTestId('overview-summary')).toContainText('awaiting approval');
+
+  // The pill goes to the same request, which the queue shows as the link's target.
+  const pill = row.getByTestId('pending-approvals').getByRole('link');
+  await expect(pill).toHaveAttribute('href', `/approvals#${id}`);
+  await pill.click();
+  await expect(page).toHaveURL(new RegExp(`/approvals#${id}$`));
+  await expect(page.locator(`article[id="${id}"]`)).toBeInViewport();
+
+  // The same proposal in the API the overview polls.
+  const overview = await (await page.request.get('/api/v1/overview')).json();
+  const rb = overview.components.find((c: { name: string }) => c.name === 'report-builder');
+  expect(rb.console_proposal.open).toEqual(expect.arrayContaining([expect.objectContaining({ id, action: 'restart', status: 'pending_approval' })]));
+  expect(overview.max_evidence_age_seconds).toBe(300);
+});
+
+test('overview at phone width: each component reads as a card with what the console proposes', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto('/');
+  const rows = await overviewReady(page);
+  const first = rows.first();
+  await expect(first.getByTestId('console-proposal')).toBeVisible();
+  // No sideways scrolling: the page is no wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 /** Makes the page believe its tab was hidden or shown again (what the browser does on a tab switch). */
@@ -131,22 +185,71 @@ test('component page: charts plot points, thresholds and the trend line; range i
   await expect(page.getByTestId('recommended-action')).toHaveText(/^(Restart\/Rollback|Monitor closely|Schedule maintenance|Normal operation)$/);
   await expect(page.getByTestId('leak-panel')).toContainText(/Series/);
 
+  await expect(page.getByTestId('console-proposal')).toBeVisible();
+  await expect(page.getByTestId('auto-refresh')).toHaveText('Refreshes every 5s');
+
   for (const metric of ['cpu_usage', 'memory_usage', 'error_rate', 'latency_ms', 'memory_mb']) {
     const chart = page.getByTestId(`chart-${metric}`);
     await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L|C)/);
-    // Threshold lines, labelled in the legend (resident memory has no thresholds).
-    if (metric !== 'memory_mb') await expect(chart).toContainText(/warning .+critical /);
+    // Threshold lines, labelled on the line itself and in the legend, and named in the description (resident memory has none).
+    if (metric !== 'memory_mb') {
+      await expect(chart.locator('svg text').filter({ hasText: /^warning / })).toHaveCount(1);
+      await expect(chart.locator('svg text').filter({ hasText: /^critical / })).toHaveCount(1);
+      await expect(chart.getByTestId('chart-description')).toContainText(/Warning threshold .+, critical threshold /);
+    }
   }
   // The runaway's CPU climbs: the prediction projects it, and the chart draws that line.
-  await expect(page.getByTestId('chart-cpu_usage').locator('.projection-line path.recharts-line-curve')).toHaveAttribute('d', /^M/);
-  await expect(page.getByTestId('chart-cpu_usage')).toContainText('trend → critical');
+  const cpu = page.getByTestId('chart-cpu_usage');
+  await expect(cpu.locator('.projection-line path.recharts-line-curve')).toHaveAttribute('d', /^M/);
+  await expect(cpu).toContainText('trend → critical');
+  await expect(cpu.getByTestId('chart-description')).toContainText('fitted trend line');
   await expect(page.getByTestId('chart-health_score').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/);
+  // One time axis for every chart: the same ticks, and "now" marked on each when the projection reaches past it.
+  const ticks = (id: string) => page.getByTestId(id).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label').allTextContents();
+  await expect(async () => {
+    const scoreTicks = await ticks('chart-health_score');
+    expect(scoreTicks.length).toBeGreaterThan(1);
+    for (const id of ['chart-cpu_usage', 'chart-memory_usage', 'chart-error_rate', 'chart-latency_ms', 'chart-memory_mb']) {
+      expect(await ticks(id), id).toEqual(scoreTicks);
+    }
+  }).toPass({ timeout: 15_000 });
+  const nowLines = await page.locator('figure.chart svg text').filter({ hasText: /^now$/ }).count();
+  expect([0, 6]).toContain(nowLines);
 
   await page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '6h' }).click();
   await expect(page).toHaveURL(/\/components\/search-service\?range=6h$/);
   await expect(page.getByRole('link', { name: '6h' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { name: /Trends · Last 6 hours/ })).toBeVisible();
   await expect(page.getByTestId('chart-cpu_usage').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/);
+});
+
+test('component page: re-renders every 5 s while visible, never in a hidden tab', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/components/checkout-api');
+  await expect(page.getByTestId('auto-refresh')).toHaveText('Refreshes every 5s');
+  await page.waitForLoadState('load');
+  // router.refresh() asks the server for this very URL's React Server Component payload
+  // (link prefetches, e.g. of ?range=6h, ask for other URLs and say they are prefetches).
+  let refreshes = 0;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const h = r.headers();
+    const prefetch = Object.keys(h).some((k) => k.startsWith('next-router-') && k.includes('prefetch'));
+    if (url.pathname === '/components/checkout-api' && url.search.replace(/^\?_rsc=[^&]*$/, '') === '' && h['rsc'] === '1' && !prefetch) refreshes++;
+  });
+  await page.clock.runFor(5_500);
+  await expect.poll(() => refreshes).toBeGreaterThan(0);
+
+  await setTabVisible(page, false);
+  await expect(page.getByTestId('auto-refresh')).toHaveText('Paused while this tab is hidden');
+  const before = refreshes;
+  await page.clock.runFor(30_000);
+  await page.evaluate(() => fetch('/api/health').then((r) => r.status));
+  expect(refreshes).toBe(before);
+
+  // Back on screen: at once, without waiting for the next tick.
+  await setTabVisible(page, true);
+  await expect.poll(() => refreshes).toBeGreaterThan(before);
 });
 
 test('an unknown component is a 404 page', async ({ page }) => {
@@ -163,16 +266,29 @@ test('predictions: most likely failure first, with reasons and the recommended a
   const seen = await cards.evaluateAll((lis) =>
     lis.map((li) => ({
       level: li.getAttribute('data-level') as keyof typeof LEVEL_ACTION,
+      tier: li.getAttribute('data-tier') ?? '',
       probability: Number(li.querySelector('[data-testid=probability]')!.textContent!.replace('%', '')),
       action: li.querySelector('[data-testid=recommended-action]')!.textContent,
-      reasons: li.querySelectorAll('ul li').length,
+      proposal: li.querySelector('[data-testid=console-proposal]')?.getAttribute('data-kind') ?? null,
+      reasons: li.querySelectorAll('[data-testid=reasons] li').length,
+      triggers: li.querySelectorAll('[data-testid=healing-triggers] li').length,
     })),
   );
-  const probabilities = seen.map((s) => s.probability);
-  expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+  // Critical predictions first, then components whose healing triggers fire, then by level; by probability within a tier.
+  const ranks = seen.map((s) => TIER_RANK[s.tier] ?? -1);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  for (let i = 1; i < seen.length; i++) {
+    if (seen[i]!.tier === seen[i - 1]!.tier) expect(seen[i]!.probability).toBeLessThanOrEqual(seen[i - 1]!.probability);
+  }
   for (const s of seen) {
     expect(s.action).toBe(LEVEL_ACTION[s.level]);
     expect(s.reasons).toBeGreaterThan(0);
+    expect(s.proposal).not.toBeNull();
+    // A critical prediction is itself a healing trigger; a triggered card lists what fired and names an action.
+    if (s.tier === 'critical' || s.tier === 'triggered') {
+      expect(s.proposal).not.toBe('idle');
+      if (s.tier === 'critical') expect(s.triggers).toBeGreaterThan(0);
+    }
   }
 });
 
@@ -207,16 +323,26 @@ test('activity: filters change the URL and the rows; the next page continues whe
     await expect(page.getByTestId('next-page')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   expect(new Set(await attribute('data-status'))).toEqual(new Set(['healthy']));
-  const firstPage = (await attribute('data-id')).map(Number);
+  const keys = async () => {
+    const [ats, ids] = [await attribute('data-executed-at'), await attribute('data-id')];
+    return ats.map((at, i) => ({ at: at!, id: Number(ids[i]) }));
+  };
+  // (executed_at, id) descending: the order the keyset pages on. ISO text with microseconds sorts as time does.
+  const before = (a: { at: string; id: number }, b: { at: string; id: number }) => a.at > b.at || (a.at === b.at && a.id > b.id);
+  const firstPage = await keys();
+  for (let i = 1; i < firstPage.length; i++) expect(before(firstPage[i - 1]!, firstPage[i]!)).toBe(true);
 
   await page.getByTestId('next-page').click();
   await expect(page).toHaveURL(/status=healthy&cursor=/);
   await expect(page.getByRole('link', { name: '← Newest' })).toBeVisible();
-  const secondPage = (await attribute('data-id')).map(Number);
+  const secondPage = await keys();
   expect(secondPage.length).toBeGreaterThan(0);
   expect(new Set(await attribute('data-status'))).toEqual(new Set(['healthy']));
-  // Keyset order: the second page starts strictly after the first one ended, with no overlap.
-  expect(Math.max(...secondPage)).toBeLessThan(Math.min(...firstPage));
+  // Keyset order: the second page starts strictly after the first one ended in (executed_at, id) — ids alone
+  // need not follow time when several writers insert at once — and no row is on both pages.
+  expect(before(firstPage.at(-1)!, secondPage[0]!)).toBe(true);
+  const firstIds = new Set(firstPage.map((k) => k.id));
+  expect(secondPage.filter((k) => firstIds.has(k.id))).toEqual([]);
 });
 
 test('analytics: window in the URL, charts drawn, the CSV export matches the JSON export', async ({ page }) => {
@@ -264,25 +390,42 @@ test('keyboard: the skip link is the first stop and lands on the content', async
   await expect(page).toHaveURL(/#main$/);
 });
 
+/**
+ * The overview once the demo has something waiting for a person (the reconciler proposes
+ * restarts and rollbacks of production components within its first passes, and they
+ * expire after 30 s in e2e, so the screenshot shows the queue's usual state). Waits up to
+ * 45 s, then takes what there is: a screenshot is not a test of the demo's timing.
+ */
+async function overviewWithApprovals(p: Page) {
+  await overviewReady(p);
+  await expect
+    .poll(async () => (await p.getByTestId('overview-summary').textContent()) ?? '', { timeout: 45_000 })
+    .toContain('awaiting approval')
+    .catch(() => undefined);
+}
+
 const PAGES = [
-  { name: 'overview', path: '/', ready: (p: Page) => overviewReady(p) },
+  { name: 'overview', path: '/', ready: (p: Page) => overviewWithApprovals(p) },
   { name: 'predictions', path: '/predictions', ready: (p: Page) => expect(p.getByTestId('recommended-action').first()).toBeVisible() },
   {
+    // search-service's CPU runaway is projected from the start: the shot shows the trend line and "now".
     name: 'component',
-    path: '/components/payments-worker',
-    ready: (p: Page) => expect(p.getByTestId('chart-memory_usage').locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M/),
+    path: '/components/search-service',
+    ready: (p: Page) => expect(p.getByTestId('chart-cpu_usage').locator('.projection-line path.recharts-line-curve')).toHaveAttribute('d', /^M/),
   },
   { name: 'activity', path: '/activity', ready: (p: Page) => expect(p.getByRole('table', { name: 'Activity' }).locator('tbody tr').first()).toBeVisible() },
   {
+    // The last hour: the e2e server is minutes old, so a 24-hour chart would be one bar.
     name: 'analytics',
-    path: '/analytics',
+    path: '/analytics?window=1h',
     ready: (p: Page) => expect(p.getByTestId('chart-top-actions').locator('.recharts-bar-rectangle').first()).toBeVisible(),
   },
   { name: 'not-found', path: '/components/no-such-component', ready: (p: Page) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`every page, ${scheme}: no serious or critical axe violation; screenshots at 1280 and 390 px`, async ({ page }) => {
+  test(`every page, ${scheme}: no serious or critical axe violation at 1280 or 390 px; screenshots at both`, async ({ page }) => {
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const { name, path, ready } of PAGES) {
       for (const width of [1280, 390]) {
@@ -291,12 +434,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await ready(page);
         const suffix = scheme === 'light' ? '' : '-dark';
         await page.screenshot({ path: `test-results/screenshots/${name}-${width}${suffix}.png`, fullPage: true });
-        if (width !== 1280) continue;
         const results = await new AxeBuilder({ page }).analyze();
         const blocking = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-        expect(blocking, `${name} (${scheme})`).toEqual([]);
+        expect(blocking, `${name} at ${width} px (${scheme})`).toEqual([]);
       }
     }
   });

@@ -7,12 +7,17 @@ import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
 import { PredictionPanel } from '@/components/component-page/prediction-panel';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { ConsoleProposal } from '@/components/console-proposal';
 import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
-import { LevelBadge, PendingApprovals, scoreTone, TrendLabel } from '@/components/health-badges';
+import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from '@/components/health-badges';
+import { StaleBadge } from '@/components/stale-badge';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/guards';
 import { CHART_RANGES, DEFAULT_CHART_RANGE, DURATION_LABEL, pickToken } from '@/lib/dashboard/durations';
+import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
+import { isTriggered } from '@/lib/dashboard/risk';
 import { componentDashboard } from '@/lib/services/component-dashboard';
 import { componentNameSchema } from '@/lib/validation/sample';
 
@@ -34,11 +39,13 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const name = componentNameSchema.safeParse(decodeURIComponent(raw));
   if (!name.success) notFound();
   const range = pickToken((await searchParams).range, CHART_RANGES, DEFAULT_CHART_RANGE);
-  const view = await componentDashboard(await getDb(), name.data, range);
+  const now = new Date();
+  const view = await componentDashboard(await getDb(), name.data, range, now);
   if (!view) notFound();
 
   const { detail } = view;
   const h = detail.latest_health;
+  const stale = h ? isStale(h.checked_at, now.getTime(), view.maxEvidenceAgeSeconds) : false;
   return (
     <>
       <AppHeader user={user} />
@@ -54,9 +61,12 @@ export default async function ComponentPage({ params, searchParams }: Props) {
               {h && (
                 <>
                   {' '}
-                  · last check <Age iso={h.checked_at} />
+                  · last check <Age iso={h.checked_at} />{' '}
+                  <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={view.maxEvidenceAgeSeconds} fallbackNow={now.getTime()} />
                 </>
               )}
+              {' · '}
+              <AutoRefresh />
             </p>
           </div>
           <SegmentedLinks
@@ -84,7 +94,10 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </div>
           <div className="card stat">
             <div className="label">Prediction</div>
-            <div className="value">{h ? <LevelBadge level={h.failure_prediction.level} /> : '—'}</div>
+            <div className="value">
+              {h ? <LevelBadge level={h.failure_prediction.level} /> : '—'}{' '}
+              {h && h.failure_prediction.level !== 'critical' && isTriggered(h) && <TriggeredBadge />}
+            </div>
           </div>
           <div className="card stat">
             <div className="label">Time to failure</div>
@@ -93,7 +106,13 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <div className="card stat">
             <div className="label">Pending approvals</div>
             <div className="value">
-              <PendingApprovals count={view.pendingApprovals} />
+              <PendingApprovals count={view.pendingApprovals} firstId={firstPendingId(view.proposal)} />
+            </div>
+          </div>
+          <div className="card stat proposal-stat">
+            <div className="label">Console proposes</div>
+            <div className="small">
+              <ConsoleProposal proposal={view.proposal} stale={stale} variant="card" />
             </div>
           </div>
         </section>
@@ -108,12 +127,13 @@ export default async function ComponentPage({ params, searchParams }: Props) {
             Trends · {DURATION_LABEL[range]} <span className="small muted">(UTC)</span>
           </h2>
           <div className="grid">
-            <ScoreChart from={view.from} to={view.to} bucketSeconds={view.bucketSeconds} scores={view.scores} />
+            <ScoreChart from={view.from} to={view.to} end={view.end} bucketSeconds={view.bucketSeconds} scores={view.scores} />
           </div>
           <div style={{ height: 16 }} />
           <MetricCharts
             from={view.from}
             to={view.to}
+            end={view.end}
             bucketSeconds={view.bucketSeconds}
             metrics={view.metrics}
             thresholds={view.thresholds}

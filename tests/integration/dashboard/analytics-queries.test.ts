@@ -14,7 +14,8 @@ import {
 } from '@/db/queries/analytics';
 import { recordBrain } from '@/db/queries/brain';
 import { ensureComponent } from '@/db/queries/components';
-import { remediations, type NewRemediation } from '@/db/schema';
+import { insertHealthCheck } from '@/db/queries/health-checks';
+import { remediations, type NewHealthCheckRow, type NewRemediation } from '@/db/schema';
 import { testDatabase } from '../../helpers/api';
 import { COMPONENT_HEALTH, TOP_ACTIONS_24H } from '../../helpers/card-queries';
 
@@ -44,8 +45,14 @@ beforeAll(async () => {
   await rawQuery(`insert into unified_brain (agent_name, action_type, status, metadata) values ('billing_agent', 'service_restart', 'ok', '{"component":"api"}')`);
 
   const worker = await ensureComponent(db, 'worker');
-  const remediation = (status: NewRemediation['status'], createdAgo: number, finishedAgo: number | null): NewRemediation => ({
-    componentId: worker.id,
+  const flaky = await ensureComponent(db, 'flaky');
+  const remediation = (
+    status: NewRemediation['status'],
+    createdAgo: number,
+    finishedAgo: number | null,
+    componentId = worker.id,
+  ): NewRemediation => ({
+    componentId,
     action: 'restart',
     risk: 'low',
     status,
@@ -56,7 +63,8 @@ beforeAll(async () => {
     finishedAt: finishedAgo === null ? null : ago(finishedAgo),
   });
   await db.insert(remediations).values([
-    // Recovery times 60, 120, 180, 240, 600 s.
+    // Proposed 60, 120, 180, 240, 600 s before the action finished; the worker's first healthy
+    // check after that comes 30 s later, so proposal → recovery is 90, 150, 210, 270, 630 s.
     remediation('succeeded', 2 * HOUR + 60_000, 2 * HOUR),
     remediation('succeeded', 2 * HOUR + 120_000, 2 * HOUR),
     remediation('succeeded', 2 * HOUR + 180_000, 2 * HOUR),
@@ -67,7 +75,31 @@ beforeAll(async () => {
     remediation('succeeded', 40 * HOUR, 39 * HOUR),
     remediation('pending_approval', 60_000, null),
     remediation('executing', 60_000, null),
+    // The action ran, but the component never had a healthy check since: not recovered.
+    remediation('succeeded', 2 * HOUR + 60_000, 2 * HOUR, flaky.id),
   ]);
+
+  const check = (componentId: string, checkedAgo: number, healthy: boolean, extra: Partial<NewHealthCheckRow> = {}): NewHealthCheckRow => ({
+    componentId,
+    checkedAt: ago(checkedAgo),
+    healthScore: healthy ? 100 : 75,
+    trend: 'stable',
+    probability: 0.01,
+    timeToFailure: '> 24 hours',
+    predictionLevel: 'low',
+    result: {},
+    ...extra,
+  });
+  // Healthy before the action finished: not a recovery from it.
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR + 10_000, true));
+  // After it: still breached, then healthy but predicted high, then leaking — none is a recovery.
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR - 5_000, false));
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR - 10_000, true, { predictionLevel: 'high', probability: 0.4 }));
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR - 20_000, true, { leakDetected: true }));
+  // The first healthy check after the action: 30 s after it finished.
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR - 30_000, true));
+  await insertHealthCheck(db, check(worker.id, 2 * HOUR - 90_000, true));
+  await insertHealthCheck(db, check(flaky.id, HOUR, false));
 });
 
 describe("the card's queries, expressed with drizzle", () => {
@@ -118,18 +150,26 @@ describe("the card's queries, expressed with drizzle", () => {
 describe('remediation analytics', () => {
   it('success rate of remediations finished in the window', async () => {
     const { db } = await testDatabase();
-    expect(await remediationOutcomes(db, last24h())).toEqual({ succeeded: 5, failed: 1, successRate: 5 / 6 });
+    expect(await remediationOutcomes(db, last24h())).toEqual({ succeeded: 6, failed: 1, successRate: 6 / 7 });
     expect(await remediationOutcomes(db, { from: ago(HOUR) })).toEqual({ succeeded: 0, failed: 0, successRate: null });
   });
 
-  it('median and p90 of proposal → recovery', async () => {
+  it("median and p90 of proposal → the component's first healthy check after the action finished", async () => {
     const { db } = await testDatabase();
     const times = await recoveryTimes(db, last24h());
     expect(times.count).toBe(5);
-    expect(times.medianSeconds).toBeCloseTo(180, 6);
-    // percentile_cont interpolates: 0.9 of the way through [60,120,180,240,600] is 240 + 0.6·360.
-    expect(times.p90Seconds).toBeCloseTo(456, 6);
-    expect(await recoveryTimes(db, { from: ago(HOUR) })).toEqual({ count: 0, medianSeconds: null, p90Seconds: null });
+    expect(times.notRecovered).toBe(1);
+    expect(times.medianSeconds).toBeCloseTo(210, 3);
+    // percentile_cont interpolates: 0.9 of the way through [90,150,210,270,630] is 270 + 0.6·360.
+    expect(times.p90Seconds).toBeCloseTo(486, 3);
+    expect(await recoveryTimes(db, { from: ago(HOUR) })).toEqual({ count: 0, medianSeconds: null, p90Seconds: null, notRecovered: 0 });
+  });
+
+  it('a window with an end ignores recoveries after it', async () => {
+    const { db } = await testDatabase();
+    // Ends 10 s after the actions finished: the healthy check 30 s after them is not in it yet.
+    const times = await recoveryTimes(db, { from: ago(24 * HOUR), to: ago(2 * HOUR - 10_000) });
+    expect(times).toEqual({ count: 0, medianSeconds: null, p90Seconds: null, notRecovered: 6 });
   });
 
   it('approvals by decision', async () => {

@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverviewFilter, compareRisk, parseOverviewFilter, type RiskSubject } from '@/lib/dashboard/risk';
+import { applyOverviewFilter, compareRisk, parseOverviewFilter, riskTier, type RiskSubject } from '@/lib/dashboard/risk';
 import type { PredictionLevel } from '@/lib/healing/types';
 
-function row(name: string, level: PredictionLevel | null, probability = 0, score = 100, environment = 'production'): RiskSubject {
+interface Extra {
+  triggers?: string[];
+  leak?: boolean;
+}
+
+function row(
+  name: string,
+  level: PredictionLevel | null,
+  probability = 0,
+  score = 100,
+  environment = 'production',
+  extra: Extra = {},
+): RiskSubject {
+  // A score under 100 means some metric is over its warning threshold.
+  const breaches = score < 100 ? [{ metric: 'latency_ms' }] : [];
   return {
     name,
     environment,
-    latest_health: level === null ? null : { health_score: score, failure_prediction: { level, probability } },
+    latest_health:
+      level === null
+        ? null
+        : {
+            health_score: score,
+            failure_prediction: { level, probability },
+            healing_triggers: extra.triggers ?? (level === 'critical' ? ['Failure predicted within 1 hour (cpu_usage)'] : []),
+            memory_leak: { leak_detected: extra.leak ?? false },
+            breaches,
+          },
   };
 }
 
 describe('compareRisk', () => {
-  it('orders by level, then probability, then lower score, then name; unchecked last', () => {
+  it('without triggers or breaches: by level, then probability, then lower score, then name; unchecked last', () => {
     const rows = [
       row('never-checked', null),
       row('low-a', 'low', 0.01, 100),
@@ -32,6 +55,46 @@ describe('compareRisk', () => {
       'low-a',
       'never-checked',
     ]);
+  });
+});
+
+describe('compareRisk: healing triggers and current breaches', () => {
+  // The audit's case: inventory-sync, score 50 with error_rate 9% over HEAL_ERROR_THRESH, predicted "low".
+  const inventorySync = row('inventory-sync', 'low', 0, 50, 'production', { triggers: ['error_rate 9.0% exceeds HEAL_ERROR_THRESH 5.0%'] });
+
+  it('puts a triggered component right after critical predictions, before high and medium ones with perfect scores', () => {
+    const rows = [
+      row('medium-perfect', 'medium', 0.29, 100),
+      row('high-perfect', 'high', 0.49, 100),
+      inventorySync,
+      row('critical', 'critical', 0.55, 100),
+      row('calm', 'low', 0.05, 100),
+    ];
+    expect(rows.sort(compareRisk).map((r) => r.name)).toEqual(['critical', 'inventory-sync', 'high-perfect', 'medium-perfect', 'calm']);
+  });
+
+  it('counts a detected memory leak as triggered: the console cleans it on its next pass', () => {
+    const rows = [row('high', 'high', 0.45), row('leaking', 'low', 0.02, 100, 'production', { leak: true })];
+    expect(rows.sort(compareRisk).map((r) => r.name)).toEqual(['leaking', 'high']);
+  });
+
+  it('orders triggered components by probability, then lower score', () => {
+    const t = { triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'] };
+    const rows = [row('t-low', 'low', 0.01, 75, 'x', t), row('t-high', 'high', 0.4, 75, 'x', t), row('t-worse', 'low', 0.01, 50, 'x', t)];
+    expect(rows.sort(compareRisk).map((r) => r.name)).toEqual(['t-high', 't-worse', 't-low']);
+  });
+
+  it('puts a low prediction with a metric breached now after medium and before calm components', () => {
+    const rows = [row('calm', 'low', 0.09, 100), row('breached', 'low', 0.01, 87.5), row('medium', 'medium', 0.11, 100)];
+    expect(rows.sort(compareRisk).map((r) => r.name)).toEqual(['medium', 'breached', 'calm']);
+  });
+
+  it('names the tier', () => {
+    expect(riskTier(inventorySync.latest_health!)).toBe('triggered');
+    expect(riskTier(row('c', 'critical', 0.9).latest_health!)).toBe('critical');
+    expect(riskTier(row('b', 'low', 0, 87.5).latest_health!)).toBe('breached');
+    expect(riskTier(row('m', 'medium', 0.2, 87.5).latest_health!)).toBe('medium');
+    expect(riskTier(row('ok', 'low', 0).latest_health!)).toBe('calm');
   });
 });
 
