@@ -14,7 +14,7 @@ const PRIORITY: Record<string, readonly string[]> = {
   automatic_rollback: ['rollback_type', 'message', 'error', 'remediation_id'],
   memory_leak_cleanup: ['leak_detected', 'memory_freed_mb', 'objects_collected', 'current_memory_mb', 'error', 'remediation_id'],
   db_connection_recovered: ['attempts', 'elapsed_ms', 'error'],
-  reconciliation_cycle: ['components', 'checked', 'proposed', 'executed', 'skipped', 'paused'],
+  reconciliation_cycle: ['proposed', 'executed', 'queued', 'errors', 'held', 'paused'],
   remediation_approval: ['decision', 'decided_by', 'reason', 'remediation_id'],
 };
 

@@ -6,8 +6,17 @@
 import { ACTIVITY_SPANS, DURATION_SECONDS, type ActivitySpan } from './durations';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 
-/** Statuses the console writes: health checks (healthy/warning/critical) and actions (success/failure). */
-export const KNOWN_STATUSES = ['healthy', 'warning', 'critical', 'success', 'failure'] as const;
+/**
+ * Statuses the console writes: health checks (healthy/warning/critical), actions
+ * (success/failure, late_outcome when reported after the lease), decisions
+ * (approved/rejected) and reconciler passes (completed, completed_with_failures, aborted).
+ */
+export const KNOWN_STATUSES = [
+  'healthy', 'warning', 'critical',
+  'success', 'failure', 'late_outcome',
+  'approved', 'rejected',
+  'completed', 'completed_with_failures', 'aborted',
+] as const;
 export const ACTIVITY_PAGE_SIZE = 50;
 export const DEFAULT_ACTIVITY_SPAN: ActivitySpan = '24h';
 

@@ -23,6 +23,8 @@ export interface NextActionContext {
   cleanupHook: boolean;
   /** Whether a restart / deployment rollback has a service to act on (Render, or the demo simulator). */
   hasService: boolean;
+  /** Whether something can re-apply a recorded state of the component (the demo simulator). */
+  appliesStates: boolean;
   /** Runtime states recorded for the component (a previous_state rollback needs two). */
   recordedStates: number;
   /** Automatic remediation paused by an admin. */
@@ -36,6 +38,9 @@ export function nextAction(report: PlanInput, ctx: NextActionContext): NextActio
   const plan = planRemediation(report, ctx.triggers, {
     cleanupHook: ctx.cleanupHook,
     renderServiceId: ctx.component.renderServiceId,
+    // The plan asks this only of components without a Render service, whose states only the simulator re-applies.
+    stateRollback: ctx.appliesStates && ctx.recordedStates >= 2,
+    restartable: ctx.hasService,
   });
   if (!plan) return null;
   const base = { action: plan.action, params: plan.params, reason: plan.reason, until: null, why: null };

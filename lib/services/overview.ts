@@ -40,6 +40,8 @@ export interface OverviewDeps {
   cleanupHook: (component: Component) => boolean;
   /** Whether a restart or deployment rollback of this component has a service to act on. */
   hasService: (component: Component) => boolean;
+  /** Whether a recorded state of this component can be re-applied without a Render deploy to name (the simulator). */
+  appliesStates: (component: Component) => boolean;
   now?: () => Date;
 }
 
@@ -51,6 +53,7 @@ export function defaultOverviewDeps(): OverviewDeps {
     rejectionSnoozeMs: deps.settings.rejectionSnoozeMs,
     cleanupHook: (component) => deps.executors.cleanup(component) !== null,
     hasService: (component) => deps.executors.service(component, null) !== null,
+    appliesStates: (component) => deps.executors.applyState(component, {}) !== null,
   };
 }
 
@@ -86,6 +89,7 @@ function buildProposal(component: Component, report: HealthReport | null, facts:
           triggers: deps.triggers,
           cleanupHook: deps.cleanupHook(component),
           hasService: deps.hasService(component),
+          appliesStates: deps.appliesStates(component),
           recordedStates: facts.states.get(component.id) ?? 0,
           paused: facts.paused,
           // Newest first: the latest rejection decides when the snooze ends.

@@ -19,6 +19,7 @@ const deps: OverviewDeps = {
   rejectionSnoozeMs: 3_600_000,
   cleanupHook: () => false,
   hasService: () => true,
+  appliesStates: () => true,
 };
 const calm = { cpu_usage: 30, memory_usage: 50, error_rate: 0.002, latency_ms: 150 };
 let viewer: string;
@@ -77,9 +78,9 @@ describe('the console proposal of each component', () => {
     expect(c!.console_proposal.open).toEqual([]);
   });
 
-  it('no earlier state to roll back to: the rollback cannot run, and the page says why', async () => {
+  it('no earlier state to roll back to: like the reconciler, it proposes a restart instead', async () => {
     const { 'stateless-sync': c } = await rows();
-    expect(c!.console_proposal.next).toMatchObject({ action: 'rollback', outcome: 'unavailable', why: 'no previous state recorded' });
+    expect(c!.console_proposal.next).toMatchObject({ action: 'restart', outcome: 'approval' });
   });
 
   it('a person rejected the rollback recently: snoozed until the snooze ends', async () => {
@@ -109,6 +110,8 @@ describe('GET /api/v1/overview', () => {
     expect(res.status).toBe(200);
     expect(res.body.max_evidence_age_seconds).toBe(300);
     const inv = res.body.components.find((c: { name: string }) => c.name === 'inventory-sync');
-    expect(inv.console_proposal).toMatchObject({ recommended_action: 'Normal operation', next: { action: 'rollback', outcome: 'approval' } });
+    // Served with the real executors: nothing here can roll back or restart inventory-sync (no Render
+    // service, not simulated), so — like the reconciler — the console proposes nothing.
+    expect(inv.console_proposal).toMatchObject({ recommended_action: 'Normal operation', next: null });
   });
 });

@@ -24,6 +24,7 @@ const ctx = (over: Partial<NextActionContext> = {}): NextActionContext => ({
   triggers: DEFAULT_HEALING_TRIGGERS,
   cleanupHook: true,
   hasService: true,
+  appliesStates: true,
   recordedStates: 2,
   paused: false,
   rejectedAt: () => null,
@@ -50,8 +51,10 @@ describe('nextAction: what the reconciler will propose, and what becomes of it',
     expect(nextAction(leaking, ctx())).toMatchObject({ action: 'memory_cleanup', outcome: 'automatic' });
   });
 
-  it('says when the action cannot run here, as the reconciler would find (no previous state, no service)', () => {
-    expect(nextAction(erroring, ctx({ recordedStates: 1 }))).toMatchObject({ action: 'rollback', outcome: 'unavailable', why: 'no previous state recorded' });
+  it('follows the reconciler when a rollback cannot run: a restart instead, or nothing when nothing can act', () => {
+    expect(nextAction(erroring, ctx({ recordedStates: 1 }))).toMatchObject({ action: 'restart', outcome: 'approval' });
+    expect(nextAction(erroring, ctx({ appliesStates: false }))).toMatchObject({ action: 'restart', outcome: 'approval' });
+    expect(nextAction(erroring, ctx({ recordedStates: 1, hasService: false }))).toBeNull();
     const hot = { ...healthy, metrics: { ...healthy.metrics, cpu_usage: 95 }, healing_triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'] };
     expect(nextAction(hot, ctx({ hasService: false }))).toMatchObject({ action: 'restart', outcome: 'unavailable', why: 'no Render service registered' });
     expect(nextAction(hot, ctx())).toMatchObject({ action: 'restart', outcome: 'approval' });
