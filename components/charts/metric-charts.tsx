@@ -1,9 +1,7 @@
 'use client';
 
-import type { ChartRange } from '@/lib/dashboard/durations';
-import type { ProjectionLine } from '@/lib/dashboard/projection-line';
-import type { MetricName, Thresholds } from '@/lib/healing/types';
-import type { MetricPoint, ScorePoint } from '@/lib/services/component-dashboard';
+import type { MetricName } from '@/lib/healing/types';
+import type { ComponentDashboard, MetricPoint } from '@/lib/services/component-dashboard';
 import { TimeSeriesChart, type ChartSeries } from './time-series-chart';
 import { formatChartValue, type ChartUnit } from './units';
 
@@ -31,20 +29,10 @@ function latest(points: readonly MetricPoint[], key: keyof MetricPoint): number 
   return null;
 }
 
-interface Props {
-  range: ChartRange;
-  from: number;
-  to: number;
-  /** The shared right edge of every chart (past `to` when a projection is drawn). */
-  end: number;
-  bucketSeconds: number;
-  scores: ScorePoint[];
-  metrics: MetricPoint[];
-  thresholds: Thresholds;
-  projection: ProjectionLine | null;
-}
+/** The chart span and series, as the component page's model carries them. */
+type ChartProps<K extends keyof ComponentDashboard> = Pick<ComponentDashboard, 'from' | 'to' | 'end' | 'bucketSeconds' | K>;
 
-export function ScoreChart({ from, to, end, bucketSeconds, scores }: Omit<Props, 'metrics' | 'thresholds' | 'projection' | 'range'>) {
+export function ScoreChart({ from, to, end, bucketSeconds, scores }: ChartProps<'scores'>) {
   const per = bucketSeconds >= 60 ? `${bucketSeconds / 60} min` : `${bucketSeconds} s`;
   const last = scores.at(-1);
   return (
@@ -67,7 +55,7 @@ export function ScoreChart({ from, to, end, bucketSeconds, scores }: Omit<Props,
 }
 
 /** One chart per metric; memory_mb only when the component reports it. */
-export function MetricCharts({ from, to, end, bucketSeconds, metrics, thresholds, projection }: Omit<Props, 'scores' | 'range'>) {
+export function MetricCharts({ from, to, end, bucketSeconds, metrics, thresholds, projection }: ChartProps<'metrics' | 'thresholds' | 'projection'>) {
   const hasMemoryMb = metrics.some((m) => m.memory_mb !== null);
   return (
     <div className="grid">

@@ -10,6 +10,7 @@ import type { Component, ComponentConfig } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { remediationDeps } from '@/lib/remediation/deps';
+import { differingConfigFields } from '@/lib/remediation/actions';
 import type { Db } from '@/db/client';
 import type { ActionTargets } from './action-targets';
 import { ComponentActions } from './component-actions';
@@ -24,9 +25,8 @@ function cleanupTarget(component: Component): ActionTargets['cleanup'] {
 
 function configChanges(current: ComponentConfig, previous: ComponentConfig) {
   // The policy is an admin setting a config rollback keeps, so it is not among the changes.
-  const fields = (Object.keys({ ...current, ...previous }) as (keyof ComponentConfig)[]).filter((f) => f !== 'policy');
-  return fields
-    .filter((field) => JSON.stringify(current[field] ?? null) !== JSON.stringify(previous[field] ?? null))
+  return differingConfigFields(current, previous)
+    .filter((field) => field !== 'policy')
     .map((field) => ({ field, from: current[field] ?? null, to: previous[field] ?? null }));
 }
 

@@ -217,10 +217,21 @@ export function configToRestore(
     changes.cleanup_url = previousUrl;
     if (previousUrl !== null) notes.push('cleanup_url restored as recorded, without credentials: set it again if the hook needs them');
   }
-  const unchanged = (Object.keys(changes) as (keyof ComponentConfig)[]).every(
-    (key) => stableJson(changes[key] ?? null) === stableJson(current[key] ?? null),
-  );
+  const unchanged = differingConfigFields(changes, current, Object.keys(changes) as (keyof ComponentConfig)[]).length === 0;
   return unchanged ? null : { changes, notes };
+}
+
+/**
+ * The fields whose values differ between two configurations (all fields either
+ * has, or `fields`), ignoring key order inside nested values such as thresholds.
+ * The one comparison behind what a config rollback restores and what its dialog lists.
+ */
+export function differingConfigFields(
+  a: Partial<ComponentConfig>,
+  b: Partial<ComponentConfig>,
+  fields: (keyof ComponentConfig)[] = Object.keys({ ...a, ...b }) as (keyof ComponentConfig)[],
+): (keyof ComponentConfig)[] {
+  return fields.filter((field) => stableJson(a[field] ?? null) !== stableJson(b[field] ?? null));
 }
 
 function stableJson(value: unknown): string {
