@@ -89,5 +89,5 @@ describe('npm run cli', () => {
     const [users] = await rawQuery<{ n: string | number }>(`select count(*) as n from users`);
     const [tokens] = await rawQuery<{ n: string | number }>(`select count(*) as n from api_tokens`);
     expect([Number(users!.n), Number(tokens!.n)]).toEqual([1, 1]);
-  });
+  }, 180_000); // six CLI processes, each a tsx start-up: seconds apiece on a loaded 2-core CI machine
 });
