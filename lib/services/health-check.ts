@@ -3,6 +3,7 @@
  * component's recent history and records the check — sample, check and the
  * `proactive_health_check` audit row commit together or not at all.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { ensureComponent } from '@/db/queries/components';

@@ -3,6 +3,7 @@
  * stores every sample in one transaction with multi-row INSERTs — all or nothing.
  * Batches only store samples; assessment happens per check, not per stored row.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { ensureComponents } from '@/db/queries/components';
 import { insertSamples } from '@/db/queries/metrics';

@@ -1,4 +1,5 @@
 /** Console-wide settings from the admin page: remediation policy per component, the global pause. */
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findComponentByName, upsertComponentConfig } from '@/db/queries/components';
