@@ -5,13 +5,14 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { ensureComponents } from '@/db/queries/components';
 import { insertSamples } from '@/db/queries/metrics';
 import type { BatchInput } from '@/lib/validation/sample';
+import { registerComponents } from './component-registry';
 
 export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
-    const ids = await ensureComponents(
+    // Unknown names are registered within the caps (422 naming the limit, nothing stored).
+    const { ids } = await registerComponents(
       tx,
       samples.map((s) => s.component),
     );
