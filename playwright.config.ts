@@ -45,7 +45,8 @@ export default defineConfig({
     { name: 'log scan', testMatch: /log-scan\.teardown\.ts$/ },
   ],
   webServer: {
-    command: `npx tsx tests/e2e/serve.ts`,
+    // react-server: modules marked `server-only` (db, services) resolve to its empty export outside Next.js.
+    command: `npx tsx --conditions=react-server tests/e2e/serve.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     // The default is SIGKILL, which would leave the e2e database behind; serve.ts cleans up on SIGTERM.

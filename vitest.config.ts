@@ -7,7 +7,14 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // `integration` talks to a real database — PGlite by default, PostgreSQL when
 // DATABASE_URL is set (tests/integration/setup.ts gives every file its own database).
 export default defineConfig({
-  resolve: { alias: { '@': root } },
+  resolve: {
+    alias: {
+      '@': root,
+      // Modules holding secrets or the database import 'server-only', which throws
+      // outside React's server condition; tests load them as Next.js's server does.
+      'server-only': `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

@@ -3,6 +3,7 @@
  * unset → embedded PGlite under `PGLITE_DIR` (default ./data/pglite; `memory://` keeps it in RAM).
  * Both get the same schema and the same committed migrations from drizzle/.
  */
+import 'server-only';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';

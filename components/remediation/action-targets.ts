@@ -3,14 +3,10 @@
  * (executor registry, recorded states and configs) so the confirmation dialog
  * can say exactly what will happen before anything does.
  */
-import type { RemediationPolicy } from '@/db/schema';
+import type { ComponentView } from '@/lib/services/component-view';
 
-export interface ActionTargets {
-  component: { name: string; environment: string; policy: RemediationPolicy };
-  /** Where restarts and deployment rollbacks go; null when nothing can restart it. */
-  service: { kind: 'render' | 'simulator'; serviceId: string } | null;
-  /** Who frees memory; null when no cleanup hook is registered (a restart is proposed instead). */
-  cleanup: { kind: 'hook' | 'simulator' | 'in-process'; url: string } | null;
+/** The component as its view shows it (never the row: it holds the hook's credentials), plus what each action would restore. */
+export interface ActionTargets extends ComponentView {
   /** What a `previous_state` rollback restores; null when fewer than two states are recorded. */
   previousState: { from: Record<string, unknown>; to: Record<string, unknown>; recordedAt: string } | null;
   /** Whether anything can re-apply a recorded state (only the demo simulator can). */

@@ -3,10 +3,13 @@
  * and what each action would act on, then renders the client buttons.
  * Mount it on a component's page: <ComponentActionsPanel componentName={name} />.
  */
+import 'server-only';
 import { getDb } from '@/db/client';
 import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import { findComponentByName } from '@/db/queries/components';
 import type { Component, ComponentConfig } from '@/db/schema';
+import { componentView } from '@/lib/services/component-view';
+import { stripUrlCredentials } from '@/lib/url-credentials';
 import { hasRole } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { remediationDeps } from '@/lib/remediation/deps';
@@ -15,31 +18,24 @@ import type { Db } from '@/db/client';
 import type { ActionTargets } from './action-targets';
 import { ComponentActions } from './component-actions';
 
-function cleanupTarget(component: Component): ActionTargets['cleanup'] {
-  const cleanup = remediationDeps().executors.cleanup(component);
-  if (!cleanup) return null;
-  // lib/remediation/executors.ts names its built-in cleanups by these pseudo-URLs.
-  const kind = cleanup.url === 'simulator' ? 'simulator' : cleanup.url === 'in-process' ? 'in-process' : 'hook';
-  return { kind, url: cleanup.url };
-}
-
 function configChanges(current: ComponentConfig, previous: ComponentConfig) {
   // The policy is an admin setting a config rollback keeps, so it is not among the changes.
+  // Hook URLs are redacted again: history rows written before queries counted as credentials may hold one.
+  const shown = (field: keyof ComponentConfig, value: unknown) =>
+    field === 'cleanup_url' && typeof value === 'string' ? stripUrlCredentials(value) : (value ?? null);
   return differingConfigFields(current, previous)
     .filter((field) => field !== 'policy')
-    .map((field) => ({ field, from: current[field] ?? null, to: previous[field] ?? null }));
+    .map((field) => ({ field, from: shown(field, current[field]), to: shown(field, previous[field]) }));
 }
 
 export async function actionTargets(db: Db, component: Component): Promise<ActionTargets> {
   const { executors, settings } = remediationDeps();
-  const service = executors.service(component, null);
   const [states, configs] = await Promise.all([recentStates(db, component.id, 2), recentConfigs(db, component.id, 2)]);
   const [currentState, previousState] = states;
   const [currentConfig, previousConfig] = configs;
   return {
-    component: { name: component.name, environment: component.environment, policy: component.policy },
-    service: service && { kind: service.executor.kind, serviceId: service.serviceId },
-    cleanup: cleanupTarget(component),
+    // What the client may know of the component: its view, never the row.
+    ...componentView(component, executors),
     previousState:
       currentState && previousState
         ? { from: currentState.state, to: previousState.state, recordedAt: previousState.recordedAt.toISOString() }

@@ -4,6 +4,7 @@
  * (executed_at, id) so page N costs the same as page 1 and rows written while
  * someone pages are neither skipped nor repeated.
  */
+import 'server-only';
 import { and, asc, desc, eq, gt, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/dashboard/cursor';
 import type { Db } from '../client';

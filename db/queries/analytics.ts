@@ -12,6 +12,7 @@
  *   WHERE agent_name LIKE '%self_healing%'
  *   GROUP BY metadata->>'component' ORDER BY interventions DESC;
  */
+import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNotNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { healthChecks, remediations, unifiedBrain } from '../schema';

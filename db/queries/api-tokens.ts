@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, users, type ApiToken, type NewApiToken } from '../schema';

@@ -3,6 +3,7 @@
  * its History tab (remediations that are over or past their decision), and
  * the evidence a person's request carries to the approver.
  */
+import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { evidenceFromCheck } from '@/lib/remediation/evidence';

@@ -1,4 +1,5 @@
 /** A component's recorded runtime states and config versions: what rollbacks restore. */
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { componentConfigs, componentStates, type ComponentConfigRow, type ComponentState } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { components, healthChecks, type HealthCheckRow, type NewHealthCheckRow } from '../schema';

@@ -3,6 +3,7 @@
  * checks are grouped into fixed buckets with `date_bin` (average and extreme
  * per bucket), so a 7-day chart reads a few hundred rows, never every sample.
  */
+import 'server-only';
 import { and, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { healthChecks, metricSamples } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { components, metricSamples, type MetricSampleRow, type NewMetricSampleRow } from '../schema';

@@ -3,6 +3,7 @@
  * past their expiry still say pending_approval until the reconciler marks
  * them expired, but can no longer be approved, so they are not counted.
  */
+import 'server-only';
 import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { components, remediations } from '../schema';

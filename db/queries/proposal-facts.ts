@@ -7,6 +7,7 @@
  * reconciler marks it expired, but nobody can approve it any more, so it is
  * left out (as in pending-approvals.ts).
  */
+import 'server-only';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { componentStates, components, remediations, type Remediation } from '../schema';

@@ -3,6 +3,7 @@
  * conditional UPDATE (`… WHERE status = <from> RETURNING`), so when several
  * workers or approvers race, exactly one wins and the others see `undefined`.
  */
+import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {

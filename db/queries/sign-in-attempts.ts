@@ -2,6 +2,7 @@
  * Sign-in attempts: the memory the sign-in rate limit reads (lib/auth/sign-in-limit.ts).
  * Emails are stored lower-cased so `Ops@x` and `ops@x` count as one account.
  */
+import 'server-only';
 import { and, desc, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { signInAttempts } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { users, type NewUser, type User } from '../schema';

@@ -5,6 +5,7 @@
  * format errors themselves. Next.js itself refuses action POSTs whose Origin
  * does not match the host.
  */
+import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';

@@ -24,7 +24,8 @@ export type ApiErrorCode =
   | 'internal_error'
   | 'service_unavailable'
   | 'conflict'
-  | 'guardrail';
+  | 'guardrail'
+  | 'component_limit';
 
 export class ApiError extends Error {
   constructor(

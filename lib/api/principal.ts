@@ -3,6 +3,7 @@
  * a signed-in browser session (the console's own pages poll the API).
  * Cookie sessions are not accepted for writes, which keeps the API free of CSRF.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { findApiTokenByPublicId, touchApiToken } from '@/db/queries/api-tokens';
 import { parseApiToken, secretMatches } from '@/lib/auth/api-token';

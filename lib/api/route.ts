@@ -3,6 +3,7 @@
  * identity → role check → handler, and errors → JSON. Handlers never see an
  * unauthenticated request and never format an error themselves.
  */
+import 'server-only';
 import { getDb, isConnectionError, type Db } from '@/db/client';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { log } from '@/lib/log';

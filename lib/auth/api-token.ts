@@ -3,6 +3,7 @@
  * only SHA-256(secret) is stored, and it is compared in constant time, so
  * neither a database leak nor response timing reveals a usable token.
  */
+import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const PREFIX = 'shc';

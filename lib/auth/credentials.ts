@@ -4,6 +4,7 @@
  * rules (timing, limits, recording) are tested against a real database.
  */
 // The class next-auth re-exports, imported from its source so this module loads outside Next.js (tests).
+import 'server-only';
 import { CredentialsSignin } from '@auth/core/errors';
 import type { Db } from '@/db/client';
 import { lockSignInKeys, markSignInSucceeded, pruneSignInAttempts, recordSignInAttempt } from '@/db/queries/sign-in-attempts';

@@ -3,6 +3,7 @@
  * role → a 403 page (app/forbidden.tsx). Route handlers use lib/api/route.ts
  * and server actions lib/actions/server-action.ts; all three rely on hasRole.
  */
+import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { hasRole, type Role } from './roles';
 import { currentUser, type SessionUser } from './session';

@@ -11,6 +11,7 @@
  * request's protocol (X-Forwarded-Proto from the proxy) — Secure with the
  * `__Secure-` prefix when the console is served over HTTPS.
  */
+import 'server-only';
 import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';

@@ -9,6 +9,7 @@
  * carries our user id, not the provider's `sub`, so roles, disabling and the
  * rest of the console work exactly as for password users.
  */
+import 'server-only';
 import type { OIDCConfig } from 'next-auth/providers';
 import type { User } from '@/db/schema';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { endUserSessions, findUserById } from '@/db/queries/users';
 import { auth } from './next-auth';

@@ -7,6 +7,7 @@
  *   failures before it, so a typo after signing in is not held against you);
  * - per address: 20 failures in 15 minutes (slows guessing across many accounts).
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { lastSuccess, recentFailures } from '@/db/queries/sign-in-attempts';
 

@@ -23,6 +23,7 @@
  * answers or audit rows beyond the three numbers: an error body may hold anything
  * (stack traces, tokens), so a failure names the status only.
  */
+import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { log } from '@/lib/log';

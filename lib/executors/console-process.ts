@@ -3,6 +3,7 @@
  * console's own process is a component too, cleaned in-process"): an in-process
  * cleanup executor, and a sampler of the console's own health metrics.
  */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';

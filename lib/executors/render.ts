@@ -10,6 +10,7 @@
  * only). Failures carry Render's own error `message`. The API key is sent only
  * in the Authorization header and never logged.
  */
+import 'server-only';
 import { z } from 'zod';
 import { log } from '@/lib/log';
 import { describeTransportError, isTimeoutError, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';

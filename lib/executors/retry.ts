@@ -14,6 +14,7 @@
  * Clock, randomness and sleep are injectable so tests can assert exact delays.
  */
 
+import 'server-only';
 export interface RetryOptions {
   /** Total attempts including the first (default 4). */
   attempts?: number;

@@ -4,6 +4,7 @@
  * `remedies` say how), so the demo heals end to end. Only used for components
  * the running simulator owns (lib/remediation/executors.ts decides).
  */
+import 'server-only';
 import type { Scenario } from '@/lib/simulator/scenarios';
 import { jumpTo, scenarioTime, simulatedScenario, simulatorState } from '@/lib/simulator/state';
 import type { CallOutcome, CleanupExecutor, CleanupOutcome, DeploymentRollbackOutcome, ServiceExecutor } from './types';

@@ -8,6 +8,7 @@
  * URL configured → nothing is sent. The webhook URL embeds a secret, so it is
  * never logged.
  */
+import 'server-only';
 import { log } from '@/lib/log';
 
 export interface ApprovalRequested {

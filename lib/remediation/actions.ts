@@ -4,6 +4,7 @@
  * They act through the executor registry and the database; the caller
  * (execute.ts) records the outcome in `remediations` and `unified_brain`.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';

@@ -4,6 +4,7 @@
  * Every console server measures itself on its own timer — not the reconciler,
  * which may run in another process (`npm run reconciler`) or not at all here.
  */
+import 'server-only';
 import type { Database } from '@/db/client';
 import { CONSOLE_COMPONENT, sampleConsoleMetrics } from '@/lib/executors/console-process';
 import { runHealthCheck } from '@/lib/services/health-check';

@@ -9,6 +9,7 @@
  * once, when nothing had reported it down, answers `recovered: false` and writes
  * no row (else every on-demand probe would count as a recovery in analytics).
  */
+import 'server-only';
 import { getDatabase, type Database } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { backoffDelay, defaultSleep } from '@/lib/executors/retry';

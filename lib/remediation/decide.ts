@@ -4,6 +4,7 @@
  * once, however many approvers race (the decision and the claim are both
  * conditional UPDATEs).
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';

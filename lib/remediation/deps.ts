@@ -1,4 +1,5 @@
 /** The process-wide wiring of the remediation service: real executors, env settings, the approval webhook. */
+import 'server-only';
 import type { Principal } from '@/lib/api/principal';
 import type { SessionUser } from '@/lib/auth/session';
 import { notifyApprovalRequested } from '@/lib/notify/slack';

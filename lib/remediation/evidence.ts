@@ -3,6 +3,7 @@
  * it, in one shape for the reconciler's proposals and people's requests, so an
  * approver judges both on the same facts.
  */
+import 'server-only';
 import type { HealthCheckRow } from '@/db/schema';
 import type { HealthReport } from '@/lib/services/health-check';
 

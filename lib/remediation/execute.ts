@@ -5,6 +5,7 @@
  * and the reconciler marked the remediation failed, the late outcome is
  * recorded as such (`late_outcome`), never as a success.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain, type ActionType } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';

@@ -10,6 +10,7 @@
  * rolls back to that deploy, then auto-deploy is turned off. Nothing else can
  * apply a recorded state (see stateApplyRefusal).
  */
+import 'server-only';
 import type { Component } from '@/db/schema';
 import { createCleanupHookExecutor } from '@/lib/executors/cleanup-hook';
 import { CONSOLE_COMPONENT, consoleCleanupExecutor } from '@/lib/executors/console-process';

@@ -3,6 +3,7 @@
  * so concurrent requests and approvals for one component are judged one after
  * another against each other's effects. Refusal: 409 naming the guardrail.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { executionsSince } from '@/db/queries/remediations';

@@ -7,6 +7,7 @@
  * or the pass fails: errors are counted and logged). Only one reconciler
  * acts at a time (Database.withExclusiveLock).
  */
+import 'server-only';
 import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { recentStates } from '@/db/queries/component-history';

@@ -3,6 +3,7 @@
  * it can run at all, apply the risk policy and the guardrails, record it, then
  * run it at once (low risk) or queue it for an approver (high risk).
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
 import { recentConfigs, recentStates } from '@/db/queries/component-history';

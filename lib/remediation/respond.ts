@@ -3,6 +3,7 @@
  * answers 200 with the card's result; a high-risk one 202 with the pending
  * remediation; refusals are ApiErrors (409 names the guardrail).
  */
+import 'server-only';
 import { remediationView } from './present';
 import type { RequestOutcome } from './request';
 

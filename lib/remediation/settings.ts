@@ -2,6 +2,7 @@
  * Remediation settings from the environment, validated loudly (a typo must not
  * silently turn a guardrail off). Defaults per SPEC §4.
  */
+import 'server-only';
 import { RENDER_ACTION_WORST_CASE_MS } from '@/lib/executors/render';
 import type { GuardrailSettings } from '@/lib/healing/guardrails';
 

@@ -4,6 +4,7 @@
  * the reconciler unless RECONCILER=off (e.g. when `npm run reconciler` runs it apart).
  * Fails loudly: a console that cannot reach its database should not look healthy.
  */
+import 'server-only';
 import { getDatabase } from '@/db/client';
 import { readOidcSettings } from '@/lib/auth/oidc';
 import { healingTriggers } from '@/lib/config';

@@ -1,4 +1,5 @@
 /** Creating people and machine credentials — shared by the CLI and start-up bootstrap. */
+import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { insertApiToken } from '@/db/queries/api-tokens';

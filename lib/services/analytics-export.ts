@@ -4,6 +4,7 @@
  * busy month never sits in memory whole. The JSON form opens with the same
  * summary the analytics page shows.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { activityChunk, type ActivityFilters, type ActivityRow } from '@/db/queries/activity';
 import type { Cursor } from '@/lib/dashboard/cursor';

@@ -2,6 +2,7 @@
  * The analytics report for one window: what the page charts and what the
  * export's summary carries, so both always say the same thing.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { countActivity } from '@/db/queries/activity';
 import {

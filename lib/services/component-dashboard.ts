@@ -3,6 +3,7 @@
  * report, downsampled series for the chosen range, the prediction's trend
  * line, state and config history, and open approval requests.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import { findComponentByName } from '@/db/queries/components';

@@ -1,4 +1,5 @@
 /** Read models of components for the API and the pages. */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { findComponentByName, listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent, recentChecks } from '@/db/queries/health-checks';

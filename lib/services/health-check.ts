@@ -3,9 +3,9 @@
  * component's recent history and records the check — sample, check and the
  * `proactive_health_check` audit row commit together or not at all.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
-import { ensureComponent } from '@/db/queries/components';
 import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
 import type { MetricSampleRow } from '@/db/schema';
@@ -14,6 +14,7 @@ import { LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { HealingTriggers, HealthAssessment, MetricSample } from '@/lib/healing/types';
 import type { SampleInput } from '@/lib/validation/sample';
+import { registerComponent } from './component-registry';
 
 /** The longest window any rule looks at (leak detection), and a cap on rows fetched for it. */
 const HISTORY_MINUTES = LEAK_WINDOW_MINUTES;
@@ -60,7 +61,7 @@ export async function runHealthCheck(
 ): Promise<HealthReport> {
   const recordedAt = input.timestamp ?? options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const component = await ensureComponent(tx, name);
+    const { component } = await registerComponent(tx, name);
     const sample = await insertSample(tx, {
       componentId: component.id,
       recordedAt,

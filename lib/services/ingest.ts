@@ -3,14 +3,16 @@
  * stores every sample in one transaction with multi-row INSERTs — all or nothing.
  * Batches only store samples; assessment happens per check, not per stored row.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
-import { ensureComponents } from '@/db/queries/components';
 import { insertSamples } from '@/db/queries/metrics';
 import type { BatchInput } from '@/lib/validation/sample';
+import { registerComponents } from './component-registry';
 
 export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
-    const ids = await ensureComponents(
+    // Unknown names are registered within the caps (422 naming the limit, nothing stored).
+    const { ids } = await registerComponents(
       tx,
       samples.map((s) => s.component),
     );

@@ -3,6 +3,7 @@
  * predictions page shows): every component's latest health, its open approval
  * requests, and what the console proposes for it.
  */
+import 'server-only';
 import type { Db } from '@/db/client';
 import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
 import { pendingApprovalCounts } from '@/db/queries/pending-approvals';

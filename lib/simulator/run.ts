@@ -6,7 +6,7 @@
  */
 import type { Db } from '@/db/client';
 import { recentStates, recordComponentState } from '@/db/queries/component-history';
-import { ensureComponent } from '@/db/queries/components';
+import { registerComponent } from '@/lib/services/component-registry';
 import { latestSampleTime } from '@/db/queries/metrics';
 import { healingTriggers } from '@/lib/config';
 import { log } from '@/lib/log';
@@ -54,7 +54,7 @@ export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): 
 export async function seedStates(db: Db): Promise<void> {
   for (const scenario of DEMO_SCENARIOS) {
     if (!scenario.states) continue;
-    const component = await ensureComponent(db, scenario.component);
+    const { component } = await registerComponent(db, scenario.component);
     if ((await recentStates(db, component.id, 1)).length > 0) continue;
     for (const state of scenario.states) await recordComponentState(db, component.id, state, 'deploy');
   }

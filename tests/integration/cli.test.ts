@@ -18,7 +18,7 @@ const dbEnv = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_UR
 function cli(...args: string[]) {
   const env = { ...process.env, ...dbEnv };
   if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
-  const result = spawnSync('npx', ['tsx', 'lib/cli/main.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/main.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

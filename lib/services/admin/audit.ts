@@ -2,6 +2,7 @@
  * One log line per admin change: who did what to whom. Callers pass names and
  * ids only — never a password or a token.
  */
+import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 

@@ -1,12 +1,14 @@
 /** Console-wide settings from the admin page: remediation policy per component, the global pause. */
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { findComponentByName, upsertComponentConfig } from '@/db/queries/components';
+import { findComponentByName } from '@/db/queries/components';
 import { automationPause, setAutomationPaused, type PauseState } from '@/db/queries/settings';
 import type { RemediationPolicy } from '@/db/schema';
 import { ActionError } from '@/lib/actions/action-error';
 import type { SessionUser } from '@/lib/auth/session';
 import type { setPauseInput, setPolicyInput } from '@/lib/validation/admin';
+import { configureComponent } from '../component-config';
 import { auditAdmin } from './audit';
 
 /** Changes the policy of a known component (never registers one); the change enters its config history. */
@@ -19,7 +21,7 @@ export async function adminSetPolicy(
   if (!current) throw new ActionError(`component: no component named ${component}`, 'component');
   if (current.policy !== policy) {
     // Same actor format as the API's config changes (`kind:name`), so the history reads alike.
-    await upsertComponentConfig(db, component, { policy }, `user:${actor.email}`);
+    await configureComponent(db, component, { policy }, { by: `user:${actor.email}`, admin: true });
     auditAdmin(actor, 'component.policy', component, { from: current.policy, to: policy });
   }
   return { component, policy };

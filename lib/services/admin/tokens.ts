@@ -1,4 +1,5 @@
 /** Machine credentials from the admin page: created (shown once) and revoked. */
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findApiTokenById, revokeApiToken } from '@/db/queries/api-tokens';

@@ -3,6 +3,7 @@
  * themself — refused here, on the server, whatever the page shows — so the
  * console always keeps at least the admin doing the change.
  */
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findUserById, updateUser, type UserSummary } from '@/db/queries/users';

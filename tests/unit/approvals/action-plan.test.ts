@@ -6,7 +6,7 @@ import { planFor } from '@/components/remediation/action-plan';
 const base: ActionTargets = {
   component: { name: 'checkout', environment: 'production', policy: 'default' },
   service: { kind: 'render', serviceId: 'srv-abc123' },
-  cleanup: { kind: 'hook', url: 'https://checkout.internal/cleanup' },
+  cleanup: { kind: 'hook', url: 'https://checkout.internal/cleanup', signed: false },
   previousState: null,
   canApplyState: false,
   previousConfig: null,

@@ -1,10 +1,8 @@
 import { readJsonBody } from '@/lib/api/body';
-import { ApiError, notFound, validationError } from '@/lib/api/errors';
+import { notFound, validationError } from '@/lib/api/errors';
 import { apiRoute } from '@/lib/api/route';
 import { hasRole } from '@/lib/auth/roles';
-import { setHookSecret, upsertComponentConfig } from '@/db/queries/components';
-import type { ComponentConfig } from '@/db/schema';
-import { routingChanges } from '@/lib/healing/risk';
+import { configureComponent } from '@/lib/services/component-config';
 import { componentDetail } from '@/lib/services/components';
 import { componentConfigSchema } from '@/lib/validation/component';
 import { componentNameSchema } from '@/lib/validation/sample';
@@ -23,33 +21,17 @@ export const GET = apiRoute<{ name: string }>({ role: 'viewer' }, async ({ param
 
 /**
  * Registers or updates a component. Operators register components and tune
- * thresholds; the routing fields (environment, policy, Render service, cleanup
- * hook) decide what an action hits and whether it needs an approver, so setting
- * them to anything new is an admin's decision (SPEC §4, §6). Re-sending the
- * current values is allowed, so a deploy pipeline can PUT its whole config.
+ * thresholds; the routing and authentication fields are an admin's, and
+ * re-sending what GET shows keeps what it hides (lib/services/component-config.ts).
  */
 export const PUT = apiRoute<{ name: string }>({ role: 'operator' }, async ({ request, params, db, principal }) => {
   const name = parseName(params.name);
   const body = await readJsonBody(request);
   const config = componentConfigSchema.safeParse(body);
   if (!config.success) throw validationError(config.error);
-  const { cleanup_secret: secret, ...changes } = config.data;
-  const admin = hasRole(principal.role, 'admin');
-  const refuseRoutingChanges = (current: ComponentConfig | null) => {
-    const fields = routingChanges(current, changes);
-    if (admin || fields.length === 0) return;
-    throw new ApiError(
-      403,
-      'forbidden',
-      `${fields.join(', ')}: changing where remediations act or how risky they are requires the admin role`,
-      fields.map((field) => ({ field, message: 'requires the admin role to change' })),
-    );
-  };
-  // One transaction: the configuration and the hook secret are stored together or not at all.
-  const { created } = await db.transaction(async (tx) => {
-    const result = await upsertComponentConfig(tx, name, changes, `${principal.kind}:${principal.name}`, refuseRoutingChanges);
-    if (secret !== undefined) await setHookSecret(tx, result.component.id, secret);
-    return result;
+  const { created } = await configureComponent(db, name, config.data, {
+    by: `${principal.kind}:${principal.name}`,
+    admin: hasRole(principal.role, 'admin'),
   });
   const detail = await componentDetail(db, name);
   return Response.json(detail, { status: created ? 201 : 200 });

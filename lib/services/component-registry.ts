@@ -1,0 +1,104 @@
+/**
+ * The one way a component comes into being — a sample batch, a health check,
+ * a PUT, the demo simulator — with the caps that keep an operator token (or a
+ * misconfigured exporter inventing names) from registering without bound:
+ *   - MAX_NEW_COMPONENTS_PER_BATCH (default 100) new names per request;
+ *   - MAX_COMPONENTS (default 1000) components in all.
+ * A request over either is refused whole with 422 naming the limit, so the
+ * transaction it runs in stores nothing. 422, not 413 (the body's byte limit)
+ * or 429 (waiting does not help): the request is well-formed, and what it asks
+ * for exceeds a configured limit — split the batch, or raise the setting.
+ */
+import 'server-only';
+import type { Db } from '@/db/client';
+import {
+  componentIdsByName,
+  countComponents,
+  findComponentByName,
+  insertComponentNames,
+  lockComponentRegistration,
+} from '@/db/queries/components';
+import type { Component } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+
+export interface ComponentLimits {
+  maxNewPerBatch: number;
+  maxTotal: number;
+}
+
+const LIMITS_ENV = { MAX_NEW_COMPONENTS_PER_BATCH: 100, MAX_COMPONENTS: 1000 } as const;
+
+/** The caps from the environment; throws naming a variable that is not a positive integer. */
+export function componentLimitsFromEnv(env: Record<string, string | undefined> = process.env): ComponentLimits {
+  const read = (name: keyof typeof LIMITS_ENV): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return LIMITS_ENV[name];
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+    return value;
+  };
+  return { maxNewPerBatch: read('MAX_NEW_COMPONENTS_PER_BATCH'), maxTotal: read('MAX_COMPONENTS') };
+}
+
+let cached: ComponentLimits | undefined;
+function defaultLimits(): ComponentLimits {
+  cached ??= componentLimitsFromEnv();
+  return cached;
+}
+
+function limitError(message: string, limit: keyof typeof LIMITS_ENV, max: number, requested: number): ApiError {
+  return new ApiError(422, 'component_limit', message, [{ field: 'component', message }], { limit, max, new_components: requested });
+}
+
+/**
+ * Returns name → id for every name, registering the unknown ones with defaults
+ * (environment `production`) within the caps, and which names this call created.
+ * Runs in the caller's transaction when given one (a refusal then rolls back
+ * everything the request did).
+ */
+export async function registerComponents(
+  db: Db,
+  names: string[],
+  limits: ComponentLimits = defaultLimits(),
+): Promise<{ ids: Map<string, string>; created: string[] }> {
+  const unique = [...new Set(names)].sort();
+  const known = await componentIdsByName(db, unique);
+  // The hot path: every name is known, nothing to lock or count.
+  if (known.size === unique.length) return { ids: known, created: [] };
+  return db.transaction(async (tx) => {
+    await lockComponentRegistration(tx);
+    // Re-read under the lock: a concurrent registration may have created some meanwhile.
+    const before = await componentIdsByName(tx, unique);
+    const fresh = unique.filter((name) => !before.has(name));
+    if (fresh.length > limits.maxNewPerBatch) {
+      throw limitError(
+        `this request would register ${fresh.length} new components; at most ${limits.maxNewPerBatch} per request (MAX_NEW_COMPONENTS_PER_BATCH)`,
+        'MAX_NEW_COMPONENTS_PER_BATCH',
+        limits.maxNewPerBatch,
+        fresh.length,
+      );
+    }
+    const total = await countComponents(tx);
+    if (total + fresh.length > limits.maxTotal) {
+      throw limitError(
+        `the console has ${total} components and this request would register ${fresh.length} more; at most ${limits.maxTotal} in all (MAX_COMPONENTS)`,
+        'MAX_COMPONENTS',
+        limits.maxTotal,
+        fresh.length,
+      );
+    }
+    // Sorted (unique is): see ensureComponents on why that avoids deadlocks.
+    const created = await insertComponentNames(tx, fresh);
+    return { ids: await componentIdsByName(tx, unique), created };
+  });
+}
+
+/** registerComponents for one name, returning its row. */
+export async function registerComponent(db: Db, name: string, limits?: ComponentLimits): Promise<{ component: Component; created: boolean }> {
+  const existing = await findComponentByName(db, name);
+  if (existing) return { component: existing, created: false };
+  const { created } = await registerComponents(db, [name], limits);
+  const component = await findComponentByName(db, name);
+  if (!component) throw new Error(`component ${name} vanished while registering`);
+  return { component, created: created.length > 0 };
+}
