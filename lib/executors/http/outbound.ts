@@ -62,7 +62,8 @@ export interface OutboundOptions {
   resolve?: Resolver;
 }
 
-export type OutboundFetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+/** Same signature as fetch, so it drops in wherever fetch is expected (Auth.js's customFetch, Slack). */
+export type OutboundFetch = typeof fetch;
 
 const systemResolver: Resolver = (hostname) =>
   new Promise((resolve, reject) =>
@@ -77,8 +78,9 @@ export function createOutboundFetch(options: OutboundOptions = {}): OutboundFetc
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const resolve = options.resolve ?? systemResolver;
 
-  return async (input, init = {}) => {
-    let url = new URL(input);
+  return async (input: string | URL | Request, given: RequestInit = {}) => {
+    const init = input instanceof Request ? await fromRequest(input, given) : given;
+    let url = new URL(input instanceof Request ? input.url : input);
     let method = (init.method ?? 'GET').toUpperCase();
     const headers = new Headers(init.headers);
     let body = encodeBody(init.body, headers);
@@ -134,6 +136,19 @@ export function createOutboundFetch(options: OutboundOptions = {}): OutboundFetc
     });
     return toResponse(response, maxBodyBytes, signal);
   }
+}
+
+/** A Request's parts as RequestInit (what `init` names wins, as in fetch). */
+async function fromRequest(request: Request, init: RequestInit): Promise<RequestInit> {
+  const body = init.body ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : undefined);
+  return {
+    method: request.method,
+    headers: request.headers,
+    redirect: request.redirect,
+    signal: request.signal,
+    ...init,
+    body,
+  };
 }
 
 function refuseAddress(check: (address: string) => string | null, address: string): void {
