@@ -65,7 +65,7 @@ export interface OutboundOptions {
 /** Same signature as fetch, so it drops in wherever fetch is expected (Auth.js's customFetch, Slack). */
 export type OutboundFetch = typeof fetch;
 
-const systemResolver: Resolver = (hostname) =>
+export const systemResolver: Resolver = (hostname) =>
   new Promise((resolve, reject) =>
     dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
   );

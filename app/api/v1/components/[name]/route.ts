@@ -6,6 +6,7 @@ import { setHookSecret, upsertComponentConfig } from '@/db/queries/components';
 import type { ComponentConfig } from '@/db/schema';
 import { routingChanges } from '@/lib/healing/risk';
 import { componentDetail } from '@/lib/services/components';
+import { assertCleanupUrlAllowed } from '@/lib/services/hook-addresses';
 import { componentConfigSchema } from '@/lib/validation/component';
 import { componentNameSchema } from '@/lib/validation/sample';
 
@@ -33,6 +34,7 @@ export const PUT = apiRoute<{ name: string }>({ role: 'operator' }, async ({ req
   const body = await readJsonBody(request);
   const config = componentConfigSchema.safeParse(body);
   if (!config.success) throw validationError(config.error);
+  await assertCleanupUrlAllowed(db, config.data.cleanup_url);
   const { cleanup_secret: secret, ...changes } = config.data;
   const admin = hasRole(principal.role, 'admin');
   const refuseRoutingChanges = (current: ComponentConfig | null) => {
