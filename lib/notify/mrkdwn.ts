@@ -12,6 +12,9 @@
  *   - `*`, `_`, `~` and `` ` `` have no escape in mrkdwn at all, so they become
  *     look-alikes (∗ ˍ ∼ ˋ) that Slack does not format: the text stays readable
  *     but cannot bold, italicise, strike or code-format the message around it.
+ *     A `*`, `_` or `~` between two letters or digits is kept (`error_rate`,
+ *     `payments_worker`): Slack opens and closes formatting only at word
+ *     boundaries, so it cannot format there, and metric names stay searchable.
  */
 const LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -24,5 +27,9 @@ export function escapeMrkdwn(text: string): string {
   return text
     .replace(LINE_BREAKING, ' ')
     .replace(/[&<>]/g, (c) => ENTITIES[c]!)
-    .replace(/[*_~`]/g, (c) => LOOKALIKES[c]!);
+    .replace(/[*_~`]/g, (c, at: number, all: string) =>
+      c !== '`' && WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '') ? c : LOOKALIKES[c]!,
+    );
 }
+
+const WORD = /^[\p{L}\p{N}]$/u;

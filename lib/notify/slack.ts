@@ -111,7 +111,10 @@ export async function notifyApprovalRequested(
   })().catch((error: unknown) => {
     if (!controller.signal.aborted) {
       // The error's message can quote the URL (it holds the webhook's secret); keep only its kind.
-      const kind = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
+      const kind =
+        error instanceof Error
+          ? ((error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code ?? error.name)
+          : 'unknown';
       log.warn('approval notification could not be sent', { ...context, error: kind });
     }
     return 'failed' as const;

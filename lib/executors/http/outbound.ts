@@ -225,6 +225,7 @@ function cappedBody(message: IncomingMessage, limit: number, signal: AbortSignal
       const declared = Number(message.headers['content-length']);
       if (Number.isFinite(declared) && declared > limit) return fail(tooLarge());
       message.on('data', (chunk: Buffer) => {
+        if (settled) return;
         received += chunk.length;
         if (received > limit) return fail(tooLarge());
         controller.enqueue(new Uint8Array(chunk));

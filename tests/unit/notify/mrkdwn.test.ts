@@ -21,6 +21,12 @@ describe('escapeMrkdwn', () => {
     expect(escaped).toBe('\u2217urgent\u2217 \u02cdnow\u02cd \u223cnever\u223c \u02cbrm -rf\u02cb');
   });
 
+  it('keeps a marker between two letters or digits, where Slack cannot format (metric and component names)', () => {
+    expect(escapeMrkdwn('error_rate on payments_worker, 2*3')).toBe('error_rate on payments_worker, 2*3');
+    expect(escapeMrkdwn('_error_rate_')).toBe('\u02cderror_rate\u02cd');
+    expect(escapeMrkdwn('a`b')).toBe('a\u02cbb');
+  });
+
   it('leaves ordinary text alone', () => {
     expect(escapeMrkdwn('memory leak: +12 MB/h on payments-worker (p95 900 ms)')).toBe(
       'memory leak: +12 MB/h on payments-worker (p95 900 ms)',
