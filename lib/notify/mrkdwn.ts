@@ -20,7 +20,6 @@ const LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 export function escapeMrkdwn(text: string): string {
