@@ -9,7 +9,7 @@
  * Every request has its own timeout and is retried per retry.ts (429/5xx/transport
  * only). Failures carry Render's own error `message`; a transport failure reads
  * "Render API unreachable" (the errno, host and port go to the server log only).
- * Answers are capped at 64 KB and redirects followed only within the API's
+ * Answers are capped at 256 KB and redirects followed only within the API's
  * origin (http/outbound.ts). The API key is sent only in the Authorization
  * header and never logged.
  */
@@ -26,6 +26,12 @@ export const RENDER_SERVICE_ID_PATTERN = /^srv-[a-z0-9]+$/;
 export const DEPLOY_LIST_LIMIT = 20;
 /** Deploys that once went live, so rolling back to them is known to work. */
 const SUCCESSFUL_DEPLOY_STATUSES = new Set(['live', 'deactivated']);
+
+/**
+ * Render's answers are read up to this size: larger than the 64 KB default because a
+ * list of 20 deploys carries each commit message whole, and those can be long.
+ */
+export const RENDER_MAX_BODY_BYTES = 256 * 1024;
 
 /** Per request, not per action. */
 export const RENDER_TIMEOUT_MS = 10_000;
@@ -75,7 +81,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
   const apiKey = options.apiKey?.trim() || null;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_RENDER_API_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
-  const fetchFn = createOutboundFetch(options.http);
+  const fetchFn = createOutboundFetch({ maxBodyBytes: RENDER_MAX_BODY_BYTES, ...options.http });
 
   async function call(
     method: 'GET' | 'POST' | 'PATCH',

@@ -100,7 +100,7 @@ describe('answer bodies are capped', () => {
     const server = await serve((_req, res, local) => endless(res, local));
     const outcome = await createRenderExecutor({ apiKey: 'k', baseUrl: server.origin, timeoutMs: 20_000, retry }).restart('srv-a1');
     expect(outcome).toMatchObject({ success: false, status_code: 200 });
-    expect(outcome.error).toBe('Render API response body lost: answer larger than 64 KB; not read');
+    expect(outcome.error).toBe('Render API response body lost: answer larger than 256 KB; not read');
   });
 });
 
