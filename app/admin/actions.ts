@@ -5,6 +5,7 @@
  * admin role, zod) and revalidates /admin; the rules live in lib/services/admin.
  */
 import { serverAction } from '@/lib/actions/server-action';
+import { adminSetHookRanges } from '@/lib/services/admin/hook-ranges';
 import { adminSetPause, adminSetPolicy } from '@/lib/services/admin/settings';
 import { adminCreateToken, adminRevokeToken } from '@/lib/services/admin/tokens';
 import { adminCreateUser, adminSetUserDisabled, adminSetUserRole } from '@/lib/services/admin/users';
@@ -12,6 +13,7 @@ import {
   createTokenInput,
   createUserInput,
   revokeTokenInput,
+  setHookRangesInput,
   setPauseInput,
   setPolicyInput,
   setUserDisabledInput,
@@ -53,4 +55,9 @@ export const setPolicyAction = serverAction(
 export const setPauseAction = serverAction(
   { ...admin, name: 'admin.setPause', schema: setPauseInput },
   (input, { user, db }) => adminSetPause(db, user, input),
+);
+
+export const setHookRangesAction = serverAction(
+  { ...admin, name: 'admin.setHookRanges', schema: setHookRangesInput },
+  (input, { user, db }) => adminSetHookRanges(db, user, input),
 );

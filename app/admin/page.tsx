@@ -1,4 +1,5 @@
 import { AppHeader } from '@/components/app-header';
+import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
 import { PolicyPanel } from '@/components/admin/policy-panel';
 import { TokensPanel } from '@/components/admin/tokens-panel';
@@ -11,6 +12,7 @@ import { listUsers } from '@/db/queries/users';
 import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { currentHookRanges } from '@/lib/services/hook-addresses';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Administration · Self-Healing Console' };
@@ -18,11 +20,12 @@ export const metadata = { title: 'Administration · Self-Healing Console' };
 export default async function AdminPage() {
   const user = await requirePageUser('admin');
   const db = await getDb();
-  const [users, tokens, components, pause] = await Promise.all([
+  const [users, tokens, components, pause, hookRanges] = await Promise.all([
     listUsers(db),
     listApiTokens(db),
     listComponents(db),
     automationPause(db),
+    currentHookRanges(db),
   ]);
   return (
     <>
@@ -38,6 +41,7 @@ export default async function AdminPage() {
           components={components.map(({ name, environment, policy }) => ({ name, environment, policy }))}
           policies={REMEDIATION_POLICIES}
         />
+        <HookRangesPanel state={hookRanges} />
       </main>
     </>
   );

@@ -23,3 +23,28 @@ export async function setAutomationPaused(db: Db, paused: boolean, by: string): 
     .values({ key: PAUSE_KEY, value: paused, updatedBy: by })
     .onConflictDoUpdate({ target: settings.key, set: { value: paused, updatedBy: by, updatedAt: new Date() } });
 }
+
+const HOOK_RANGES_KEY = 'hook_allowed_ranges';
+
+export interface HookRangesState {
+  /** CIDRs an admin allows cleanup hooks on beyond public addresses (lib/executors/http/address-policy.ts). */
+  ranges: string[];
+  /** False while no admin has saved the setting: `ranges` is then the default. */
+  saved: boolean;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+export async function hookAllowedRanges(db: Db, defaults: readonly string[]): Promise<HookRangesState> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, HOOK_RANGES_KEY)).limit(1);
+  if (!row) return { ranges: [...defaults], saved: false, updatedBy: null, updatedAt: null };
+  const ranges = Array.isArray(row.value) ? row.value.filter((v): v is string => typeof v === 'string') : [];
+  return { ranges, saved: true, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
+}
+
+export async function setHookAllowedRanges(db: Db, ranges: string[], by: string): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: HOOK_RANGES_KEY, value: ranges, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value: ranges, updatedBy: by, updatedAt: new Date() } });
+}

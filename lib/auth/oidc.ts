@@ -10,7 +10,10 @@
  * rest of the console work exactly as for password users.
  */
 import 'server-only';
+// From @auth/core, the package next-auth re-exports it from (next-auth itself needs Next.js to load).
+import { customFetch } from '@auth/core';
 import type { OIDCConfig } from 'next-auth/providers';
+import { createOutboundFetch } from '@/lib/executors/http/outbound';
 import type { User } from '@/db/schema';
 
 export const OIDC_PROVIDER_ID = 'oidc';
@@ -46,6 +49,10 @@ export function readOidcSettings(env: Record<string, string | undefined> = proce
   if (issuer.protocol !== 'https:' && issuer.protocol !== 'http:') {
     return { settings: null, error: 'AUTH_OIDC_ISSUER must be an http(s) URL' };
   }
+  // Discovery, keys and tokens travel over this origin: plain http only where nothing is on the wire.
+  if (issuer.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) {
+    return { settings: null, error: 'AUTH_OIDC_ISSUER must be an https URL (http is accepted only for localhost, 127.0.0.1 and ::1)' };
+  }
   return {
     settings: {
       // Auth.js appends /.well-known/openid-configuration; a trailing slash would double it.
@@ -75,6 +82,8 @@ export function oidcProvider(settings: OidcSettings): OIDCConfig<OidcProfile> {
     clientSecret: settings.clientSecret,
     // PKCE against stolen codes, state against login CSRF.
     checks: ['pkce', 'state'],
+    // Discovery, token and userinfo calls: capped answers, no redirect to another host.
+    [customFetch]: createOutboundFetch(),
   };
 }
 

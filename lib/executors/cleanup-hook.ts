@@ -21,14 +21,22 @@
  * `Authorization: Basic …`, as curl does (fetch refuses such URLs, and its error
  * would quote them). Nothing the hook answers is echoed into the console's
  * answers or audit rows beyond the three numbers: an error body may hold anything
- * (stack traces, tokens), so a failure names the status only.
+ * (stack traces, tokens), so a failure names the status only. Transport failures
+ * read "Cleanup hook unreachable" (viewers see results; "connection refused on
+ * 10.0.0.7:8080" would make the hook a port scanner); the detail is logged.
+ *
+ * Where a hook may be called: lib/executors/http/address-policy.ts, checked on
+ * the resolved address right before connecting (http/outbound.ts). Answers are
+ * capped at 64 KB, and redirects followed only within the hook's origin.
  */
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { log } from '@/lib/log';
 import { basicAuthFromUrl, stripUrlCredentials } from '@/lib/url-credentials';
-import { describeTransportError, isTimeoutError, withRetry, type RetryOptions } from './retry';
+import { DEFAULT_HOOK_ALLOWED_RANGES, hookAddressRefusal, parseAllowedRanges } from './http/address-policy';
+import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
+import { isTimeoutError, transportLogDetail, withRetry, type RetryOptions } from './retry';
 import type { CleanupExecutor, CleanupOutcome } from './types';
 
 export const TIMESTAMP_HEADER = 'X-SHC-Timestamp';
@@ -74,7 +82,10 @@ const answerSchema = z.object(
 export interface CleanupHookExecutorOptions {
   /** Per request (default 5 s). */
   timeoutMs?: number;
-  fetch?: typeof globalThis.fetch;
+  /** The admin's allowed internal ranges (the `hook_allowed_ranges` setting), read per call; default loopback only. */
+  allowedRanges?: () => Promise<readonly string[]>;
+  /** Body cap and, for tests, name resolution; the address check is always on. */
+  http?: Omit<OutboundOptions, 'addressCheck'>;
   /** Defaults to one retry at most, short waits: cleanup should be quick or not at all. */
   retry?: RetryOptions;
   /** For signing; default Date.now. */
@@ -85,7 +96,7 @@ const HOOK_RETRY_DEFAULTS: RetryOptions = { attempts: 2, baseMs: 250, capMs: 100
 
 export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = {}): CleanupExecutor {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const fetchFn = options.fetch ?? globalThis.fetch;
+  const allowedRanges = options.allowedRanges ?? (async () => DEFAULT_HOOK_ALLOWED_RANGES);
   const now = options.now ?? Date.now;
   const retry = { ...HOOK_RETRY_DEFAULTS, ...options.retry };
 
@@ -98,6 +109,13 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
       }
       // Query strings may carry tokens; logs get origin and path only (URL.origin has no userinfo).
       const where = `${target.url.origin}${target.url.pathname}`;
+      const allowance = parseAllowedRanges(await allowedRanges());
+      if ('error' in allowance) {
+        // Validated when saved; a hand-edited row fails closed (no internal range allowed).
+        log.error('hook_allowed_ranges setting is malformed; allowing no internal range', { error: allowance.error });
+      }
+      const ranges = 'ranges' in allowance ? allowance.ranges : [];
+      const fetchFn = createOutboundFetch({ ...options.http, addressCheck: (address) => hookAddressRefusal(address, ranges) });
       const authorization = basicAuthFromUrl(target.url);
       const requestUrl = new URL(target.url);
       requestUrl.username = '';
@@ -116,8 +134,8 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
           };
           if (secret) headers[SIGNATURE_HEADER] = signHookBody(secret, timestamp, body);
           if (authorization) headers.Authorization = authorization;
-          // A redirect would turn the POST into a GET elsewhere; report it instead of following.
-          return fetchFn(requestUrl, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+          // 307/308 within the hook's origin are followed; a 301/302/303 (which would turn the POST into a GET) is reported.
+          return fetchFn(requestUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
         },
         {
           ...retry,
@@ -128,26 +146,26 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
         },
       );
 
-      const fail = (status_code: number | null, error: string): CleanupOutcome => {
-        log.warn('cleanup hook failed', { component, url: where, status: status_code, attempts, error });
+      /** `cause` (the transport error) goes to the log only. */
+      const fail = (status_code: number | null, error: string, cause?: unknown): CleanupOutcome => {
+        log.warn('cleanup hook failed', { component, url: where, status: status_code, attempts, error, ...transportLogDetail(cause) });
         return { success: false, status_code, attempts, message: 'Cleanup hook failed', error, ...empty };
       };
+      const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
 
       if (!last.response) {
-        return fail(
-          null,
-          isTimeoutError(last.error)
-            ? `Cleanup hook timed out after ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})`
-            : `Cleanup hook unreachable: ${describeTransportError(last.error)}`,
-        );
+        if (isTimeoutError(last.error)) return fail(null, `Cleanup hook timed out after ${timeoutMs} ms (${tries})`);
+        if (last.error instanceof OutboundRefusedError) return fail(null, `Cleanup hook ${last.error.message}`, last.error);
+        return fail(null, `Cleanup hook unreachable (${tries})`, last.error);
       }
       const { response } = last;
       let text: string;
       try {
         text = await response.text();
       } catch (error) {
-        const reason = isTimeoutError(error) ? `timed out after ${timeoutMs} ms` : describeTransportError(error);
-        return fail(response.status, `Cleanup hook answer lost: ${reason}`);
+        if (error instanceof OutboundRefusedError) return fail(response.status, `Cleanup hook ${error.message}`, error);
+        const reason = isTimeoutError(error) ? `timed out after ${timeoutMs} ms` : 'connection dropped';
+        return fail(response.status, `Cleanup hook answer lost: ${reason}`, error);
       }
       if (!response.ok) {
         // The body is not echoed (see the top of this file).

@@ -7,13 +7,17 @@
  * A deployment rollback picks the deploy before the live one from the list;
  * `rollbackTo` (a `previous_state` rollback) is given the deploy id and skips the list.
  * Every request has its own timeout and is retried per retry.ts (429/5xx/transport
- * only). Failures carry Render's own error `message`. The API key is sent only
- * in the Authorization header and never logged.
+ * only). Failures carry Render's own error `message`; a transport failure reads
+ * "Render API unreachable" (the errno, host and port go to the server log only).
+ * Answers are capped at 256 KB and redirects followed only within the API's
+ * origin (http/outbound.ts). The API key is sent only in the Authorization
+ * header and never logged.
  */
 import 'server-only';
 import { z } from 'zod';
 import { log } from '@/lib/log';
-import { describeTransportError, isTimeoutError, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
+import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
+import { isTimeoutError, transportLogDetail, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
 import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, ServiceExecutor } from './types';
 
 export const DEFAULT_RENDER_API_URL = 'https://api.render.com/v1';
@@ -23,6 +27,12 @@ export const RENDER_SERVICE_ID_PATTERN = /^srv-[a-z0-9]+$/;
 export const DEPLOY_LIST_LIMIT = 20;
 /** Deploys that once went live, so rolling back to them is known to work. */
 const SUCCESSFUL_DEPLOY_STATUSES = new Set(['live', 'deactivated']);
+
+/**
+ * Render's answers are read up to this size: larger than the 64 KB default because a
+ * list of 20 deploys carries each commit message whole, and those can be long.
+ */
+export const RENDER_MAX_BODY_BYTES = 256 * 1024;
 
 /** Per request, not per action. */
 export const RENDER_TIMEOUT_MS = 10_000;
@@ -40,7 +50,8 @@ export interface RenderExecutorOptions {
   /** Per request, not per action (default 10 s). */
   timeoutMs?: number;
   retry?: RetryOptions;
-  fetch?: typeof globalThis.fetch;
+  /** Body cap and, for tests, name resolution. */
+  http?: OutboundOptions;
 }
 
 const deploySchema = z.object({
@@ -71,7 +82,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
   const apiKey = options.apiKey?.trim() || null;
   const baseUrl = (options.baseUrl?.trim() || DEFAULT_RENDER_API_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
-  const fetchFn = options.fetch ?? globalThis.fetch;
+  const fetchFn = createOutboundFetch({ maxBodyBytes: RENDER_MAX_BODY_BYTES, ...options.http });
 
   async function call(
     method: 'GET' | 'POST' | 'PATCH',
@@ -93,6 +104,9 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
         },
       },
     );
+    if (!last.response || !last.response.ok) {
+      log.warn('render api call failed', { method, path, service_id: serviceId, status: last.response?.status ?? null, attempts, ...transportLogDetail(last.error) });
+    }
     return toExchange(last, attempts, timeoutMs);
   }
 
@@ -267,10 +281,14 @@ function failure(exchange: Exchange, message: string): CallOutcome {
 }
 
 async function toExchange(last: AttemptResult, attempts: number, timeoutMs: number): Promise<Exchange> {
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
   if (!last.response) {
+    // The transport detail (errno, host, port) was logged by call(); results are shown to viewers.
     const error = isTimeoutError(last.error)
-      ? `Render API request timed out after ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})`
-      : `Render API unreachable: ${describeTransportError(last.error)} (${attempts} attempt${attempts === 1 ? '' : 's'})`;
+      ? `Render API request timed out after ${timeoutMs} ms (${tries})`
+      : last.error instanceof OutboundRefusedError
+        ? `Render API ${last.error.message} (${tries})`
+        : `Render API unreachable (${tries})`;
     return { ok: false, status: null, attempts, body: null, error };
   }
   const { response } = last;
@@ -281,14 +299,19 @@ async function toExchange(last: AttemptResult, attempts: number, timeoutMs: numb
     // The status arrived but the body did not (e.g. timeout mid-body): still an answer.
     text = '';
     if (response.ok) {
-      const reason = isTimeoutError(error) ? `timed out after ${timeoutMs} ms` : describeTransportError(error);
+      log.warn('render api answer lost', { status: response.status, ...transportLogDetail(error) });
+      const reason = isTimeoutError(error)
+        ? `timed out after ${timeoutMs} ms`
+        : error instanceof OutboundRefusedError
+          ? error.message
+          : 'connection dropped';
       return { ok: false, status: response.status, attempts, body: null, error: `Render API response body lost: ${reason}` };
     }
   }
   const body = parseJson(text);
   if (response.ok) return { ok: true, status: response.status, attempts, body };
-  const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-  return { ok: false, status: response.status, attempts, body, error: `${renderError(response.status, body, text)}${tries}` };
+  const after = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+  return { ok: false, status: response.status, attempts, body, error: `${renderError(response.status, body, text)}${after}` };
 }
 
 /** `Render API 404: service not found`, with advice where the status has an obvious fix. */

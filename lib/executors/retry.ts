@@ -2,8 +2,9 @@
  * Bounded retries for outbound HTTP calls (Render's API, cleanup hooks).
  *
  * Policy: retry only what another attempt can fix — 429, 5xx, and transport
- * failures (network errors, timeouts). Everything else (4xx) is an answer, not
- * a hiccup, and is returned at once.
+ * failures (network errors, timeouts). Everything else (4xx, and calls the
+ * outbound module refused: see http/outbound.ts) is an answer, not a hiccup,
+ * and is returned at once.
  *
  * Delay before retry n (n = 0 for the first retry) is FULL jitter,
  * `random(0, min(cap, base * 2**n))`, so many consoles retrying the same outage
@@ -13,6 +14,7 @@
  *
  * Clock, randomness and sleep are injectable so tests can assert exact delays.
  */
+import { OutboundRefusedError } from './http/outbound';
 
 import 'server-only';
 export interface RetryOptions {
@@ -135,7 +137,8 @@ export async function withRetry(
       last = { error };
     }
     const status = last.response?.status ?? null;
-    const retryable = status === null || isRetryableStatus(status);
+    // A refused call (address, redirect) would be refused again: not a hiccup.
+    const retryable = status === null ? !(last.error instanceof OutboundRefusedError) : isRetryableStatus(status);
     if (!retryable || attempt === attempts) return { last, attempts: attempt };
 
     const asked = last.response ? serverRequestedDelay(last.response.headers, now(), capMs) : null;
@@ -161,4 +164,11 @@ export function describeTransportError(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Error && cause.message) return cause.message;
   return error.message;
+}
+
+/** What the server log gets about a failed call: the transport error (host, port, errno) or a refusal's detail. */
+export function transportLogDetail(cause: unknown): Record<string, unknown> {
+  if (cause === undefined) return {};
+  if (cause instanceof OutboundRefusedError) return { refused: cause.reason, ...cause.detail };
+  return { detail: describeTransportError(cause) };
 }

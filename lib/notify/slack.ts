@@ -6,10 +6,13 @@
  * throws, and returns within `timeoutMs` even if the webhook hangs — the
  * remediation service may await it without risking its own flow. No webhook
  * URL configured → nothing is sent. The webhook URL embeds a secret, so it is
- * never logged.
+ * never logged. The answer is read through the outbound module (64 KB cap, no
+ * redirect to another host); every user-supplied text is escaped (./mrkdwn.ts).
  */
 import 'server-only';
+import { createOutboundFetch } from '@/lib/executors/http/outbound';
 import { log } from '@/lib/log';
+import { escapeMrkdwn as escape } from './mrkdwn';
 
 export interface ApprovalRequested {
   component: string;
@@ -24,6 +27,7 @@ export interface NotifyOptions {
   webhookUrl?: string;
   /** Base URL of the console, for the link to the approval (default CONSOLE_URL, else AUTH_URL). */
   consoleUrl?: string;
+  /** Default: the bounded outbound fetch (lib/executors/http/outbound.ts). */
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -32,10 +36,6 @@ export type NotifyOutcome = 'sent' | 'skipped' | 'failed';
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 
-/** Slack's mrkdwn treats &, < and > as control characters. */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function approvalLink(consoleUrl: string | undefined, remediationId: string): string | null {
   if (!consoleUrl) return null;
@@ -69,13 +69,14 @@ export function approvalMessage(request: ApprovalRequested, link: string | null)
 }
 
 let warnedNoLink = false;
+const slackFetch = createOutboundFetch();
 
 export async function notifyApprovalRequested(
   request: ApprovalRequested,
   {
     webhookUrl = process.env.SLACK_WEBHOOK_URL,
     consoleUrl = process.env.CONSOLE_URL ?? process.env.AUTH_URL,
-    fetch: fetchImpl = fetch,
+    fetch: fetchImpl = slackFetch,
     timeoutMs = DEFAULT_TIMEOUT_MS,
   }: NotifyOptions = {},
 ): Promise<NotifyOutcome> {
@@ -111,7 +112,10 @@ export async function notifyApprovalRequested(
   })().catch((error: unknown) => {
     if (!controller.signal.aborted) {
       // The error's message can quote the URL (it holds the webhook's secret); keep only its kind.
-      const kind = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
+      const kind =
+        error instanceof Error
+          ? ((error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code ?? error.name)
+          : 'unknown';
       log.warn('approval notification could not be sent', { ...context, error: kind });
     }
     return 'failed' as const;

@@ -11,6 +11,7 @@
  * apply a recorded state (see stateApplyRefusal).
  */
 import 'server-only';
+import { getDb } from '@/db/client';
 import type { Component } from '@/db/schema';
 import { createCleanupHookExecutor } from '@/lib/executors/cleanup-hook';
 import { CONSOLE_COMPONENT, consoleCleanupExecutor } from '@/lib/executors/console-process';
@@ -21,6 +22,7 @@ import {
   simulatorCleanupExecutor,
   simulatorServiceExecutor,
 } from '@/lib/executors/simulator';
+import { currentHookRanges } from '@/lib/services/hook-addresses';
 import { simulatedScenario, simulatorState } from '@/lib/simulator/state';
 import type { ExecutorRegistry, StateApplier } from './types';
 
@@ -28,7 +30,8 @@ const isSimulated = (component: Component) => simulatorState() !== null && simul
 
 export function defaultExecutors(env: Record<string, string | undefined> = process.env): ExecutorRegistry {
   const render = renderExecutorFromEnv(env);
-  const hook = createCleanupHookExecutor();
+  // The admin's allowed internal ranges, read at every call so a change applies at once.
+  const hook = createCleanupHookExecutor({ allowedRanges: async () => (await currentHookRanges(await getDb())).ranges });
   return {
     service(component, requestedServiceId) {
       if (isSimulated(component)) return { executor: simulatorServiceExecutor, serviceId: simulatedServiceId(component.name) };

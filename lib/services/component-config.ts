@@ -31,6 +31,7 @@ import { routingChanges } from '@/lib/healing/risk';
 import { stripUrlCredentials, hasHiddenUrlParts } from '@/lib/url-credentials';
 import type { ComponentConfigInput } from '@/lib/validation/component';
 import { registerComponent } from './component-registry';
+import { assertCleanupUrlAllowed } from './hook-addresses';
 
 export interface ConfigActor {
   /** Recorded in the config history, e.g. `token:deploy-bot` or `user:ana@example.com`. */
@@ -61,6 +62,8 @@ export async function configureComponent(
   actor: ConfigActor,
 ): Promise<{ component: Component; created: boolean }> {
   const { cleanup_secret: secret, ...sent } = input;
+  // Before the transaction: a host name's DNS lookup must not hold a connection and a row lock.
+  await assertCleanupUrlAllowed(db, input.cleanup_url);
   // One transaction: the configuration and the hook secret are stored together or not at all.
   return db.transaction(async (tx) => {
     let current = await lockComponentByName(tx, name);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { parseAllowedRanges } from '@/lib/executors/http/address-policy';
 import { componentNameSchema } from './sample';
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -54,3 +55,19 @@ export const setPolicyInput = z.strictObject({
 });
 
 export const setPauseInput = z.strictObject({ paused: z.boolean({ error: 'must be true or false' }) });
+
+/** Internal ranges cleanup hooks may be called on: CIDRs separated by commas, spaces or lines (normalised, deduplicated). */
+export const setHookRangesInput = z.strictObject({
+  ranges: z
+    .string({ error: 'must be text' })
+    .max(4000, 'must be at most 4000 characters')
+    .transform((text, ctx) => {
+      const entries = text.split(/[\s,]+/).filter(Boolean);
+      const parsed = parseAllowedRanges(entries);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return [...new Set(parsed.ranges.map((r) => r.text))];
+    }),
+});

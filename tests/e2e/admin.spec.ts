@@ -166,3 +166,28 @@ test('remediation policy per component, and the global pause switch', async ({ p
   await expect(state).toContainText('Running');
   await expect(page.getByRole('button', { name: 'Pause automation' })).toBeVisible();
 });
+
+test('cleanup hook addresses: a malformed range is refused naming the field; a saved list says who saved it', async ({ page }) => {
+  const panel = page.getByRole('region', { name: 'Cleanup hook addresses' });
+  const field = panel.getByLabel('Allowed internal ranges (CIDR, one per line or comma-separated)');
+  await expect(field).toHaveValue('127.0.0.0/8\n::1/128');
+  await expect(panel).toContainText('never called, whatever is listed');
+
+  await field.fill('127.0.0.0/8\n10.0.0.0/33');
+  await panel.getByRole('button', { name: 'Save ranges' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('ranges: "10.0.0.0/33" is not an IP range such as 10.0.0.0/8 or fd12:3456::/32');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'admin-hook-ranges-error');
+  await page.reload();
+  await expect(field).toHaveValue('127.0.0.0/8\n::1/128'); // nothing stored
+
+  // Loopback stays listed: other specs' hooks run on 127.0.0.1.
+  await field.fill('127.0.0.0/8, ::1/128\n10.20.0.0/16');
+  await panel.getByRole('button', { name: 'Save ranges' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved: 127.0.0.0/8, ::1/128, 10.20.0.0/16');
+  await page.reload();
+  await expect(field).toHaveValue('127.0.0.0/8\n::1/128\n10.20.0.0/16');
+  await expect(panel).toContainText(`Last changed by ${E2E_ADMIN.email}`);
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'admin-hook-ranges');
+});

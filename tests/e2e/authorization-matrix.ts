@@ -288,4 +288,5 @@ export const ACTIONS: ActionRow[] = [
   admin('revokeTokenAction', 'tokenId', 'revoke an API token'),
   admin('setPolicyAction', 'component', 'set a remediation policy'),
   admin('setPauseAction', 'paused', 'pause or resume automation'),
+  admin('setHookRangesAction', 'ranges', 'set the internal ranges cleanup hooks may point to'),
 ];

@@ -82,7 +82,7 @@ describe('PUT /api/v1/components/{name}', () => {
     for (const [body, fields] of [
       [{ environment: 'staging' }, ['environment']],
       [{ render_service_id: 'srv-prod999' }, ['render_service_id']],
-      [{ cleanup_url: 'http://169.254.169.254/latest', environment: 'dev' }, ['environment', 'cleanup_url']],
+      [{ cleanup_url: 'http://hooks.attacker.invalid/latest', environment: 'dev' }, ['environment', 'cleanup_url']],
       [{ cleanup_url: null }, []], // already null: allowed
     ] as const) {
       const res = await call(putComponent, { method: 'PUT', params: { name: 'billing' }, token: operator, body });

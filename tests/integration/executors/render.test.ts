@@ -122,11 +122,11 @@ describe('Render restart', () => {
     expect(outcome).toMatchObject({ success: true, status_code: 200, attempts: 2 });
   });
 
-  it('reports an unreachable API in words', async () => {
+  it('reports an unreachable API in words (the errno, host and port go to the log only)', async () => {
     await render.close();
     const outcome = await executor({ retry: { ...retry, attempts: 2 } }).restart(SERVICE);
     expect(outcome).toMatchObject({ success: false, status_code: null, attempts: 2 });
-    expect(outcome.error).toMatch(/^Render API unreachable: .*ECONNREFUSED.* \(2 attempts\)$/);
+    expect(outcome.error).toBe('Render API unreachable (2 attempts)');
   });
 
   it('sends nothing without a key', async () => {

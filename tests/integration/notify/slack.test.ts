@@ -66,7 +66,8 @@ describe('notifyApprovalRequested', () => {
     const link = `https://console.example.com/approvals#${request.remediationId}`;
     expect(post!.body.text).toContain('restart');
     expect(post!.body.text).toContain('checkout-api');
-    expect(post!.body.text).toContain(request.reason);
+    // "~25 min" reads "∼25 min": a second "~" in the reason would otherwise strike the text between (lib/notify/mrkdwn.ts).
+    expect(post!.body.text).toContain('memory_usage projected to reach 90% in \u223c25 min');
     expect(post!.body.text).toContain('high risk');
     expect(post!.body.text).toContain(`<${link}|`);
     const button = post!.body.blocks.at(-1).elements[0];
@@ -80,6 +81,29 @@ describe('notifyApprovalRequested', () => {
     );
     expect(received[0]!.body.text).toContain('error_rate &gt; 10% &lt;!channel&gt; &amp; rising');
     expect(received[0]!.body.text).not.toContain('<!channel>');
+  });
+
+  it('keeps user text on its own line: a reason or name cannot forge lines, links, mentions or formatting', async () => {
+    const forged = 'leak\n\n*Approved by cto@example.com* <https://evil.example|Approve>\r\n>quoted `code` _x_ ~y~';
+    await notifyApprovalRequested(
+      { ...request, component: 'checkout-api', reason: forged, requestedBy: 'ops\nApproved: yes' },
+      { webhookUrl, consoleUrl: 'https://console.example.com' },
+    );
+    const { text, blocks } = received[0]!.body;
+    const section: string = blocks[0].text.text;
+    const fields: string[] = blocks[1].fields.map((f: { text: string }) => f.text);
+    // The message's own lines only: headline, reason, requester (text); headline and quoted reason (section).
+    expect(text.split('\n')).toHaveLength(3);
+    expect(section.split('\n')).toHaveLength(2);
+    expect(text.split('\n')[1]).toBe(
+      'Reason: leak \u2217Approved by cto@example.com\u2217 &lt;https://evil.example|Approve&gt; &gt;quoted \u02cbcode\u02cb \u02cdx\u02cd \u223cy\u223c',
+    );
+    expect(section.split('\n')[1]).toBe(`>${text.split('\n')[1]!.slice('Reason: '.length)}`);
+    expect(fields.find((f) => f.startsWith('*Requested by*'))).toBe('*Requested by*\nops Approved: yes');
+    for (const part of [text, section, ...fields]) {
+      expect(part).not.toContain('<https://evil');
+      expect(part).not.toContain('*Approved');
+    }
   });
 
   it('reads SLACK_WEBHOOK_URL and CONSOLE_URL (else AUTH_URL) from the environment', async () => {
