@@ -20,7 +20,8 @@ import { findUserByEmail } from '@/db/queries/users';
 import { log } from '@/lib/log';
 import { authorizeCredentials } from './credentials';
 import { OIDC_PROVIDER_ID, oidcClaims, oidcProvider, readOidcSettings, resolveOidcUser } from './oidc';
-import { sessionCookieSeconds, sessionExpired } from './session-policy';
+import { sessionJwt } from './session-jwt';
+import { sessionCookieSeconds } from './session-policy';
 import { OIDC_EMAIL_UNVERIFIED } from './sign-in-messages';
 import { endSessionsOf } from './sign-out';
 
@@ -97,20 +98,7 @@ export const authConfig: NextAuthConfig = {
       log.warn('OIDC sign-in refused: no enabled console user with that email', { email: claims?.email });
       return false;
     },
-    async jwt({ token, user, account, profile }) {
-      // Set once, at sign-in, and kept through refreshes: the absolute lifetime and sign-out count from it.
-      const signedInAt = user ? Date.now() : token.signedInAt;
-      // Past its absolute lifetime: Auth.js deletes the cookie instead of re-issuing it.
-      if (sessionExpired(signedInAt)) return null;
-      // The provider's subject means nothing here: the session names our user.
-      if (account?.provider === OIDC_PROVIDER_ID) {
-        const found = await resolveOidcUser(oidcClaims(profile, account.id_token), findByEmail);
-        if (!('user' in found)) return null;
-        return { sub: found.user.id, signedInAt };
-      }
-      // Only what README's "Sign-in" section lists; Auth.js adds iat, exp and jti when it seals the cookie.
-      return { sub: token.sub, signedInAt };
-    },
+    jwt: sessionJwt,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
