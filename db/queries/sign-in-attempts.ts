@@ -33,14 +33,26 @@ export async function markSignInSucceeded(db: Db, id: number): Promise<void> {
   await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, id));
 }
 
+/** The advisory-lock names of one account and one client address. */
+export function signInLockKeys(email: string, address: string): [string, string] {
+  return [`sign-in:account:${email.toLowerCase()}`, `sign-in:address:${address}`];
+}
+
 /**
- * Serialises limit checks for one account and one address until the caller's
- * transaction ends, so parallel attempts count each other (in a fixed order:
- * account, then address, so two callers cannot deadlock).
+ * Tries to take the account's and the address's locks until the caller's
+ * transaction ends, so parallel attempts in other processes count each other.
+ * Never waits: false when another process holds either one (the caller ends
+ * its transaction, giving its connection back, and tries again later).
+ * Within a process, callers already queue per key (lib/auth/sign-in-queue.ts).
  */
-export async function lockSignInKeys(tx: Db, email: string, address: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:account:${email.toLowerCase()}`}))`);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:address:${address}`}))`);
+export async function tryLockSignInKeys(tx: Db, email: string, address: string): Promise<boolean> {
+  const [account, addr] = signInLockKeys(email, address);
+  const result: unknown = await tx.execute(
+    sql`select pg_try_advisory_xact_lock(hashtext(${account})) and pg_try_advisory_xact_lock(hashtext(${addr})) as locked`,
+  );
+  // postgres.js answers an array of rows, PGlite an object with `rows`.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { locked: boolean }[];
+  return rows[0]?.locked === true;
 }
 
 /**

@@ -57,3 +57,16 @@ export async function updateUser(
 export async function endUserSessions(db: Db, userId: string, at: Date = new Date()): Promise<void> {
   await db.update(users).set({ sessionsValidAfter: at }).where(eq(users.id, userId));
 }
+
+/**
+ * Disables (voiding every session signed in up to `at`, so re-enabling does not
+ * revive old cookies) or re-enables a user, in one statement.
+ */
+export async function setUserDisabled(db: Db, id: string, disabled: boolean, at: Date = new Date()): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set(disabled ? { disabledAt: at, sessionsValidAfter: at } : { disabledAt: null })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}

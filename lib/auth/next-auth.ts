@@ -2,9 +2,11 @@
  * Browser sign-in (Auth.js v5). Credentials are checked by
  * lib/auth/credentials.ts (rate limit, constant-time refusal, scrypt); an OIDC
  * provider is added when configured (lib/auth/oidc.ts). The JWT carries only
- * our user id — the role is read from the database on every request
- * (lib/auth/session.ts) so a demotion or a disabled account takes effect at
- * once, not when the token expires.
+ * our user id (`sub`) and the sign-in time (`signedInAt`), besides Auth.js's
+ * own `iat`, `exp` and `jti` — the role is read from the database on every
+ * request (lib/auth/session.ts) so a demotion or a disabled account takes
+ * effect at once, not when the token expires. How long a session lasts and
+ * what voids it: lib/auth/session-policy.ts.
  *
  * Cookies are Auth.js's defaults, asserted by tests/e2e/sign-in.spec.ts:
  * HttpOnly, SameSite=Lax, and — because `trustHost` makes Auth.js follow the
@@ -12,13 +14,17 @@
  * `__Secure-` prefix when the console is served over HTTPS.
  */
 import 'server-only';
-import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { log } from '@/lib/log';
 import { authorizeCredentials } from './credentials';
-import { OIDC_PROVIDER_ID, oidcProvider, readOidcSettings, resolveOidcUser } from './oidc';
+import { OIDC_PROVIDER_ID, oidcClaims, oidcProvider, readOidcSettings, resolveOidcUser } from './oidc';
+import { sessionJwt } from './session-jwt';
+import { sessionCookieSeconds } from './session-policy';
+import { OIDC_EMAIL_UNVERIFIED } from './sign-in-messages';
+import { endSessionsOf } from './sign-out';
 
 const oidc = readOidcSettings().settings;
 
@@ -26,10 +32,16 @@ async function findByEmail(email: string) {
   return findUserByEmail(await getDb(), email);
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/**
+ * The configuration, exported for app/api/auth/[...nextauth]/route.ts, which
+ * hands requests to @auth/core itself (see there why). NextAuth() below fills
+ * in its defaults (secret, basePath) on this very object.
+ */
+export const authConfig: NextAuthConfig = {
   // Self-hosted behind whatever proxy the operator runs; the Host header is trusted.
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  // Re-issued on every read for this long (the idle limit); the absolute lifetime is the JWT callback's.
+  session: { strategy: 'jwt', maxAge: sessionCookieSeconds() },
   // Errors (a refused OIDC account, a rate-limited direct POST) come back to the sign-in page, which explains them.
   pages: { signIn: '/login', error: '/login' },
   logger: {
@@ -62,31 +74,41 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
     ...(oidc ? [oidcProvider(oidc)] : []),
   ],
+  events: {
+    // Auth.js's own POST /api/auth/signout voids copies of the cookie exactly as the header's button does.
+    async signOut(message) {
+      if (!('token' in message)) return;
+      try {
+        await endSessionsOf(await getDb(), message.token);
+      } catch (error) {
+        log.error('signing out failed to void the sessions', { error });
+        throw error;
+      }
+    },
+  },
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const user = await resolveOidcUser(profile, findByEmail);
-      if (!user) log.warn('OIDC sign-in refused: no enabled console user with that email', { email: profile?.email });
-      return user !== null;
-    },
-    async jwt({ token, user, account, profile }) {
-      // Set once, at sign-in, and kept through refreshes: signing out voids sessions signed in before it.
-      const signedInAt = user ? Date.now() : token.signedInAt;
-      // The provider's subject means nothing here: the session names our user.
-      if (account?.provider === OIDC_PROVIDER_ID) {
-        const found = await resolveOidcUser(profile, findByEmail);
-        if (!found) return null;
-        return { ...token, sub: found.id, email: found.email, name: found.name, signedInAt };
+      const claims = oidcClaims(profile, account.id_token);
+      const found = await resolveOidcUser(claims, findByEmail);
+      if ('user' in found) return true;
+      if (found.refused === 'email-unverified') {
+        log.warn('OIDC sign-in refused: the provider has not verified the email', { email: claims?.email });
+        return `/login?error=${OIDC_EMAIL_UNVERIFIED}`;
       }
-      return { ...token, signedInAt };
+      log.warn('OIDC sign-in refused: no enabled console user with that email', { email: claims?.email });
+      return false;
     },
+    jwt: sessionJwt,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
 
 declare module 'next-auth' {
   interface Session {

@@ -1,7 +1,8 @@
 /**
  * The optional single sign-on provider, configured by environment:
  * AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET (all three, or
- * none) and AUTH_OIDC_NAME (the button label, default "SSO").
+ * none), AUTH_OIDC_NAME (the button label, default "SSO") and
+ * AUTH_OIDC_REQUIRE_EMAIL_VERIFIED (see requireVerifiedEmail).
  *
  * No auto-provisioning: the identity provider proves an email address, and
  * only an existing, enabled console user with that email may sign in. An
@@ -84,7 +85,54 @@ export function oidcProvider(settings: OidcSettings): OIDCConfig<OidcProfile> {
     checks: ['pkce', 'state'],
     // Discovery, token and userinfo calls: capped answers, no redirect to another host.
     [customFetch]: createOutboundFetch(),
+    // Claims come from the userinfo endpoint: many providers (oidc-provider with its defaults, for one)
+    // put only `sub` in the ID token of a code flow. Auth.js checks that userinfo's `sub` is the ID token's;
+    // oidcClaims() fills in what userinfo leaves out from the (already validated) ID token.
+    idToken: false,
   };
+}
+
+/**
+ * The claims an OIDC sign-in is judged by: the userinfo answer (Auth.js's
+ * `profile` with `idToken: false`) over the ID token's claims. The ID token
+ * was validated by Auth.js (signature, issuer, audience, nonce) before it
+ * asked userinfo, so decoding its payload here is safe.
+ */
+export function oidcClaims(profile: OidcProfile | undefined, idToken: unknown): OidcProfile | undefined {
+  let fromIdToken: OidcProfile = {};
+  if (typeof idToken === 'string') {
+    try {
+      const payload: unknown = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      if (payload && typeof payload === 'object') fromIdToken = payload as OidcProfile;
+    } catch {
+      // Not a JWT we can read: userinfo alone decides.
+    }
+  }
+  if (!profile && Object.keys(fromIdToken).length === 0) return undefined;
+  return { ...fromIdToken, ...profile };
+}
+
+/**
+ * AUTH_OIDC_REQUIRE_EMAIL_VERIFIED: `1` (or `true`) refuses sign-ins whose
+ * provider does not say `email_verified` at all; unset (or `0`/`false`)
+ * trusts such providers. Anything else stops the start (lib/server/start.ts).
+ */
+export function requireVerifiedEmail(env: Record<string, string | undefined> = process.env): boolean {
+  const raw = env.AUTH_OIDC_REQUIRE_EMAIL_VERIFIED?.trim().toLowerCase() ?? '';
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  throw new Error(`AUTH_OIDC_REQUIRE_EMAIL_VERIFIED must be 1 or 0, got "${env.AUTH_OIDC_REQUIRE_EMAIL_VERIFIED}"`);
+}
+
+/**
+ * Whether the provider vouches for the email: only boolean `true` or the string
+ * `"true"` (some providers send strings) count as verified. Anything else that
+ * is present — `false`, `"false"`, `"no"`, `0`, null — is refused; a provider
+ * that leaves the claim out is trusted unless `requireVerified`.
+ */
+export function emailVerified(claim: unknown, requireVerified: boolean): boolean {
+  if (claim === true || claim === 'true') return true;
+  return claim === undefined && !requireVerified;
 }
 
 export interface MappedUser {
@@ -93,19 +141,24 @@ export interface MappedUser {
   name: string;
 }
 
+/** Why an OIDC sign-in was refused: each has its own message on the sign-in page. */
+export type OidcRefusal = 'email-unverified' | 'no-account';
+
+export type OidcResolution = { user: MappedUser } | { refused: OidcRefusal };
+
 /**
- * The console user an OIDC sign-in maps to, or null (refused): the email
- * claim must name an existing, enabled user. An email the provider says is
- * unverified is refused; providers that omit `email_verified` are trusted to
- * manage their users' emails (configure only such an organisation's IdP).
+ * The console user an OIDC sign-in maps to, or why it is refused: the email
+ * claim must be verified (emailVerified) and name an existing, enabled user.
  */
 export async function resolveOidcUser(
   profile: OidcProfile | undefined,
   findByEmail: (email: string) => Promise<User | undefined>,
-): Promise<MappedUser | null> {
+  requireVerified: boolean = requireVerifiedEmail(),
+): Promise<OidcResolution> {
   const email = typeof profile?.email === 'string' ? profile.email.trim() : '';
-  if (!email || profile?.email_verified === false) return null;
+  if (!email) return { refused: 'no-account' };
+  if (!emailVerified(profile?.email_verified, requireVerified)) return { refused: 'email-unverified' };
   const user = await findByEmail(email);
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email };
+  if (!user || user.disabledAt) return { refused: 'no-account' };
+  return { user: { id: user.id, email: user.email, name: user.name ?? user.email } };
 }

@@ -7,11 +7,21 @@
  * breaking OIDC (redirect_uri mismatch) and sending people to localhost
  * after signing in (nextauthjs/next-auth#10928, #12176). The console trusts
  * its proxy (see client-address.ts): X-Forwarded-Proto and X-Forwarded-Host,
- * else the Host header, name the origin. With AUTH_URL set, next-auth uses
- * that instead and this does nothing.
+ * else the Host header, name the origin. With AUTH_URL set, its origin is the
+ * public one, exactly as written (next-auth's own rewrite goes through
+ * NextRequest, which turns 127.0.0.1 into localhost — so the token request's
+ * redirect_uri would differ from the authorize request's: invalid_grant).
  */
 export function publicUrl(url: string, headers: Headers, env: Record<string, string | undefined> = process.env): string {
-  if (env.AUTH_URL || env.NEXTAUTH_URL) return url;
+  const configured = env.AUTH_URL || env.NEXTAUTH_URL;
+  if (configured) {
+    const original = new URL(url);
+    try {
+      return new URL(original.pathname + original.search, new URL(configured).origin).toString();
+    } catch {
+      return url; // not a URL: Auth.js reports the configuration error itself
+    }
+  }
   const first = (value: string | null) => value?.split(',')[0]?.trim() || undefined;
   const host = first(headers.get('x-forwarded-host')) ?? first(headers.get('host'));
   if (!host) return url;

@@ -1,8 +1,10 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { endUserSessions, findUserById } from '@/db/queries/users';
+import { findUserById } from '@/db/queries/users';
 import { auth } from './next-auth';
 import { hasRole, type Role } from './roles';
+import { sessionVerdict } from './session-policy';
+import { endSessionsOf } from './sign-out';
 
 export interface SessionUser {
   id: string;
@@ -11,15 +13,13 @@ export interface SessionUser {
   role: Role;
 }
 
-/** The signed-in user as the database knows them now, or null. */
+/** The signed-in user as the database knows them now, or null (rules: lib/auth/session-policy.ts). */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await findUserById(await getDb(), id);
-  if (!user || user.disabledAt) return null;
-  // Signed out since this session signed in: a copy of its cookie is worthless too.
-  if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
+  if (!user || !sessionVerdict(user, session.signedInAt).valid) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
 }
 
@@ -28,11 +28,11 @@ export function userHasRole(user: SessionUser | null, role: Role): user is Sessi
 }
 
 /**
- * Signs the current user out of every browser session they opened so far. The
- * cookie is stateless (a JWT), so deleting it in this browser alone would
- * leave any copy of it valid until it expires.
+ * Signs the current user out of every browser session they opened so far
+ * (lib/auth/sign-out.ts). The header's sign-out calls it before Auth.js's
+ * signOut, so a database failure is shown rather than leaving copies valid.
  */
 export async function endCurrentSessions(): Promise<void> {
-  const user = await currentUser();
-  if (user) await endUserSessions(await getDb(), user.id);
+  const session = await auth();
+  await endSessionsOf(await getDb(), { sub: session?.user?.id, signedInAt: session?.signedInAt });
 }

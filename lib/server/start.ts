@@ -6,7 +6,8 @@
  */
 import 'server-only';
 import { getDatabase } from '@/db/client';
-import { readOidcSettings } from '@/lib/auth/oidc';
+import { readOidcSettings, requireVerifiedEmail } from '@/lib/auth/oidc';
+import { sessionMaxHours } from '@/lib/auth/session-policy';
 import { healingTriggers } from '@/lib/config';
 import { log } from '@/lib/log';
 import { bootstrapAdmin } from '@/lib/services/accounts';
@@ -15,6 +16,8 @@ export async function startConsole(): Promise<void> {
   healingTriggers(); // validate HEAL_* now rather than on the first check
   const oidc = readOidcSettings(); // a half-configured OIDC provider refuses to start, like a bad HEAL_*
   if (oidc.error) throw new Error(oidc.error);
+  sessionMaxHours(); // SESSION_MAX_HOURS and AUTH_OIDC_REQUIRE_EMAIL_VERIFIED throw on a bad value
+  requireVerifiedEmail();
   const database = await getDatabase();
   log.info('database ready', { driver: database.driver });
   await bootstrapAdmin(database.db);

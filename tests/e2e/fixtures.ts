@@ -46,8 +46,15 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** The label of the stand-in identity provider's button (tests/e2e/oidc-stub.ts). */
+/** The label of the identity provider's button (tests/e2e/oidc-provider.ts). */
 export const OIDC_NAME = 'Test IdP';
+
+/** A login on the provider's page that makes it send `email_verified: "false"` for the email after it. */
+export const UNVERIFIED_LOGIN = 'unverified:';
+
+/** The second console serve.ts starts, with AUTH_URL set, for the single sign-on specs. */
+export const SSO_PORT = Number(process.env.E2E_SSO_PORT) || (Number(process.env.E2E_PORT) || 3107) + 1;
+export const SSO_BASE_URL = `http://127.0.0.1:${SSO_PORT}`;
 
 /**
  * Files the server side of the run writes under Playwright's output dir

@@ -12,12 +12,14 @@ import { E2E_USERS, STATE_FILE, type E2EState, type SignedInRole } from './fixtu
 
 const ROLES: SignedInRole[] = ['viewer', 'operator', 'approver', 'admin'];
 
-export async function seedE2E(options: DatabaseOptions, secrets: string[]): Promise<void> {
+/** `writeState` false: a second console's database (serve.ts), whose tokens no spec uses. */
+export async function seedE2E(options: DatabaseOptions, secrets: string[], writeState = true): Promise<void> {
   const database = await openDatabase(options);
   try {
     for (const user of Object.values(E2E_USERS)) {
       await createUser(database.db, { email: user.email, password: user.password, role: user.role });
     }
+    if (!writeState) return;
     const tokens = {} as Record<SignedInRole, string>;
     for (const role of ROLES) tokens[role] = (await createApiToken(database.db, { name: `e2e-${role}`, role })).token;
     fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });

@@ -1,10 +1,10 @@
 /**
  * Browser sign-in as shipped: cookie attributes over HTTP and behind an HTTPS
- * proxy, the failed-sign-in limit as the form shows it, and single sign-on
- * through the stand-in identity provider (tests/e2e/oidc-stub.ts).
+ * proxy, signing out (the header's button and Auth.js's own endpoint), and the
+ * failed-sign-in limit as the form shows it. Single sign-on: oidc-sign-in.spec.ts.
  */
 import { expect, request, test, type Page } from '@playwright/test';
-import { E2E_USERS, OIDC_NAME } from './fixtures';
+import { E2E_USERS } from './fixtures';
 import { actionAs, BASE_URL, rememberSecret } from './support';
 
 async function fillSignIn(page: Page, email: string, password: string) {
@@ -60,6 +60,30 @@ test.describe('session cookie', () => {
     await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
   });
 
+  test("Auth.js's own POST /api/auth/signout voids copies of the cookie exactly as the header's button does", async ({ page, context }) => {
+    // An account of its own: voiding sessions signs it out everywhere.
+    const email = `e2e-signout-${Date.now()}@example.com`;
+    const password = `sign-out account password ${Date.now()}`;
+    rememberSecret(password);
+    const created = await actionAs('admin', 'app/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
+    expect(created.result).toMatchObject({ ok: true });
+    await page.goto('/login');
+    await fillSignIn(page, email, password);
+    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
+    const cookie = (await context.cookies()).find((c) => c.name === 'authjs.session-token')!;
+    const copy = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+    expect((await copy.get('/api/v1/overview')).status()).toBe(200);
+
+    // What a script (or next-auth's client signOut()) does: CSRF token, then the form POST.
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const signedOut = await page.request.post('/api/auth/signout', { form: { csrfToken, callbackUrl: '/login' }, maxRedirects: 0 });
+    expect(signedOut.status()).toBe(302);
+    expect((await copy.get('/api/v1/overview')).status()).toBe(401);
+    await copy.dispose();
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
   test('is Secure with the __Secure- prefix when the proxy says the request came over HTTPS', async () => {
     const https = { 'x-forwarded-proto': 'https' };
     const context = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: https });
@@ -111,34 +135,5 @@ test.describe('failed sign-ins are limited', () => {
       await expect(page).toHaveURL(/\/login/);
     }
     await page.screenshot({ path: 'test-results/screenshots/login-rate-limited.png' });
-  });
-});
-
-test.describe('single sign-on', () => {
-  async function viaIdp(page: Page, email: string, { unverified = false } = {}) {
-    await page.goto('/login');
-    await page.getByRole('button', { name: `Sign in with ${OIDC_NAME}` }).click();
-    await expect(page).toHaveTitle('Test IdP');
-    await page.getByLabel('Email').fill(email);
-    if (unverified) await page.getByLabel('unverified').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-
-  test('signs in an existing console user as that user, with their role', async ({ page }) => {
-    await page.goto('/login');
-    await page.screenshot({ path: 'test-results/screenshots/login-with-sso.png' });
-    await viaIdp(page, E2E_USERS.operator.email.toUpperCase());
-    await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible();
-    await expect(page.getByText(`${E2E_USERS.operator.email} · operator`)).toBeVisible();
-  });
-
-  test('refuses an email with no console account, and an unverified one', async ({ page }) => {
-    await viaIdp(page, 'stranger@example.com');
-    await expect(page).toHaveURL(/\/login\?.*error=AccessDenied/);
-    await expect(page.locator('form').getByRole('alert')).toHaveText(/no console account.*An admin must create your user first/);
-    await page.screenshot({ path: 'test-results/screenshots/login-sso-refused.png' });
-
-    await viaIdp(page, E2E_USERS.viewer.email, { unverified: true });
-    await expect(page).toHaveURL(/\/login\?.*error=AccessDenied/);
   });
 });

@@ -6,7 +6,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { findUserById, updateUser, type UserSummary } from '@/db/queries/users';
+import { findUserById, setUserDisabled, updateUser, type UserSummary } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/action-error';
 import type { SessionUser } from '@/lib/auth/session';
@@ -67,8 +67,8 @@ export async function adminSetUserDisabled(
     throw new ActionError('disabled: you cannot disable your own account', 'disabled');
   }
   if (Boolean(user.disabledAt) === disabled) return summary(user);
-  // Takes effect on the user's next request: sessions re-read the user (lib/auth/session.ts).
-  const updated = (await updateUser(db, userId, { disabledAt: disabled ? new Date() : null }))!;
+  // Takes effect on the user's next request, and voids their sessions for good (lib/auth/session-policy.ts).
+  const updated = (await setUserDisabled(db, userId, disabled))!;
   auditAdmin(actor, disabled ? 'user.disable' : 'user.enable', user.email);
   return summary(updated);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '@/db/schema';
-import { OIDC_PROVIDER_ID, oidcProvider, readOidcSettings, resolveOidcUser } from '@/lib/auth/oidc';
+import { emailVerified, OIDC_PROVIDER_ID, oidcClaims, oidcProvider, readOidcSettings, requireVerifiedEmail, resolveOidcUser } from '@/lib/auth/oidc';
 
 const full = {
   AUTH_OIDC_ISSUER: 'https://login.example.com/realms/ops/',
@@ -50,6 +50,43 @@ describe('oidcProvider', () => {
       clientSecret: 'not-a-real-secret',
     });
     expect(provider.checks).toEqual(expect.arrayContaining(['pkce', 'state']));
+    // Claims are asked from userinfo: an ID token carrying only `sub` (oidc-provider's default) is enough.
+    expect(provider.idToken).toBe(false);
+  });
+});
+
+describe('oidcClaims', () => {
+  const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+
+  it("takes userinfo's claims over the ID token's, and fills in what userinfo leaves out", () => {
+    expect(oidcClaims({ sub: 'a', email: 'ops@example.com' }, jwt({ sub: 'a', email_verified: false, email: 'old@example.com' }))).toEqual({
+      sub: 'a',
+      email: 'ops@example.com',
+      email_verified: false,
+    });
+    expect(oidcClaims({ sub: 'a', email: 'x@example.com' }, undefined)).toEqual({ sub: 'a', email: 'x@example.com' });
+    expect(oidcClaims({ sub: 'a' }, 'not a jwt')).toEqual({ sub: 'a' });
+    expect(oidcClaims(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('email_verified', () => {
+  it('counts only boolean true and the string "true" as verified', () => {
+    expect(emailVerified(true, false)).toBe(true);
+    expect(emailVerified('true', true)).toBe(true);
+    for (const claim of [false, 'false', 'False', 'TRUE', 'yes', '1', 1, 0, null, '', {}, []]) {
+      expect(emailVerified(claim, false), JSON.stringify(claim)).toBe(false);
+    }
+  });
+
+  it('allows an absent claim unless AUTH_OIDC_REQUIRE_EMAIL_VERIFIED is set', () => {
+    expect(emailVerified(undefined, false)).toBe(true);
+    expect(emailVerified(undefined, true)).toBe(false);
+    expect(requireVerifiedEmail({})).toBe(false);
+    expect(requireVerifiedEmail({ AUTH_OIDC_REQUIRE_EMAIL_VERIFIED: '1' })).toBe(true);
+    expect(requireVerifiedEmail({ AUTH_OIDC_REQUIRE_EMAIL_VERIFIED: 'true' })).toBe(true);
+    expect(requireVerifiedEmail({ AUTH_OIDC_REQUIRE_EMAIL_VERIFIED: '0' })).toBe(false);
+    expect(() => requireVerifiedEmail({ AUTH_OIDC_REQUIRE_EMAIL_VERIFIED: 'yes please' })).toThrow(/AUTH_OIDC_REQUIRE_EMAIL_VERIFIED/);
   });
 });
 
@@ -70,25 +107,35 @@ describe('resolveOidcUser', () => {
 
   it('maps the email claim to our user id (the session subject)', async () => {
     await expect(
-      resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com', email_verified: true }, directory(user())),
-    ).resolves.toEqual({ id: user().id, email: 'Ops@Example.com', name: 'Ops' });
-    // Providers that omit email_verified are trusted.
-    await expect(resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com' }, directory(user()))).resolves.not.toBeNull();
+      resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com', email_verified: true }, directory(user()), false),
+    ).resolves.toEqual({ user: { id: user().id, email: 'Ops@Example.com', name: 'Ops' } });
+    await expect(
+      resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com', email_verified: 'true' }, directory(user()), true),
+    ).resolves.toHaveProperty('user');
+    // Providers that omit email_verified are trusted, unless the setting requires the claim.
+    await expect(resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com' }, directory(user()), false)).resolves.toHaveProperty('user');
+    await expect(resolveOidcUser({ sub: 'idp-123', email: 'ops@example.com' }, directory(user()), true)).resolves.toEqual({
+      refused: 'email-unverified',
+    });
   });
 
   it('refuses unknown and disabled users: no auto-provisioning', async () => {
-    await expect(resolveOidcUser({ sub: 'x', email: 'stranger@example.com' }, directory(user()))).resolves.toBeNull();
+    const noAccount = { refused: 'no-account' };
+    await expect(resolveOidcUser({ sub: 'x', email: 'stranger@example.com' }, directory(user()), false)).resolves.toEqual(noAccount);
     await expect(
-      resolveOidcUser({ sub: 'x', email: 'ops@example.com' }, directory(user({ disabledAt: new Date() }))),
-    ).resolves.toBeNull();
+      resolveOidcUser({ sub: 'x', email: 'ops@example.com' }, directory(user({ disabledAt: new Date() })), false),
+    ).resolves.toEqual(noAccount);
+    await expect(resolveOidcUser({ sub: 'x' }, directory(user()), false)).resolves.toEqual(noAccount);
+    await expect(resolveOidcUser(undefined, directory(user()), false)).resolves.toEqual(noAccount);
+    await expect(resolveOidcUser({ sub: 'x', email: 42 }, directory(user()), false)).resolves.toEqual(noAccount);
   });
 
-  it('refuses a missing or unverified email', async () => {
-    await expect(resolveOidcUser({ sub: 'x' }, directory(user()))).resolves.toBeNull();
-    await expect(resolveOidcUser(undefined, directory(user()))).resolves.toBeNull();
-    await expect(resolveOidcUser({ sub: 'x', email: 42 }, directory(user()))).resolves.toBeNull();
-    await expect(
-      resolveOidcUser({ sub: 'x', email: 'ops@example.com', email_verified: false }, directory(user())),
-    ).resolves.toBeNull();
+  it('refuses an unverified email, with a reason of its own even though the account exists', async () => {
+    for (const email_verified of [false, 'false', 'no', 0, null]) {
+      await expect(
+        resolveOidcUser({ sub: 'x', email: 'ops@example.com', email_verified }, directory(user()), false),
+        JSON.stringify(email_verified),
+      ).resolves.toEqual({ refused: 'email-unverified' });
+    }
   });
 });

@@ -17,8 +17,16 @@ describe('publicUrl', () => {
     expect(publicUrl(internal, chained, {})).toBe('https://console.example.com/api/auth/callback/oidc?code=abc&state=xyz');
   });
 
-  it('leaves the URL alone with AUTH_URL (next-auth applies it), or with no usable host', () => {
-    expect(publicUrl(internal, new Headers({ host: 'x.example' }), { AUTH_URL: 'https://console.example.com' })).toBe(internal);
+  it('takes the origin of AUTH_URL as written when set (127.0.0.1 stays 127.0.0.1), whatever the headers say', () => {
+    expect(publicUrl(internal, new Headers({ host: 'x.example' }), { AUTH_URL: 'https://console.example.com/ignored' })).toBe(
+      'https://console.example.com/api/auth/callback/oidc?code=abc&state=xyz',
+    );
+    expect(publicUrl(internal, new Headers({ host: 'localhost:3940' }), { AUTH_URL: 'http://127.0.0.1:3940' })).toBe(
+      'http://127.0.0.1:3940/api/auth/callback/oidc?code=abc&state=xyz',
+    );
+  });
+
+  it('leaves the URL alone with no usable host', () => {
     expect(publicUrl(internal, new Headers(), {})).toBe(internal);
     for (const host of ['evil.example/path', 'user:pw@evil.example', 'bad host', '']) {
       expect(publicUrl(internal, new Headers({ host }), {}), host).toBe(internal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authErrorMessage, rateLimitedMessage, WRONG_CREDENTIALS } from '@/lib/auth/sign-in-messages';
+import { authErrorMessage, OIDC_EMAIL_UNVERIFIED, rateLimitedMessage, WRONG_CREDENTIALS } from '@/lib/auth/sign-in-messages';
 
 describe('sign-in messages', () => {
   it('names the wait in minutes', () => {
@@ -13,5 +13,10 @@ describe('sign-in messages', () => {
     expect(authErrorMessage('CredentialsSignin', 'rate_limited')).toBe(rateLimitedMessage());
     expect(authErrorMessage('AccessDenied', undefined)).toMatch(/admin must create your user/);
     expect(authErrorMessage('Configuration', undefined)).toMatch(/Sign-in failed/);
+  });
+  it('tells an unverified email so, not "no console account"', () => {
+    const message = authErrorMessage(OIDC_EMAIL_UNVERIFIED, undefined);
+    expect(message).toMatch(/not verified that email/);
+    expect(message).not.toMatch(/no console account/);
   });
 });

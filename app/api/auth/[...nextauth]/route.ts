@@ -1,20 +1,22 @@
-import type { NextRequest } from 'next/server';
-import { handlers } from '@/lib/auth/next-auth';
+import { Auth } from '@auth/core';
+import { authConfig } from '@/lib/auth/next-auth';
 import { publicUrl } from '@/lib/auth/request-origin';
 
 /**
- * Auth.js's own endpoints (sign-in callbacks, CSRF, session): public by
- * nature. The request is re-addressed to its public origin first
- * (lib/auth/request-origin.ts) — as a plain Request, because NextRequest
- * would rewrite 127.0.0.1 to "localhost" again.
+ * Auth.js's own endpoints (sign-in callbacks, CSRF, session, sign-out):
+ * public by nature. The request is re-addressed to its public origin first
+ * (lib/auth/request-origin.ts: AUTH_URL, else the proxy's headers) as a plain
+ * Request, and handed to @auth/core directly — next-auth's handlers would
+ * rebuild it as a NextRequest, which rewrites 127.0.0.1 to "localhost", so the
+ * callback's token request would name another redirect_uri than the one the
+ * provider authorised.
  */
-function atPublicOrigin(request: NextRequest): NextRequest {
+function atPublicOrigin(request: Request): Request {
   const url = publicUrl(request.url, request.headers);
-  if (url === request.url) return request;
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
-  // Auth.js only needs the web Request API; the cast satisfies next-auth's handler signature.
-  return new Request(url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit) as NextRequest;
+  return new Request(url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit);
 }
 
-export const GET = (request: NextRequest) => handlers.GET(atPublicOrigin(request));
-export const POST = (request: NextRequest) => handlers.POST(atPublicOrigin(request));
+// `authConfig` has had next-auth's defaults (secret, basePath /api/auth) filled in by NextAuth() on import.
+export const GET = (request: Request) => Auth(atPublicOrigin(request), authConfig);
+export const POST = (request: Request) => Auth(atPublicOrigin(request), authConfig);
