@@ -163,6 +163,29 @@ export const unifiedBrain = pgTable(
 export type BrainRecord = typeof unifiedBrain.$inferSelect;
 export type NewBrainRecord = typeof unifiedBrain.$inferInsert;
 
+/**
+ * What admins changed (users, roles, tokens, pause, policy, settings): one row
+ * per change, written in the change's own transaction. Append-only like
+ * unified_brain (trigger in migration 0005_admin_events_append_only). No foreign key on the actor: a
+ * cascade would be an UPDATE, and the record must outlive what it names.
+ * `details` never holds a password or a token (lib/services/admin/audit.ts).
+ */
+export const adminEvents = pgTable(
+  'admin_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('admin_events_at_idx').on(t.at, t.id)],
+);
+export type AdminEvent = typeof adminEvents.$inferSelect;
+export type NewAdminEvent = typeof adminEvents.$inferInsert;
+
 export const users = pgTable(
   'users',
   {

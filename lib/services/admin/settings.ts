@@ -15,13 +15,14 @@ export async function adminSetPolicy(
   actor: SessionUser,
   { component, policy }: z.output<typeof setPolicyInput>,
 ): Promise<{ component: string; policy: RemediationPolicy }> {
-  const current = await findComponentByName(db, component);
-  if (!current) throw new ActionError(`component: no component named ${component}`, 'component');
-  if (current.policy !== policy) {
+  await db.transaction(async (tx) => {
+    const current = await findComponentByName(tx, component);
+    if (!current) throw new ActionError(`component: no component named ${component}`, 'component');
+    if (current.policy === policy) return;
     // Same actor format as the API's config changes (`kind:name`), so the history reads alike.
-    await upsertComponentConfig(db, component, { policy }, `user:${actor.email}`);
-    auditAdmin(actor, 'component.policy', component, { from: current.policy, to: policy });
-  }
+    await upsertComponentConfig(tx, component, { policy }, `user:${actor.email}`);
+    await auditAdmin(tx, actor, 'component.policy', component, { from: current.policy, to: policy });
+  });
   return { component, policy };
 }
 
@@ -30,7 +31,9 @@ export async function adminSetPause(
   actor: SessionUser,
   { paused }: z.output<typeof setPauseInput>,
 ): Promise<PauseState> {
-  await setAutomationPaused(db, paused, actor.email);
-  auditAdmin(actor, paused ? 'automation.pause' : 'automation.resume', 'automation');
+  await db.transaction(async (tx) => {
+    await setAutomationPaused(tx, paused, actor.email);
+    await auditAdmin(tx, actor, paused ? 'automation.pause' : 'automation.resume', 'automation');
+  });
   return automationPause(db);
 }
