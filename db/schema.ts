@@ -155,9 +155,12 @@ export const unifiedBrain = pgTable(
     executedAt: timestamp('executed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('unified_brain_executed_at_idx').on(t.executedAt),
-    index('unified_brain_action_type_idx').on(t.actionType, t.executedAt),
-    index('unified_brain_component_idx').on(sql`(${t.metadata}->>'component')`),
+    // Keyset order of /activity and the exports is (executed_at, id); each /activity filter has an
+    // index (filter, executed_at, id), so a page reads its rows in order off one index, never sorting.
+    index('unified_brain_executed_at_id_idx').on(t.executedAt, t.id),
+    index('unified_brain_action_type_time_idx').on(t.actionType, t.executedAt, t.id),
+    index('unified_brain_component_time_idx').on(sql`(${t.metadata}->>'component')`, t.executedAt, t.id),
+    index('unified_brain_status_time_idx').on(t.status, t.executedAt, t.id),
   ],
 );
 export type BrainRecord = typeof unifiedBrain.$inferSelect;
