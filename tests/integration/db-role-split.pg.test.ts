@@ -87,7 +87,7 @@ describe('the console runs as the runtime role', () => {
     await adminSetPause(db, actor, { paused: true });
     expect((await findUserByEmail(db, 'ops@example.com'))!.role).toBe('approver');
     expect((await recentAdminEvents(db, 10)).map((e) => e.action)).toEqual(['automation.pause', 'user.role', 'user.create']);
-    const activity = await activityPage(db, { component: 'api' }, { cursor: null, limit: 10 });
+    const activity = await activityPage(db, { component: 'api', since: new Date(Date.now() - 3_600_000) }, { cursor: null, limit: 10 });
     expect(activity.rows.map((r) => r.actionType)).toContain('proactive_health_check');
   });
 
