@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { FIXED_SECURITY_HEADERS } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time.
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // drizzle-kit and vitest configs are not part of the app.
   typescript: { tsconfigPath: 'tsconfig.json' },
+  // The headers that never change, on everything including static files; the CSP and HSTS are per request (proxy.ts).
+  async headers() {
+    return [{ source: '/:path*', headers: [...FIXED_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

@@ -2,6 +2,13 @@
  * Chooses the database driver: `DATABASE_URL` set → PostgreSQL via postgres.js,
  * unset → embedded PGlite under `PGLITE_DIR` (default ./data/pglite; `memory://` keeps it in RAM).
  * Both get the same schema and the same committed migrations from drizzle/.
+ *
+ * On PostgreSQL, migrations may run as another role than the console: with
+ * `DATABASE_MIGRATION_URL` set (the tables' owner), pending migrations run over a
+ * short-lived connection to it and the pool of `DATABASE_URL` (a runtime role
+ * without ownership — README "PostgreSQL roles") serves requests. The runtime role
+ * then cannot disable the append-only triggers or rewrite audit rows. Unset, the
+ * one `DATABASE_URL` does both, as before.
  */
 import 'server-only';
 import path from 'node:path';
@@ -51,6 +58,8 @@ const heldInProcess = new Set<number>();
 export interface DatabaseOptions {
   /** PostgreSQL URL; when absent PGlite is used. */
   url?: string;
+  /** PostgreSQL URL of the tables' owner, used only to migrate; defaults to `url`. */
+  migrationUrl?: string;
   /** Overrides the password in `url` (the card's DB_PASSWORD). */
   password?: string;
   pgliteDir?: string;
@@ -67,6 +76,7 @@ const MIGRATION_LOCK_KEY = 7_204_311_861;
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): DatabaseOptions {
   return {
     url: env.DATABASE_URL || undefined,
+    migrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     password: env.DB_PASSWORD || undefined,
     pgliteDir: env.PGLITE_DIR || './data/pglite',
   };
@@ -86,15 +96,15 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
   });
   const db = drizzlePostgres({ client, schema });
   if (options.migrate !== false) {
-    // Two processes starting against one database migrate one at a time; the lock
-    // lives on one reserved connection so the unlock reaches the session that holds it.
-    const lock = await client.reserve();
-    try {
-      await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
-    } finally {
-      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-      lock.release();
+    if (options.migrationUrl && options.migrationUrl !== options.url) {
+      const owner = postgres(options.migrationUrl, { max: 2, connect_timeout: 5, onnotice: () => {} });
+      try {
+        await migrateWithLock(owner);
+      } finally {
+        await owner.end({ timeout: 5 });
+      }
+    } else {
+      await migrateWithLock(client);
     }
   }
   return {
@@ -129,6 +139,21 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Two processes starting against one database migrate one at a time; the lock
+ * lives on one reserved connection so the unlock reaches the session that holds it.
+ */
+async function migrateWithLock(client: postgres.Sql): Promise<void> {
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    lock.release();
+  }
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {

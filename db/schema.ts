@@ -155,13 +155,39 @@ export const unifiedBrain = pgTable(
     executedAt: timestamp('executed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('unified_brain_executed_at_idx').on(t.executedAt),
-    index('unified_brain_action_type_idx').on(t.actionType, t.executedAt),
-    index('unified_brain_component_idx').on(sql`(${t.metadata}->>'component')`),
+    // Keyset order of /activity and the exports is (executed_at, id); each /activity filter has an
+    // index (filter, executed_at, id), so a page reads its rows in order off one index, never sorting.
+    index('unified_brain_executed_at_id_idx').on(t.executedAt, t.id),
+    index('unified_brain_action_type_time_idx').on(t.actionType, t.executedAt, t.id),
+    index('unified_brain_component_time_idx').on(sql`(${t.metadata}->>'component')`, t.executedAt, t.id),
+    index('unified_brain_status_time_idx').on(t.status, t.executedAt, t.id),
   ],
 );
 export type BrainRecord = typeof unifiedBrain.$inferSelect;
 export type NewBrainRecord = typeof unifiedBrain.$inferInsert;
+
+/**
+ * What admins changed (users, roles, tokens, pause, policy, settings): one row
+ * per change, written in the change's own transaction. Append-only like
+ * unified_brain (trigger in migration 0005_admin_events_append_only). No foreign key on the actor: a
+ * cascade would be an UPDATE, and the record must outlive what it names.
+ * `details` never holds a password or a token (lib/services/admin/audit.ts).
+ */
+export const adminEvents = pgTable(
+  'admin_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('admin_events_at_idx').on(t.at, t.id)],
+);
+export type AdminEvent = typeof adminEvents.$inferSelect;
+export type NewAdminEvent = typeof adminEvents.$inferInsert;
 
 export const users = pgTable(
   'users',

@@ -8,7 +8,7 @@ import { activityPage } from '@/db/queries/activity';
 import { ACTION_TYPES } from '@/db/queries/brain';
 import { listComponents } from '@/db/queries/components';
 import { requirePageUser } from '@/lib/auth/guards';
-import { ACTIVITY_PAGE_SIZE, activityHref, KNOWN_STATUSES, parseActivityQuery, spanStart } from '@/lib/dashboard/activity-query';
+import { ACTIVITY_PAGE_SIZE, activityHref, DEFAULT_ACTIVITY_SPAN, KNOWN_STATUSES, parseActivityQuery, spanStart } from '@/lib/dashboard/activity-query';
 import { ACTIVITY_SPANS, DURATION_LABEL } from '@/lib/dashboard/durations';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Activity · Self-Healing Console' };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('viewer');
-  const q = parseActivityQuery(await searchParams);
+  const { query: q, problems } = parseActivityQuery(await searchParams);
   const db = await getDb();
   const [page, components] = await Promise.all([
     activityPage(
@@ -26,7 +26,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     ),
     listComponents(db),
   ]);
-  const filtered = q.component || q.type || q.status || q.span !== '24h';
+  const filtered = q.component || q.type || q.status || q.span !== DEFAULT_ACTIVITY_SPAN || problems.length > 0;
 
   return (
     <>
@@ -45,6 +45,16 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           spans={ACTIVITY_SPANS}
           current={q}
         />
+        {problems.length > 0 && (
+          <div className="notice crit" role="alert" data-testid="activity-problems">
+            <strong>Some of this link was not applied:</strong>
+            <ul>
+              {problems.map((p) => (
+                <li key={p.field}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="status-line">
           <span data-testid="activity-summary">
             {page.rows.length === 0

@@ -1,10 +1,12 @@
 import { AppHeader } from '@/components/app-header';
 import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
+import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
 import { PolicyPanel } from '@/components/admin/policy-panel';
 import { TokensPanel } from '@/components/admin/tokens-panel';
 import { UsersPanel } from '@/components/admin/users-panel';
 import { getDb } from '@/db/client';
+import { recentAdminEvents } from '@/db/queries/admin-events';
 import { listApiTokens } from '@/db/queries/api-tokens';
 import { listComponents } from '@/db/queries/components';
 import { automationPause } from '@/db/queries/settings';
@@ -17,22 +19,25 @@ import { currentHookRanges } from '@/lib/services/hook-addresses';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Administration · Self-Healing Console' };
 
+const RECENT_EVENTS = 50;
+
 export default async function AdminPage() {
   const user = await requirePageUser('admin');
   const db = await getDb();
-  const [users, tokens, components, pause, hookRanges] = await Promise.all([
+  const [users, tokens, components, pause, hookRanges, events] = await Promise.all([
     listUsers(db),
     listApiTokens(db),
     listComponents(db),
     automationPause(db),
     currentHookRanges(db),
+    recentAdminEvents(db, RECENT_EVENTS),
   ]);
   return (
     <>
       <AppHeader user={user} />
       <main>
         <h1>Administration</h1>
-        <p className="subtitle">People, machine tokens, remediation policies and the automation switch.</p>
+        <p className="subtitle">People, machine tokens, remediation policies, the automation switch and who changed them.</p>
         <PausePanel pause={pause} />
         <UsersPanel users={users} me={user.id} roles={ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
         <TokensPanel tokens={tokens} roles={ROLES} />
@@ -42,6 +47,10 @@ export default async function AdminPage() {
           policies={REMEDIATION_POLICIES}
         />
         <HookRangesPanel state={hookRanges} />
+        <EventsPanel
+          events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
+          limit={RECENT_EVENTS}
+        />
       </main>
     </>
   );

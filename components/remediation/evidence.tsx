@@ -3,7 +3,8 @@
  * requester's page) saw. Evidence is stored as free-form JSON, so each part is
  * read defensively; a missing or malformed part is left out, never guessed.
  */
-import { z } from 'zod';
+// Rendered in the browser too (the approval cards): zod without its eval probe, for the CSP.
+import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
 import { formatTime } from './format';
 import styles from './approvals.module.css';

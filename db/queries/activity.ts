@@ -50,20 +50,34 @@ function selectRows(db: Db) {
 const toRow = (r: { row: BrainRecord; exactAt: string }): ActivityRow => ({ ...r.row, exactAt: r.exactAt });
 const cursorOf = (row: ActivityRow): Cursor => ({ at: row.exactAt, id: row.id });
 
+/** The page's query, unexecuted (its plan is tested: each filter reads off its own index). */
+export function activityPageQuery(db: Db, filters: ActivityFilters, page: { cursor: Cursor | null; limit: number }) {
+  const conditions = filterConditions(filters);
+  if (page.cursor) conditions.push(sql`(${b.executedAt}, ${b.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id})`);
+  return selectRows(db)
+    .where(and(...conditions))
+    .orderBy(desc(b.executedAt), desc(b.id))
+    .limit(page.limit);
+}
+
+/**
+ * The longest span one page may cover. Each filter is an equality served by an
+ * (x, executed_at) index, so a page reads its rows straight off an index — but a
+ * filter that matches little walks the whole span; bounded, that is one month.
+ */
+export const MAX_ACTIVITY_PAGE_SPAN_MS = 31 * 86_400_000;
+
 /** One page, newest first, strictly after `cursor` in that order; `next` is null on the last page. */
 export async function activityPage(
   db: Db,
   filters: ActivityFilters,
   page: { cursor: Cursor | null; limit: number },
 ): Promise<{ rows: ActivityRow[]; next: Cursor | null }> {
-  const conditions = filterConditions(filters);
-  if (page.cursor) conditions.push(sql`(${b.executedAt}, ${b.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id})`);
-  const found = (
-    await selectRows(db)
-      .where(and(...conditions))
-      .orderBy(desc(b.executedAt), desc(b.id))
-      .limit(page.limit + 1)
-  ).map(toRow);
+  const end = filters.until ?? new Date();
+  if (!filters.since || end.getTime() - filters.since.getTime() > MAX_ACTIVITY_PAGE_SPAN_MS) {
+    throw new RangeError('activity page: the span must start within 31 days of its end');
+  }
+  const found = (await activityPageQuery(db, filters, { cursor: page.cursor, limit: page.limit + 1 })).map(toRow);
   const rows = found.slice(0, page.limit);
   return { rows, next: found.length > page.limit ? cursorOf(rows.at(-1)!) : null };
 }

@@ -21,17 +21,16 @@ export const ANALYTICS_WINDOWS = ['1h', '24h', '7d', '30d'] as const satisfies r
 export type AnalyticsWindow = (typeof ANALYTICS_WINDOWS)[number];
 export const DEFAULT_ANALYTICS_WINDOW: AnalyticsWindow = '24h';
 
-/** Time filters of the activity log; `all` means no lower bound. */
-export const ACTIVITY_SPANS = ['1h', '24h', '7d', '30d', 'all'] as const;
+/** Time filters of the activity log: at most 30 days, so every read is bounded (lib/dashboard/activity-query.ts). */
+export const ACTIVITY_SPANS = ['1h', '24h', '7d', '30d'] as const satisfies readonly DurationToken[];
 export type ActivitySpan = (typeof ACTIVITY_SPANS)[number];
 
-export const DURATION_LABEL: Record<DurationToken | 'all', string> = {
+export const DURATION_LABEL: Record<DurationToken, string> = {
   '1h': 'Last hour',
   '6h': 'Last 6 hours',
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
-  all: 'All time',
 };
 
 /** One search-param value, whatever Next.js handed over (absent, single or repeated). */

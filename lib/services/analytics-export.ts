@@ -3,9 +3,16 @@
  * in keyset chunks of 1,000 and written out as they arrive, so an export of a
  * busy month never sits in memory whole. The JSON form opens with the same
  * summary the analytics page shows.
+ *
+ * Each principal (user or token) runs at most EXPORTS_PER_PRINCIPAL exports at
+ * once; another answers 429 with Retry-After. The slot is freed when the stream
+ * ends, fails or the client cancels it. Counted per server process: behind
+ * several console processes the bound is that many times higher.
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import type { Principal } from '@/lib/api/principal';
+import { ConcurrencyLimit } from '@/lib/http/concurrency-limit';
 import { activityChunk, type ActivityFilters, type ActivityRow } from '@/db/queries/activity';
 import type { Cursor } from '@/lib/dashboard/cursor';
 import { csvRecord } from '@/lib/dashboard/csv';
@@ -14,6 +21,13 @@ import { log } from '@/lib/log';
 import { analyticsReport, type AnalyticsReport } from './analytics-report';
 
 export const EXPORT_CHUNK_ROWS = 1_000;
+export const EXPORTS_PER_PRINCIPAL = 2;
+/** What a refused caller is told to wait; a month's export of a busy console takes about this long. */
+export const EXPORT_RETRY_AFTER_SECONDS = 30;
+
+// Kept on globalThis so dev-mode module reloads share one count.
+const globalForExports = globalThis as typeof globalThis & { __shcExportSlots?: ConcurrencyLimit };
+const slots = (globalForExports.__shcExportSlots ??= new ConcurrencyLimit(EXPORTS_PER_PRINCIPAL));
 export const CSV_HEADER = ['id', 'executed_at', 'agent_name', 'action_type', 'status', 'component', 'metadata'] as const;
 export type ExportFormat = 'csv' | 'json';
 
@@ -61,11 +75,14 @@ function rowStream(
   db: Db,
   filters: ActivityFilters,
   write: { head: string; row: (row: ExportRow, index: number) => string; tail: string },
+  /** Called once the stream is over, however it ended. */
+  done: () => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: Cursor | null = null;
   let written = 0;
   let headSent = false;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -76,6 +93,7 @@ function rowStream(
         }
         try {
           const chunk = await activityChunk(db, filters, after, EXPORT_CHUNK_ROWS);
+          if (cancelled) return; // the client left while this chunk was read: nobody to write it to
           if (chunk.rows.length > 0) {
             controller.enqueue(encoder.encode(chunk.rows.map((r) => write.row(exportRow(r), written++)).join('')));
             after = chunk.last;
@@ -83,12 +101,20 @@ function rowStream(
           if (chunk.rows.length < EXPORT_CHUNK_ROWS) {
             if (write.tail) controller.enqueue(encoder.encode(write.tail));
             controller.close();
+            done();
           }
         } catch (error) {
+          if (cancelled) return;
           // Headers are gone already: the download ends short and the log says why.
           log.error('analytics export failed mid-stream', { error, rows_written: written });
           controller.error(new Error('export failed'));
+          done();
         }
+      },
+      // The client went away (closed the tab, aborted the download).
+      cancel() {
+        cancelled = true;
+        done();
       },
     },
     { highWaterMark: 1 },
@@ -102,7 +128,30 @@ export interface ExportRequest {
   until: Date;
 }
 
-export async function analyticsExport(db: Db, request: ExportRequest): Promise<Response> {
+function tooManyExports(): Response {
+  return Response.json(
+    {
+      error: 'too_many_requests',
+      message: `at most ${EXPORTS_PER_PRINCIPAL} exports at a time per user or token; retry when one of yours has finished`,
+      limit: EXPORTS_PER_PRINCIPAL,
+    },
+    { status: 429, headers: { 'Retry-After': String(EXPORT_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } },
+  );
+}
+
+/** The export for `principal`, or 429 while they already run EXPORTS_PER_PRINCIPAL. */
+export async function analyticsExport(db: Db, principal: Pick<Principal, 'kind' | 'id'>, request: ExportRequest): Promise<Response> {
+  const release = slots.tryAcquire(`${principal.kind}:${principal.id}`);
+  if (!release) return tooManyExports();
+  try {
+    return await startExport(db, request, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startExport(db: Db, request: ExportRequest, release: () => void): Promise<Response> {
   const w = windowEnding(request.window, request.until);
   const filters: ActivityFilters = { since: w.from, until: w.to };
   const stamp = w.to.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -114,7 +163,7 @@ export async function analyticsExport(db: Db, request: ExportRequest): Promise<R
   };
 
   if (request.format === 'csv') {
-    const body = rowStream(db, filters, { head: csvRecord(CSV_HEADER), row: csvLine, tail: '' });
+    const body = rowStream(db, filters, { head: csvRecord(CSV_HEADER), row: csvLine, tail: '' }, release);
     return new Response(body, { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8; header=present' } });
   }
 
@@ -132,6 +181,6 @@ export async function analyticsExport(db: Db, request: ExportRequest): Promise<R
     head: `${opening.slice(0, -1)},"rows":[`,
     row: (row, index) => `${index === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
     tail: '\n]}\n',
-  });
+  }, release);
   return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
 }

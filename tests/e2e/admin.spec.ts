@@ -76,6 +76,16 @@ test('users: bad input is refused naming the field; create, change role, disable
   await expect(page.getByRole('status').filter({ hasText: 'is now' })).toHaveText(`${email} is now approver.`);
   await page.reload();
   await expect(row.getByLabel(`Role of ${email}`)).toHaveValue('approver');
+  // The change is on record in the database, newest first: who, what, whom, from → to.
+  const events = page.getByRole('table', { name: 'Recent admin events' });
+  const roleEvent = events.locator('tbody tr').first();
+  await expect(roleEvent).toHaveAttribute('data-action', 'user.role');
+  await expect(roleEvent).toContainText(E2E_ADMIN.email);
+  await expect(roleEvent.locator('td')).toHaveText([/UTC$/, E2E_ADMIN.email, 'changed the role of', email, 'operator → approver']);
+  await expect(events.locator('tr[data-action="user.create"]').filter({ hasText: email })).toHaveCount(1);
+  expect(await events.textContent()).not.toContain(password);
+  await events.scrollIntoViewIfNeeded();
+  await shot(page, 'admin-events');
 
   // Disable, and enable again.
   await row.getByRole('button', { name: 'Disable' }).click();

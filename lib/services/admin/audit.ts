@@ -1,11 +1,44 @@
 /**
- * One log line per admin change: who did what to whom. Callers pass names and
- * ids only — never a password or a token.
+ * One record per admin change: who did what to whom, in the admin_events table
+ * (append-only) and as a log line. Callers pass the change's transaction, so the
+ * record and the change commit together or not at all.
+ *
+ * Callers pass names, ids and before/after values only. As a second guard, any
+ * detail whose key names a secret is refused here, so a future caller cannot
+ * record a password or a token shown once by mistake.
  */
 import 'server-only';
+import type { Db } from '@/db/client';
+import { insertAdminEvent } from '@/db/queries/admin-events';
 import type { SessionUser } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 
-export function auditAdmin(actor: SessionUser, action: string, target: string, details: Record<string, unknown> = {}) {
+export const ADMIN_ACTIONS = [
+  'user.create',
+  'user.role',
+  'user.disable',
+  'user.enable',
+  'token.create',
+  'token.revoke',
+  'component.policy',
+  'automation.pause',
+  'automation.resume',
+  'hooks.allowed_ranges',
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+type Detail = string | number | boolean | null;
+const SECRET_KEY = /pass|secret|token|hash|key|credential/i;
+
+export async function auditAdmin(
+  tx: Db,
+  actor: SessionUser,
+  action: AdminAction,
+  target: string,
+  details: Record<string, Detail> = {},
+): Promise<void> {
+  const secretKey = Object.keys(details).find((key) => SECRET_KEY.test(key));
+  if (secretKey) throw new Error(`admin audit: refusing to record a detail named ${secretKey}`);
+  await insertAdminEvent(tx, { actorId: actor.id, actor: actor.email, action, target, details });
   log.info('admin action', { actor: actor.email, action, target, ...details });
 }

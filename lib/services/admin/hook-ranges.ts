@@ -13,8 +13,11 @@ export async function adminSetHookRanges(
   actor: SessionUser,
   { ranges }: z.output<typeof setHookRangesInput>,
 ): Promise<HookRangesState> {
-  const before = await currentHookRanges(db);
-  await setHookAllowedRanges(db, ranges, actor.email);
-  auditAdmin(actor, 'hooks.allowed_ranges', 'cleanup hooks', { from: before.ranges, to: ranges });
+  // One transaction: the allowance and its admin event are stored together or not at all.
+  await db.transaction(async (tx) => {
+    const before = await currentHookRanges(tx);
+    await setHookAllowedRanges(tx, ranges, actor.email);
+    await auditAdmin(tx, actor, 'hooks.allowed_ranges', 'cleanup hooks', { from: before.ranges.join(', '), to: ranges.join(', ') });
+  });
   return currentHookRanges(db);
 }

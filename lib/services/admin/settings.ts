@@ -17,13 +17,15 @@ export async function adminSetPolicy(
   actor: SessionUser,
   { component, policy }: z.output<typeof setPolicyInput>,
 ): Promise<{ component: string; policy: RemediationPolicy }> {
-  const current = await findComponentByName(db, component);
-  if (!current) throw new ActionError(`component: no component named ${component}`, 'component');
-  if (current.policy !== policy) {
+  await db.transaction(async (tx) => {
+    const current = await findComponentByName(tx, component);
+    if (!current) throw new ActionError(`component: no component named ${component}`, 'component');
+    if (current.policy === policy) return;
     // Same actor format as the API's config changes (`kind:name`), so the history reads alike.
-    await configureComponent(db, component, { policy }, { by: `user:${actor.email}`, admin: true });
-    auditAdmin(actor, 'component.policy', component, { from: current.policy, to: policy });
-  }
+    // A savepoint inside this transaction: the policy and its admin event are stored together or not at all.
+    await configureComponent(tx, component, { policy }, { by: `user:${actor.email}`, admin: true });
+    await auditAdmin(tx, actor, 'component.policy', component, { from: current.policy, to: policy });
+  });
   return { component, policy };
 }
 
@@ -32,7 +34,9 @@ export async function adminSetPause(
   actor: SessionUser,
   { paused }: z.output<typeof setPauseInput>,
 ): Promise<PauseState> {
-  await setAutomationPaused(db, paused, actor.email);
-  auditAdmin(actor, paused ? 'automation.pause' : 'automation.resume', 'automation');
+  await db.transaction(async (tx) => {
+    await setAutomationPaused(tx, paused, actor.email);
+    await auditAdmin(tx, actor, paused ? 'automation.pause' : 'automation.resume', 'automation');
+  });
   return automationPause(db);
 }

@@ -15,9 +15,12 @@ export async function adminCreateToken(
   actor: SessionUser,
   input: z.output<typeof createTokenInput>,
 ): Promise<{ id: string; token: string; name: string; role: string }> {
-  const created = await createApiToken(db, input, actor.id);
-  auditAdmin(actor, 'token.create', created.name, { role: created.role });
-  return created;
+  return db.transaction(async (tx) => {
+    const created = await createApiToken(tx, input, actor.id);
+    // The name and role only: the token itself goes to the admin's browser once and nowhere else.
+    await auditAdmin(tx, actor, 'token.create', created.name, { role: created.role });
+    return created;
+  });
 }
 
 export async function adminRevokeToken(
@@ -25,11 +28,13 @@ export async function adminRevokeToken(
   actor: SessionUser,
   { tokenId }: z.output<typeof revokeTokenInput>,
 ): Promise<{ name: string }> {
-  const revoked = await revokeApiToken(db, tokenId);
-  if (!revoked) {
-    const existing = await findApiTokenById(db, tokenId);
-    throw new ActionError(existing ? 'tokenId: that token is already revoked' : 'tokenId: no such token (reload the page)', 'tokenId');
-  }
-  auditAdmin(actor, 'token.revoke', revoked.name, { publicId: revoked.publicId });
-  return { name: revoked.name };
+  return db.transaction(async (tx) => {
+    const revoked = await revokeApiToken(tx, tokenId);
+    if (!revoked) {
+      const existing = await findApiTokenById(tx, tokenId);
+      throw new ActionError(existing ? 'tokenId: that token is already revoked' : 'tokenId: no such token (reload the page)', 'tokenId');
+    }
+    await auditAdmin(tx, actor, 'token.revoke', revoked.name, { publicId: revoked.publicId });
+    return { name: revoked.name };
+  });
 }

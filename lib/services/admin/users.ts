@@ -25,9 +25,11 @@ export async function adminCreateUser(
   input: z.output<typeof createUserInput>,
 ): Promise<UserSummary> {
   try {
-    const user = await createUser(db, input);
-    auditAdmin(actor, 'user.create', user.email, { role: user.role });
-    return summary(user);
+    return await db.transaction(async (tx) => {
+      const user = await createUser(tx, input);
+      await auditAdmin(tx, actor, 'user.create', user.email, { role: user.role });
+      return summary(user);
+    });
   } catch (error) {
     if (!(error instanceof AccountError)) throw error;
     // AccountError messages read "field: message".
@@ -47,14 +49,16 @@ export async function adminSetUserRole(
   actor: SessionUser,
   { userId, role }: z.output<typeof setUserRoleInput>,
 ): Promise<UserSummary> {
-  const user = await existingUser(db, userId);
-  if (user.id === actor.id && role !== 'admin') {
-    throw new ActionError('role: you cannot demote yourself; ask another admin', 'role');
-  }
-  if (user.role === role) return summary(user);
-  const updated = (await updateUser(db, userId, { role }))!;
-  auditAdmin(actor, 'user.role', user.email, { from: user.role, to: role });
-  return summary(updated);
+  return db.transaction(async (tx) => {
+    const user = await existingUser(tx, userId);
+    if (user.id === actor.id && role !== 'admin') {
+      throw new ActionError('role: you cannot demote yourself; ask another admin', 'role');
+    }
+    if (user.role === role) return summary(user);
+    const updated = (await updateUser(tx, userId, { role }))!;
+    await auditAdmin(tx, actor, 'user.role', user.email, { from: user.role, to: role });
+    return summary(updated);
+  });
 }
 
 export async function adminSetUserDisabled(
@@ -62,13 +66,15 @@ export async function adminSetUserDisabled(
   actor: SessionUser,
   { userId, disabled }: z.output<typeof setUserDisabledInput>,
 ): Promise<UserSummary> {
-  const user = await existingUser(db, userId);
-  if (user.id === actor.id && disabled) {
-    throw new ActionError('disabled: you cannot disable your own account', 'disabled');
-  }
-  if (Boolean(user.disabledAt) === disabled) return summary(user);
-  // Takes effect on the user's next request, and voids their sessions for good (lib/auth/session-policy.ts).
-  const updated = (await setUserDisabled(db, userId, disabled))!;
-  auditAdmin(actor, disabled ? 'user.disable' : 'user.enable', user.email);
-  return summary(updated);
+  return db.transaction(async (tx) => {
+    const user = await existingUser(tx, userId);
+    if (user.id === actor.id && disabled) {
+      throw new ActionError('disabled: you cannot disable your own account', 'disabled');
+    }
+    if (Boolean(user.disabledAt) === disabled) return summary(user);
+    // Takes effect on the user's next request, and voids their sessions for good (lib/auth/session-policy.ts).
+    const updated = (await setUserDisabled(tx, userId, disabled))!;
+    await auditAdmin(tx, actor, disabled ? 'user.disable' : 'user.enable', user.email);
+    return summary(updated);
+  });
 }

@@ -1,0 +1,71 @@
+/**
+ * The newest admin events (admin_events, append-only), newest first. A server
+ * component: it only shows what the page hands it.
+ */
+import type { AdminEvent } from '@/db/schema';
+import type { AdminAction } from '@/lib/services/admin/audit';
+import styles from './admin.module.css';
+import { formatWhen } from './format';
+
+export type AdminEventView = Pick<AdminEvent, 'id' | 'at' | 'actor' | 'action' | 'target' | 'details'>;
+
+// Keyed by every admin action, so a new one cannot reach the page without its wording.
+const VERB: Record<AdminAction, string> = {
+  'user.create': 'created user',
+  'user.role': 'changed the role of',
+  'user.disable': 'disabled',
+  'user.enable': 'enabled',
+  'token.create': 'created token',
+  'token.revoke': 'revoked token',
+  'component.policy': 'changed the policy of',
+  'automation.pause': 'paused automation',
+  'automation.resume': 'resumed automation',
+  'hooks.allowed_ranges': 'changed the hook address allowance for',
+};
+
+function change(details: Record<string, unknown>): string {
+  if ('from' in details && 'to' in details) return `${String(details.from)} → ${String(details.to)}`;
+  if ('role' in details) return `role ${String(details.role)}`;
+  return '';
+}
+
+export function EventsPanel({ events, limit }: { events: AdminEventView[]; limit: number }) {
+  return (
+    <section className={styles.panel} aria-labelledby="events-title">
+      <div className={styles.panelHead}>
+        <div>
+          <h2 id="events-title">Recent admin events</h2>
+          <p className={styles.lead}>
+            The newest {limit} changes made here, newest first, from the append-only <code>admin_events</code> table.
+          </p>
+        </div>
+      </div>
+      {events.length === 0 ? (
+        <p className="empty">No admin changes recorded yet.</p>
+      ) : (
+        <table className="table" aria-label="Recent admin events">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Target</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id} data-action={event.action}>
+                <td className={`small muted ${styles.when}`}>{formatWhen(event.at)}</td>
+                <td>{event.actor}</td>
+                <td>{VERB[event.action as AdminAction] ?? event.action}</td>
+                <td>{event.target === 'automation' ? '' : event.target}</td>
+                <td className="small">{change(event.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
