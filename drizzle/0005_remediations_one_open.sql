@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "remediations_one_open_idx" ON "remediations" USING btree ("component_id","action") WHERE status in ('proposed', 'pending_approval', 'approved', 'executing');
