@@ -197,7 +197,7 @@ describe('approval by token', () => {
       link: `/approvals#${first.body.remediation.id}`,
     });
     const { rawQuery } = await testDatabase();
-    const open = await rawQuery(`select id from remediations r join components c on c.id = r.component_id where c.name = 'twice'`);
+    const open = await rawQuery(`select r.id from remediations r join components c on c.id = r.component_id where c.name = 'twice'`);
     expect(open).toHaveLength(1);
 
     render.reset();
