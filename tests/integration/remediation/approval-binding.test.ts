@@ -226,6 +226,11 @@ describe('an approval that loses to the expiry (6b)', () => {
 });
 
 describe('four-eyes on the evidence (8)', () => {
+  // The approve route decides on the real clock: the proposal must still be within its expiry then.
+  beforeEach(() => {
+    clock = Date.now() - 60_000;
+  });
+
   it('an approver who posted the breaching samples with an operator token cannot approve the reconciler’s restart; another approver can', async () => {
     const { db } = await testDatabase();
     const sender = await createPerson('sender-approver@example.com', 'approver');
@@ -257,8 +262,6 @@ describe('four-eyes on the evidence (8)', () => {
       `select r.id, r.requested_by from remediations r join components c on c.id = r.component_id where c.name = '${component}'`,
     );
     expect(row!.requested_by).toBe('reconciler');
-    const remediation = (await findRemediation(db, row!.id))!;
-    expect(remediationView(remediation).evidence_senders).toEqual([{ name: 'sender-ingest', user_id: sender.id }]);
 
     // Through the API with their approver token, and as themself in the browser: 403, saying why.
     const byToken = await call(postApprove, { params: { id: row!.id }, token: own });
@@ -269,6 +272,8 @@ describe('four-eyes on the evidence (8)', () => {
     expect(inBrowser.message).toContain('you sent the evidence behind this request');
     expect((await findRemediation(db, row!.id))!.status).toBe('pending_approval');
     expect(calls).toEqual([]);
+    // The card names who sent the evidence.
+    expect(remediationView((await findRemediation(db, row!.id))!).evidence_senders).toEqual([{ name: 'sender-ingest', user_id: sender.id }]);
 
     const decided = await decide(db, row!.id, approver, 'approved', null, deps);
     expect(decided.remediation.status).toBe('succeeded');
@@ -305,7 +310,6 @@ describe('an approval binds to what the approver saw (9)', () => {
     );
     expect(requested.kind).toBe('pending');
     const id = requested.kind === 'pending' ? requested.remediation.id : '';
-    expect(remediationView((await findRemediation(db, id))!).target).toEqual({ rollback_type: 'config', config_version: v1!.id, from_config_version: v2!.id });
 
     // An admin re-routes the component after the request.
     await upsertComponentConfig(db, name, { render_service_id: 'srv-v2' }, 'admin@example.com');
@@ -317,18 +321,22 @@ describe('an approval binds to what the approver saw (9)', () => {
     expect(error.message).toContain(`from_config_version ${v2!.id} → ${v3!.id}`);
     expect((await findComponentByName(db, name))!.renderServiceId).toBe('srv-v2');
     expect((await findRemediation(db, id))!.status).toBe('pending_approval');
+    // What the card showed: the version it would restore and the one it would replace.
+    expect(remediationView((await findRemediation(db, id))!).target).toEqual({ rollback_type: 'config', config_version: v1!.id, from_config_version: v2!.id });
+
   });
 
   it('a restart is refused when the component’s service changed after the request; nothing is restarted', async () => {
     const { db } = await testDatabase();
     await upsertComponentConfig(db, 'bound-restart', { render_service_id: 'srv-old' }, 'test');
     const id = await pendingId(await restartOf('bound-restart'));
-    expect((await findRemediation(db, id))!.target).toEqual({ service_id: 'srv-old', executor: 'render' });
     await upsertComponentConfig(db, 'bound-restart', { render_service_id: 'srv-new' }, 'admin@example.com');
     const error = await refusal(decide(db, id, approver, 'approved', null, deps));
     expect(error.status).toBe(409);
     expect(error.message).toContain('service_id srv-old → srv-new');
     expect(calls).toEqual([]);
+    expect((await findRemediation(db, id))!.target).toEqual({ service_id: 'srv-old', executor: 'render' });
+
   });
 
   it('a restart is refused when its risk changed since the request (production → staging)', async () => {
