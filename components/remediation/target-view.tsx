@@ -24,7 +24,7 @@ export function TargetView({ target }: { target: RemediationView['target'] }) {
   const fields = Object.entries(target).filter(([field]) => field !== 'rollback_type');
   if (fields.length === 0) return null;
   return (
-    <p className="small" data-testid="target">
+    <p className="small" data-testid="bound-target">
       Acts on:{' '}
       {fields.map(([field, value], i) => (
         <span key={field}>

@@ -115,6 +115,9 @@ test('a production rollback waits for a second person, who approves it and it ru
   await expect(own).toBeVisible();
   await expect(own).toContainText('Bad release v2.4.0: errors at 9%');
   await expect(own.getByTestId('requested-by')).toHaveText(E2E_USERS.operator.email);
+  // What it will act on, fixed at request time: the recorded state it restores, through the simulator.
+  await expect(own.getByTestId('bound-target')).toContainText(/restores recorded state #\d+, replacing current state #\d+/);
+  await expect(own.getByTestId('bound-target')).toContainText('through simulator');
   await expect(own.getByLabel('Evidence')).toContainText('Health');
   await expect(own.getByLabel('Evidence')).toContainText('CPU');
   await expect(own.getByTestId('time-left')).toHaveText(/expires in \d+s/);
