@@ -2,7 +2,8 @@
  * The one drizzle schema for both drivers (postgres.js and PGlite).
  * Each table's row types sit beside it. Migrations in drizzle/ are generated
  * from this file by `npm run db:generate`; never edit them by hand (except the
- * custom append-only trigger migration, which drizzle-kit cannot express).
+ * custom migrations drizzle-kit cannot express: the append-only trigger, and
+ * closing duplicate open remediations before their unique index).
  */
 import { sql } from 'drizzle-orm';
 import {
