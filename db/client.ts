@@ -53,6 +53,15 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/** A unique-index violation (23505) of `constraint`, from either driver (postgres.js: constraint_name; PGlite: constraint). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint_name, constraint: pgliteConstraint } = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (code === '23505' && (constraint_name ?? pgliteConstraint) === constraint) return true;
+  }
+  return false;
+}
+
 const heldInProcess = new Set<number>();
 
 export interface DatabaseOptions {

@@ -2,7 +2,8 @@
  * The one drizzle schema for both drivers (postgres.js and PGlite).
  * Each table's row types sit beside it. Migrations in drizzle/ are generated
  * from this file by `npm run db:generate`; never edit them by hand (except the
- * custom append-only trigger migration, which drizzle-kit cannot express).
+ * custom migrations drizzle-kit cannot express: the append-only trigger, and
+ * closing duplicate open remediations before their unique index).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -67,6 +68,9 @@ export const metricSamples = pgTable(
     latencyMs: doublePrecision('latency_ms').notNull(),
     memoryMb: doublePrecision('memory_mb'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who sent it (EvidenceSender): email or token name, and the person behind it. Null: the console itself (simulator, self-check). */
+    sentBy: text('sent_by'),
+    sentByUserId: uuid('sent_by_user_id'),
   },
   // Every read is "this component, newest first, within a window".
   (t) => [index('metric_samples_component_time_idx').on(t.componentId, t.recordedAt)],
@@ -93,6 +97,8 @@ export const healthChecks = pgTable(
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
     leakDetected: boolean('leak_detected').notNull().default(false),
+    /** Everyone who sent a sample this check judged (its own and its history window). */
+    evidenceSenders: jsonb('evidence_senders').$type<EvidenceSender[]>().notNull().default([]),
     /** The full health dict as answered to the caller, so history renders exactly what was seen. */
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
   },
@@ -247,6 +253,31 @@ export const REMEDIATION_STATUSES = [
   'expired',
 ] as const;
 export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
+/**
+ * Statuses in which a remediation is still going to do something — "open".
+ * At most one open remediation per component and action (remediations_one_open_idx).
+ */
+export const OPEN_REMEDIATION_STATUSES = ['proposed', 'pending_approval', 'approved', 'executing'] as const satisfies readonly RemediationStatus[];
+export type OpenRemediationStatus = (typeof OPEN_REMEDIATION_STATUSES)[number];
+
+/**
+ * Who sent a metric sample: the signed-in user, or the API token's creator
+ * (`user_id`); a token made by the CLI has no creator and is named by itself.
+ * Four-eyes refuses approval by anyone who sent the evidence behind a request.
+ */
+export interface EvidenceSender {
+  /** Email or token name, for display. */
+  name: string;
+  user_id: string | null;
+}
+
+/**
+ * What a remediation will act on, fixed when it is requested (service id,
+ * config version, recorded state, hook): shown to the approver, re-checked at
+ * approval, used at execution. Flat, so a change is named field by field.
+ * Never holds a secret (hook URLs without credentials or query).
+ */
+export type RemediationTarget = Record<string, string | number | null>;
 
 /** What the action needs: the rollback type, the Render service to act on. */
 export interface RemediationParams {
@@ -270,6 +301,10 @@ export const remediations = pgTable(
     reason: text('reason').notNull(),
     /** The health report and prediction that caused it (reconciler), or what the requester saw. */
     evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    /** Who sent the samples behind the evidence's health check: none of them may approve it. */
+    evidenceSenders: jsonb('evidence_senders').$type<EvidenceSender[]>().notNull().default([]),
+    /** What the action will hit, fixed at request time (see RemediationTarget). */
+    target: jsonb('target').$type<RemediationTarget>().notNull().default({}),
     /** `user` / `token` / `reconciler`. */
     requestedByKind: text('requested_by_kind', { enum: ['user', 'token', 'reconciler'] }).notNull(),
     /** Email, token name or `reconciler` — for display. */
@@ -293,6 +328,9 @@ export const remediations = pgTable(
   (t) => [
     index('remediations_status_idx').on(t.status, t.createdAt),
     index('remediations_component_idx').on(t.componentId, t.action, t.createdAt),
+    uniqueIndex('remediations_one_open_idx')
+      .on(t.componentId, t.action)
+      .where(sql.raw(`status in (${OPEN_REMEDIATION_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
 export type Remediation = typeof remediations.$inferSelect;

@@ -9,8 +9,9 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { approveAction } from '@/app/approvals/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
-import { isRequestedBy, type RemediationView } from '@/lib/remediation/present';
+import { isRequestedBy, sentEvidenceOf, type RemediationView } from '@/lib/remediation/present';
 import { EvidenceView } from './evidence';
+import { TargetView } from './target-view';
 import { actionLabel, formatDuration, formatTime, requesterKindLabel } from './format';
 import type { DecisionResult } from './outcomes';
 import { RejectDialog } from './reject-dialog';
@@ -82,6 +83,8 @@ export function ApprovalCard({
   const [approving, startApprove] = useTransition();
   const summary = `${actionLabel(item.action, item.params)} of ${item.component} (${item.environment})`;
   const own = isRequestedBy(item, viewer);
+  // Four-eyes on the evidence (decide() refuses it too): they may reject, not approve.
+  const sentEvidence = sentEvidenceOf(item, viewer);
 
   const approve = () =>
     startApprove(async () => {
@@ -107,6 +110,12 @@ export function ApprovalCard({
       <p className="small muted">
         Requested by <strong data-testid="requested-by">{item.requested_by}</strong> ({requesterKindLabel(item.requested_by_kind)})
       </p>
+      <TargetView target={item.target} />
+      {item.evidence_senders.length > 0 && (
+        <p className="small muted">
+          Evidence sent by <strong data-testid="evidence-senders">{item.evidence_senders.map((s) => s.name).join(', ')}</strong>
+        </p>
+      )}
       <EvidenceView evidence={item.evidence} />
       {outcome ? (
         <Outcome outcome={outcome} />
@@ -114,13 +123,17 @@ export function ApprovalCard({
         <p className={styles.note}>You requested this — another approver must decide.</p>
       ) : viewer.canDecide ? (
         <div className={styles.decide}>
-          <button type="button" className="button" onClick={approve} disabled={approving}>
-            {approving ? 'Approving…' : 'Approve'}
-          </button>
+          {sentEvidence ? (
+            <span className={styles.note}>You sent the evidence behind this request — another approver must approve it.</span>
+          ) : (
+            <button type="button" className="button" onClick={approve} disabled={approving}>
+              {approving ? 'Approving…' : 'Approve'}
+            </button>
+          )}
           <button type="button" className="button secondary" onClick={() => setRejecting(true)} disabled={approving}>
             Reject
           </button>
-          <span className="small muted">Approving runs it at once, on {item.component}.</span>
+          {!sentEvidence && <span className="small muted">Approving runs it at once, on {item.component}.</span>}
         </div>
       ) : null}
       {viewer.canDecide && !own && (

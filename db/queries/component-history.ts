@@ -1,6 +1,6 @@
 /** A component's recorded runtime states and config versions: what rollbacks restore. */
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { componentConfigs, componentStates, type ComponentConfigRow, type ComponentState } from '../schema';
 
@@ -32,4 +32,24 @@ export function recentConfigs(db: Db, componentId: string, limit: number): Promi
     .where(eq(componentConfigs.componentId, componentId))
     .orderBy(desc(componentConfigs.recordedAt), desc(componentConfigs.id))
     .limit(limit);
+}
+
+/** One recorded config version of this component (a rollback's stored target). */
+export async function configVersion(db: Db, componentId: string, id: number): Promise<ComponentConfigRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(componentConfigs)
+    .where(and(eq(componentConfigs.componentId, componentId), eq(componentConfigs.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** One recorded runtime state of this component (a rollback's stored target). */
+export async function recordedState(db: Db, componentId: string, id: number): Promise<ComponentState | undefined> {
+  const [row] = await db
+    .select()
+    .from(componentStates)
+    .where(and(eq(componentStates.componentId, componentId), eq(componentStates.id, id)))
+    .limit(1);
+  return row;
 }

@@ -1,11 +1,17 @@
 import 'server-only';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { components, healthChecks, type HealthCheckRow, type NewHealthCheckRow } from '../schema';
+import { components, healthChecks, type EvidenceSender, type HealthCheckRow, type NewHealthCheckRow } from '../schema';
 
 export async function insertHealthCheck(db: Db, check: NewHealthCheckRow): Promise<HealthCheckRow> {
   const [row] = await db.insert(healthChecks).values(check).returning();
   return row!;
+}
+
+/** Who sent the samples a check judged (none when the check does not exist). */
+export async function checkSenders(db: Db, checkId: number): Promise<EvidenceSender[]> {
+  const [row] = await db.select({ senders: healthChecks.evidenceSenders }).from(healthChecks).where(eq(healthChecks.id, checkId)).limit(1);
+  return row?.senders ?? [];
 }
 
 /** Newest first. */

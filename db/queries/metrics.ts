@@ -27,13 +27,15 @@ export async function insertSamples(db: Db, samples: NewMetricSampleRow[]): Prom
       err: s.errorRate,
       lat: s.latencyMs,
       mb: s.memoryMb ?? null,
+      by: s.sentBy ?? null,
+      uid: s.sentByUserId ?? null,
     }));
     await db.execute(sql`
       insert into ${metricSamples}
-        (component_id, recorded_at, cpu_usage, memory_usage, error_rate, latency_ms, memory_mb)
-      select c, t, cpu, mem, err, lat, mb
+        (component_id, recorded_at, cpu_usage, memory_usage, error_rate, latency_ms, memory_mb, sent_by, sent_by_user_id)
+      select c, t, cpu, mem, err, lat, mb, by, uid
       from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(c uuid, t timestamptz, cpu float8, mem float8, err float8, lat float8, mb float8)`);
+        as r(c uuid, t timestamptz, cpu float8, mem float8, err float8, lat float8, mb float8, by text, uid uuid)`);
   }
   return samples.length;
 }

@@ -10,9 +10,9 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { componentStates, components, remediations, type Remediation } from '../schema';
+import { componentStates, components, OPEN_REMEDIATION_STATUSES, remediations, type OpenRemediationStatus, type Remediation } from '../schema';
 
-export type OpenStatus = 'proposed' | 'pending_approval' | 'approved' | 'executing';
+export type OpenStatus = OpenRemediationStatus;
 
 export interface OpenRemediation {
   id: string;
@@ -28,7 +28,10 @@ export interface OpenRemediation {
 }
 
 const stillOpen = or(
-  inArray(remediations.status, ['proposed', 'approved', 'executing']),
+  inArray(
+    remediations.status,
+    OPEN_REMEDIATION_STATUSES.filter((s) => s !== 'pending_approval'),
+  ),
   and(
     eq(remediations.status, 'pending_approval'),
     or(isNull(remediations.expiresAt), gt(remediations.expiresAt, sql`now()`)),

@@ -4,10 +4,11 @@
  * workers or approvers race, exactly one wins and the others see `undefined`.
  */
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   components,
+  OPEN_REMEDIATION_STATUSES,
   remediations,
   type NewRemediation,
   type Remediation,
@@ -15,8 +16,10 @@ import {
   type RemediationStatus,
 } from '../schema';
 
-/** Statuses in which a remediation is still going to do something. */
-const OPEN_STATUSES: RemediationStatus[] = ['proposed', 'pending_approval', 'approved', 'executing'];
+const OPEN_STATUSES: RemediationStatus[] = [...OPEN_REMEDIATION_STATUSES];
+
+/** The unique index that allows one open remediation per component and action (db/schema.ts). */
+export const ONE_OPEN_INDEX = 'remediations_one_open_idx';
 
 export type RemediationWithComponent = Remediation & { component: string; environment: string };
 
@@ -44,6 +47,41 @@ export async function findRemediation(db: Db, id: string): Promise<RemediationWi
     .where(eq(remediations.id, id))
     .limit(1);
   return row && flatten(row);
+}
+
+/**
+ * The remediation, its row locked until the transaction ends: the expiry sweep
+ * (expirePending) then waits for a decision in progress instead of racing it.
+ */
+export async function lockRemediation(tx: Db, id: string): Promise<RemediationWithComponent | undefined> {
+  const [row] = await tx
+    .select(withComponent)
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(eq(remediations.id, id))
+    .for('update', { of: remediations })
+    .limit(1);
+  return row && flatten(row);
+}
+
+/** The open remediation of this component and action, if any (at most one exists: ONE_OPEN_INDEX). */
+export async function openRemediationOf(db: Db, componentId: string, action: RemediationAction): Promise<Remediation | undefined> {
+  const [row] = await db
+    .select()
+    .from(remediations)
+    .where(and(eq(remediations.componentId, componentId), eq(remediations.action, action), inArray(remediations.status, OPEN_STATUSES)))
+    .limit(1);
+  return row;
+}
+
+/** One pending_approval past its expiry → expired (what the sweep would do), so it stops counting as open. */
+export async function expireIfLapsed(db: Db, id: string, now: Date): Promise<Remediation | undefined> {
+  const [row] = await db
+    .update(remediations)
+    .set({ status: 'expired', finishedAt: now })
+    .where(and(eq(remediations.id, id), eq(remediations.status, 'pending_approval'), lte(remediations.expiresAt, now)))
+    .returning();
+  return row;
 }
 
 /** The approval queue: oldest first, so nothing waits behind newer requests. */

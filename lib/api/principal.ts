@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import type { EvidenceSender } from '@/db/schema';
 import { findApiTokenByPublicId, touchApiToken } from '@/db/queries/api-tokens';
 import { parseApiToken, secretMatches } from '@/lib/auth/api-token';
 import { lowerRole, type Role } from '@/lib/auth/roles';
@@ -18,6 +19,11 @@ export interface Principal {
   role: Role;
   /** The person behind the call: the user, or the token's creator (null for tokens made by the CLI). */
   userId: string | null;
+}
+
+/** The caller as the sender of metric samples: the person behind it, else (a creator-less token) the token itself. */
+export function senderOf(principal: Principal): EvidenceSender {
+  return { name: principal.name, user_id: principal.userId };
 }
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);

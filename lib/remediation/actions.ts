@@ -7,21 +7,32 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
-import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';
+import { configVersion, recentConfigs, recentStates, recordComponentState, recordedState } from '@/db/queries/component-history';
 import { samplesInWindow } from '@/db/queries/metrics';
-import type { Component, ComponentConfig, RemediationParams, RollbackType } from '@/db/schema';
+import type { Component, ComponentConfig, RemediationParams, RemediationTarget, RollbackType } from '@/db/schema';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
 import { stripUrlCredentials } from '@/lib/url-credentials';
 import { stateApplyRefusal } from './executors';
 import type { ActionOutcome, ExecutorRegistry } from './types';
 
+/** A version id in the stored target (request time); undefined for rows recorded before targets were. */
+function pinned(target: RemediationTarget, field: string): number | undefined {
+  const value = target[field];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The service the request was bound to (its stored target), else what the params name. */
+const serviceIdFor = (params: RemediationParams, target: RemediationTarget) =>
+  (typeof target.service_id === 'string' ? target.service_id : undefined) ?? params.service_id ?? null;
+
 export async function restartService(
   component: Component,
   params: RemediationParams,
   executors: ExecutorRegistry,
+  bound: RemediationTarget = {},
 ): Promise<ActionOutcome> {
-  const target = executors.service(component, params.service_id ?? null);
+  const target = executors.service(component, serviceIdFor(params, bound));
   if (!target) {
     const error = `no Render service id for ${component.name}: pass service_id or register render_service_id`;
     return { success: false, error, result: { success: false, service_id: null, component: component.name, status_code: null, message: error } };
@@ -48,6 +59,7 @@ export async function rollbackComponent(
   params: RemediationParams,
   executors: ExecutorRegistry,
   actorName: string,
+  bound: RemediationTarget = {},
 ): Promise<ActionOutcome> {
   const type: RollbackType = params.rollback_type ?? 'deployment';
   const base = { component: component.name, rollback_type: type };
@@ -57,8 +69,16 @@ export async function rollbackComponent(
     result: { success: false, ...base, from_state: null, to_state: null, error, ...extra },
   });
 
+  // What the approver saw is what runs: the stored versions, and only if nothing was recorded since.
+  const moved = (what: string, now: number | undefined, then: number) =>
+    fail(`the ${what} of ${component.name} changed since this rollback was requested (now #${now ?? 'none'}, then #${then}); nothing restored — request it again`);
+
   if (type === 'config') {
-    const [current, previous] = await recentConfigs(db, component.id, 2);
+    const [current, latestPrevious] = await recentConfigs(db, component.id, 2);
+    const version = pinned(bound, 'config_version');
+    const from = pinned(bound, 'from_config_version');
+    if (from !== undefined && current?.id !== from) return moved('config', current?.id, from);
+    const previous = version === undefined ? latestPrevious : await configVersion(db, component.id, version);
     if (!current || !previous) return fail(`no previous config recorded for ${component.name}`);
     const restore = configToRestore(component, previous.config);
     if (!restore) {
@@ -81,7 +101,11 @@ export async function rollbackComponent(
   }
 
   if (type === 'previous_state') {
-    const [current, previous] = await recentStates(db, component.id, 2);
+    const [current, latestPrevious] = await recentStates(db, component.id, 2);
+    const stateId = pinned(bound, 'state_id');
+    const from = pinned(bound, 'from_state_id');
+    if (from !== undefined && current?.id !== from) return moved('recorded state', current?.id, from);
+    const previous = stateId === undefined ? latestPrevious : await recordedState(db, component.id, stateId);
     if (!current || !previous) return fail(`no previous state recorded for ${component.name}`);
     const applier = executors.applyState(component, previous.state);
     if (!applier) return fail(cannotApplyState(component, previous.state));
@@ -103,7 +127,7 @@ export async function rollbackComponent(
     };
   }
 
-  const target = executors.service(component, params.service_id ?? null);
+  const target = executors.service(component, serviceIdFor(params, bound));
   if (!target) return fail(`no Render service id for ${component.name}: pass service_id or register render_service_id`);
   const outcome = await target.executor.rollbackDeployment(target.serviceId);
   const from = outcome.from_deploy && { deploy_id: outcome.from_deploy.id, commit: outcome.from_deploy.commit ?? null, service_id: target.serviceId };

@@ -8,10 +8,14 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
-import { decideRemediation, findRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
+import { decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
+import type { Component, RemediationTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
+import { riskFor } from '@/lib/healing/risk';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
+import { riskContext } from './request';
+import { resolveTarget, targetChanges } from './target';
 import type { Actor, RemediationDeps } from './types';
 
 export type Decision = 'approved' | 'rejected';
@@ -23,11 +27,47 @@ function whyUndecidable(current: RemediationWithComponent): string {
   return `it was already approved${by} (now ${current.status})`;
 }
 
+/** Whether this person (a token counts as its creator) sent a sample behind the request's evidence. */
+export function sentEvidence(remediation: Pick<RemediationWithComponent, 'evidenceSenders'>, decider: Actor): boolean {
+  return remediation.evidenceSenders.some((sender) =>
+    sender.user_id !== null
+      ? sender.user_id === decider.userId
+      : // A creator-less token (made by the CLI) is matched by its own identity.
+        decider.kind === 'token' && decider.userId === null && sender.name === decider.name,
+  );
+}
+
 /** The requester may never decide their own request; a token counts as its creator. */
 export function isOwnRequest(remediation: RemediationWithComponent, decider: Actor): boolean {
   if (remediation.requesterUserId && remediation.requesterUserId === decider.userId) return true;
   // Creator-less tokens (made by the CLI) are matched by their own identity.
   return remediation.requestedByKind === decider.kind && remediation.requestedBy === decider.name;
+}
+
+/**
+ * An approval binds to what the approver saw: the target and the risk are
+ * resolved again, now, under the component lock, and must be what the request
+ * recorded. Refused (409) naming what changed — e.g. an admin's routing change
+ * after a config rollback was requested would otherwise be undone by it.
+ */
+async function refuseIfMoved(tx: Db, remediation: RemediationWithComponent, component: Component, deps: RemediationDeps): Promise<void> {
+  const refuse = (what: string, details?: Record<string, unknown>) =>
+    new ApiError(409, 'conflict', `remediation ${remediation.id} cannot be approved: ${what}; request it again if it is still needed`, undefined, details);
+  let target: RemediationTarget;
+  try {
+    target = await resolveTarget(tx, component, remediation.action, remediation.params, deps.executors);
+  } catch (error) {
+    if (error instanceof ApiError) throw refuse(`it can no longer run (${error.message})`);
+    throw error;
+  }
+  // Rows from before targets were recorded ({}) have nothing to compare.
+  const changes = Object.keys(remediation.target).length === 0 ? [] : targetChanges(remediation.target, target);
+  const risk = riskFor(remediation.action, component, await riskContext(tx, component, remediation));
+  if (!risk.allowed) throw refuse(`${risk.why}`, { guardrail: 'policy' });
+  if (risk.risk !== remediation.risk) changes.push(`risk ${remediation.risk} → ${risk.risk} (${risk.why})`);
+  if (changes.length > 0) {
+    throw refuse(`what it would act on changed since it was requested — ${changes.join('; ')}`, { changed: changes, target });
+  }
 }
 
 export async function decide(
@@ -44,6 +84,10 @@ export async function decide(
   if (isOwnRequest(remediation, decider)) {
     throw new ApiError(403, 'forbidden', 'four-eyes rule: the requester cannot approve or reject their own request');
   }
+  // Four-eyes on the evidence too: whoever fed the samples must not also be the one who lets the action run.
+  if (decision === 'approved' && sentEvidence(remediation, decider)) {
+    throw new ApiError(403, 'forbidden', 'four-eyes rule: you sent the evidence behind this request, so another approver must approve it');
+  }
   if (decision === 'rejected' && !reason?.trim()) {
     throw new ApiError(400, 'validation_failed', 'reason: a rejection needs a reason', [{ field: 'reason', message: 'required when rejecting' }]);
   }
@@ -53,7 +97,8 @@ export async function decide(
   await db.transaction(async (tx) => {
     await lockComponent(tx, component);
     // Whoever held the lock before may have decided it already: say so, rather than what a guardrail thinks.
-    const current = (await findRemediation(tx, id))!;
+    // The row lock makes the expiry sweep wait for this decision rather than race it.
+    const current = (await lockRemediation(tx, id))!;
     if (current.status !== 'pending_approval' || (current.expiresAt?.getTime() ?? 0) <= now.getTime()) {
       throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(current)}`, undefined, {
         status: current.status,
@@ -67,6 +112,7 @@ export async function decide(
           guardrail: 'policy',
         });
       }
+      await refuseIfMoved(tx, current, latest, deps);
       // A person approved it, so pause and hourly cap (automation limits) do not apply; the cooldown does.
       await enforceGuardrails(tx, { component, action: remediation.action, automatic: false, now, settings: deps.settings.guardrails });
     }
@@ -77,7 +123,11 @@ export async function decide(
       reason: reason?.trim() || null,
       now,
     });
-    if (!decided) throw new Error(`remediation ${id} changed under the component lock`);
+    if (!decided) {
+      // Only the expiry can get here (the row is locked): its instant passed between the check and the update.
+      const after = (await findRemediation(tx, id))!;
+      throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(after)}`, undefined, { status: after.status });
+    }
     await recordBrain(tx, {
       actionType: 'remediation_approval',
       status: decision,

@@ -59,10 +59,10 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
   try {
     switch (remediation.action) {
       case 'restart':
-        outcome = await restartService(component, remediation.params, deps.executors);
+        outcome = await restartService(component, remediation.params, deps.executors, remediation.target);
         break;
       case 'rollback':
-        outcome = await rollbackComponent(db, component, remediation.params, deps.executors, actor);
+        outcome = await rollbackComponent(db, component, remediation.params, deps.executors, actor, remediation.target);
         break;
       case 'memory_cleanup': {
         const cleaned = await cleanupMemoryLeak(db, component, deps.executors, now);

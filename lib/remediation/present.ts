@@ -11,6 +11,10 @@ export interface RemediationView {
   status: RemediationWithComponent['status'];
   reason: string;
   evidence: Record<string, unknown>;
+  /** Who sent the samples behind the evidence: none of them may approve it. */
+  evidence_senders: RemediationWithComponent['evidenceSenders'];
+  /** What it will act on, fixed when it was requested (no secrets: hook URLs without credentials or query). */
+  target: RemediationWithComponent['target'];
   requested_by: string;
   requested_by_kind: RemediationWithComponent['requestedByKind'];
   /** The person behind the request (a token's creator); the four-eyes rule compares it. */
@@ -40,6 +44,8 @@ export function remediationView(r: RemediationWithComponent): RemediationView {
     status: r.status,
     reason: r.reason,
     evidence: r.evidence,
+    evidence_senders: r.evidenceSenders,
+    target: r.target,
     requested_by: r.requestedBy,
     requested_by_kind: r.requestedByKind,
     requester_user_id: r.requesterUserId,
@@ -62,4 +68,9 @@ export function isRequestedBy(view: RemediationView, person: { id: string; email
     (view.requester_user_id !== null && view.requester_user_id === person.id) ||
     (view.requested_by_kind === 'user' && view.requested_by.toLowerCase() === person.email.toLowerCase())
   );
+}
+
+/** The evidence four-eyes test of decide() on the view: did this person send a sample behind it? */
+export function sentEvidenceOf(view: RemediationView, person: { id: string }): boolean {
+  return view.evidence_senders.some((sender) => sender.user_id === person.id);
 }

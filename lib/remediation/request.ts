@@ -4,17 +4,25 @@
  * run it at once (low risk) or queue it for an approver (high risk).
  */
 import 'server-only';
-import type { Db } from '@/db/client';
+import { isUniqueViolation, type Db } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
-import { recentConfigs, recentStates } from '@/db/queries/component-history';
-import { findRemediation, insertRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
-import type { Component, Remediation } from '@/db/schema';
+import { recentConfigs } from '@/db/queries/component-history';
+import { checkSenders } from '@/db/queries/health-checks';
+import {
+  expireIfLapsed,
+  findRemediation,
+  insertRemediation,
+  ONE_OPEN_INDEX,
+  openRemediationOf,
+  type RemediationWithComponent,
+} from '@/db/queries/remediations';
+import type { Component, Remediation, RemediationAction } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { riskFor, routingChanges, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
-import { cannotApplyState } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
+import { resolveTarget } from './target';
 import type { RemediationDeps, RemediationRequest } from './types';
 
 export type RequestOutcome =
@@ -24,28 +32,8 @@ export type RequestOutcome =
 /** Machines and the reconciler are automation; the pause and the hourly cap are about them. */
 const isAutomatic = (request: RemediationRequest) => request.requester.kind !== 'user';
 
-/** Refuses, before anything is recorded, what could not possibly run. */
-async function checkPreconditions(db: Db, component: Component, request: RemediationRequest, deps: RemediationDeps) {
-  const { action, params } = request;
-  const needsService = action === 'restart' || (action === 'rollback' && params.rollback_type === 'deployment');
-  if (needsService && !deps.executors.service(component, params.service_id ?? null)) {
-    throw new ApiError(400, 'validation_failed', `service_id: no Render service id given and none registered for ${component.name}`, [
-      { field: 'service_id', message: `required: ${component.name} has no render_service_id` },
-    ]);
-  }
-  if (action === 'rollback' && params.rollback_type === 'previous_state') {
-    const [current, previous] = await recentStates(db, component.id, 2);
-    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
-    // Refused now rather than queued, approved, and failing when it runs.
-    if (!deps.executors.applyState(component, previous.state)) throw new ApiError(409, 'conflict', cannotApplyState(component, previous.state));
-  }
-  if (action === 'rollback' && params.rollback_type === 'config' && (await recentConfigs(db, component.id, 2)).length < 2) {
-    throw new ApiError(409, 'conflict', `no previous config recorded for ${component.name}`);
-  }
-}
-
-/** What makes this request riskier than its action on its component would be (see riskFor). */
-async function riskContext(db: Db, component: Component, request: RemediationRequest): Promise<RiskContext> {
+/** What makes this request riskier than its action on its component would be (see riskFor). decide() asks it again. */
+export async function riskContext(db: Db, component: Component, request: Pick<RemediationRequest, 'action' | 'params'>): Promise<RiskContext> {
   const { action, params } = request;
   const serviceId = params.service_id ?? null;
   const aimsAtService = action === 'restart' || (action === 'rollback' && (params.rollback_type ?? 'deployment') !== 'config');
@@ -61,11 +49,35 @@ async function riskContext(db: Db, component: Component, request: RemediationReq
   return { retargetedTo, rewritesRouting };
 }
 
+/** Where a person looks at an open remediation: the approval card while it waits, else the component page. */
+export function remediationLink(remediation: { id: string; status: string }, componentName: string): string {
+  return remediation.status === 'pending_approval' ? `/approvals#${remediation.id}` : `/components/${encodeURIComponent(componentName)}`;
+}
+
+function alreadyOpen(component: Component, action: RemediationAction, open?: Remediation): ApiError {
+  const which = open ? `remediation ${open.id} (${open.status})` : 'another request';
+  return new ApiError(409, 'conflict', `${action} of ${component.name} is already open: ${which}; decide or wait for that one first`, undefined, {
+    ...(open && { open_remediation: { id: open.id, status: open.status, link: remediationLink(open, component.name) } }),
+  });
+}
+
+/**
+ * At most one open request per component and action, from any path (API,
+ * browser, reconciler): the second is told which one is open. A proposal past
+ * its expiry is expired here (as the sweep would) rather than blocking.
+ */
+async function refuseSecondOpen(tx: Db, component: Component, action: RemediationAction, now: Date): Promise<void> {
+  const open = await openRemediationOf(tx, component.id, action);
+  if (open && !(await expireIfLapsed(tx, open.id, now))) throw alreadyOpen(component, action, open);
+}
+
 export async function requestRemediation(db: Db, request: RemediationRequest, deps: RemediationDeps): Promise<RequestOutcome> {
   const now = deps.now?.() ?? new Date();
   const component = await findComponentByName(db, request.component);
   if (!component) throw new ApiError(404, 'not_found', `component ${request.component} is not registered`);
-  await checkPreconditions(db, component, request, deps);
+  // Also the precondition check: what has nothing to act on is refused before anything is recorded.
+  const target = await resolveTarget(db, component, request.action, request.params, deps.executors);
+  const evidenceSenders = typeof request.evidence?.health_check_id === 'number' ? await checkSenders(db, request.evidence.health_check_id) : [];
 
   const risk = riskFor(request.action, component, await riskContext(db, component, request));
   if (!risk.allowed) throw new ApiError(409, 'conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
@@ -75,6 +87,7 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
   // component see each other's executions, so two cannot both pass the cooldown.
   const created: Remediation = await db.transaction(async (tx) => {
     await lockComponent(tx, component);
+    await refuseSecondOpen(tx, component, request.action, now);
     await enforceGuardrails(tx, { component, action: request.action, automatic, now, settings: deps.settings.guardrails });
     const high = risk.risk === 'high';
     return insertRemediation(tx, {
@@ -86,6 +99,8 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
       status: high ? 'pending_approval' : 'approved',
       reason: request.reason,
       evidence: { ...request.evidence, policy: risk.why },
+      evidenceSenders,
+      target,
       requestedByKind: request.requester.kind,
       requestedBy: request.requester.name,
       requesterUserId: request.requester.userId,
@@ -93,6 +108,10 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
       createdAt: now,
       expiresAt: high ? new Date(now.getTime() + deps.settings.approvalExpiryMs) : null,
       ...(!high && { decidedBy: 'policy', decidedAt: now, decisionReason: risk.why }),
+    }).catch((error: unknown) => {
+      // The lock orders every path through here; the index also holds against any other writer.
+      if (isUniqueViolation(error, ONE_OPEN_INDEX)) throw alreadyOpen(component, request.action);
+      throw error;
     });
   });
 

@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
-import type { MetricSampleRow } from '@/db/schema';
+import type { EvidenceSender, MetricSampleRow } from '@/db/schema';
 import { assessHealth } from '@/lib/healing/assess';
 import { LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { resolveThresholds } from '@/lib/healing/thresholds';
@@ -46,6 +46,16 @@ export function toMetricSample(row: MetricSampleRow): MetricSample {
   };
 }
 
+/** The distinct senders of the samples a check judged (console-made samples have none). */
+export function sendersOf(samples: MetricSampleRow[]): EvidenceSender[] {
+  const seen = new Map<string, EvidenceSender>();
+  for (const s of samples) {
+    if (s.sentBy === null) continue;
+    seen.set(s.sentByUserId ?? `token:${s.sentBy}`, { name: s.sentBy, user_id: s.sentByUserId });
+  }
+  return [...seen.values()];
+}
+
 /** Status written to unified_brain: what the check found. */
 export function checkStatus(a: HealthAssessment): 'healthy' | 'warning' | 'critical' {
   if (a.breaches.some((b) => b.level === 'critical') || a.failure_prediction.level === 'critical') return 'critical';
@@ -57,7 +67,8 @@ export async function runHealthCheck(
   db: Db,
   name: string,
   input: SampleInput,
-  options: { triggers: HealingTriggers; now?: Date },
+  /** `sender`: who posted the sample (null: the console itself, e.g. the simulator). */
+  options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
 ): Promise<HealthReport> {
   const recordedAt = input.timestamp ?? options.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -70,6 +81,8 @@ export async function runHealthCheck(
       errorRate: input.error_rate,
       latencyMs: input.latency_ms,
       memoryMb: input.memory_mb ?? null,
+      sentBy: options.sender?.name ?? null,
+      sentByUserId: options.sender?.user_id ?? null,
     });
     // History and earlier scores as of the sample's own time, so a late (backfilled)
     // sample is judged by its past: samples and checks after recordedAt do not count.
@@ -109,6 +122,7 @@ export async function runHealthCheck(
       reasons: prediction.reasons,
       warnings: assessment.warnings,
       leakDetected: assessment.memory_leak.leak_detected,
+      evidenceSenders: sendersOf([sample, ...history]),
       result: report as unknown as Record<string, unknown>,
     });
     await recordBrain(tx, {

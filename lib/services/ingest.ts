@@ -6,10 +6,12 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { insertSamples } from '@/db/queries/metrics';
+import type { EvidenceSender } from '@/db/schema';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
 
-export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date()): Promise<number> {
+/** `sender`: who posted the batch (null: the console itself) — four-eyes refuses them as approver of what it prompts. */
+export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date(), sender: EvidenceSender | null = null): Promise<number> {
   return db.transaction(async (tx) => {
     // Unknown names are registered within the caps (422 naming the limit, nothing stored).
     const { ids } = await registerComponents(
@@ -26,6 +28,8 @@ export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = 
         errorRate: s.error_rate,
         latencyMs: s.latency_ms,
         memoryMb: s.memory_mb ?? null,
+        sentBy: sender?.name ?? null,
+        sentByUserId: sender?.user_id ?? null,
       })),
     );
   });

@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { E2E_USERS } from './fixtures';
 import { signIn, type Account } from './sign-in';
+import { e2eState } from './support';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string, options: { fullPage?: boolean } = { fullPage: true }) =>
@@ -47,12 +48,31 @@ async function remediation(page: Page, id: string): Promise<any> {
   return res.json();
 }
 
+/**
+ * One open request per component and action: the reconciler may already have
+ * queued this very action on the simulator's data. An admin rejects that
+ * proposal (which also snoozes it for an hour), so the person's own request
+ * is the one under test.
+ */
+async function rejectReconcilerProposals(page: Page, component: string, action: string): Promise<void> {
+  const headers = { authorization: `Bearer ${e2eState().tokens.admin}` };
+  const res = await page.request.get(`/api/v1/remediations?component=${component}&status=pending_approval`, { headers });
+  expect(res.status()).toBe(200);
+  const { remediations } = (await res.json()) as { remediations: { id: string; action: string; requested_by: string }[] };
+  for (const r of remediations.filter((r) => r.action === action && r.requested_by === 'reconciler')) {
+    const rejected = await page.request.post(`/api/v1/approvals/${r.id}/reject`, { headers, data: { reason: 'e2e: a person asks for this one by hand' } });
+    expect([200, 409]).toContain(rejected.status()); // 409: it expired or was decided meanwhile
+  }
+}
+
 async function signedIn(browser: Browser, account: Account, then = '/'): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, account, then);
   return page;
 }
+
+const ACTIONS = { Restart: 'restart', Rollback: 'rollback', 'Memory-leak cleanup': 'memory_cleanup' } as const;
 
 /** Opens a component's actions view, confirms one action in its dialog, and answers the remediation id. */
 async function requestAction(
@@ -61,6 +81,7 @@ async function requestAction(
   button: 'Restart' | 'Rollback' | 'Memory-leak cleanup',
   options: { rollbackType?: RegExp; note?: string; screenshot?: string } = {},
 ): Promise<{ dialog: Locator; id: string | null }> {
+  await rejectReconcilerProposals(page, component, ACTIONS[button]);
   await page.goto(`/components/${component}/actions`);
   await expect(page.getByRole('heading', { name: `Actions for ${component}` })).toBeVisible();
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -83,6 +104,7 @@ const approveId = serverActionId('app/approvals/actions.ts', 'approveAction');
 
 test('a production rollback waits for a second person, who approves it and it runs once', async ({ browser }) => {
   const operator = await signedIn(browser, E2E_USERS.operator);
+  await rejectReconcilerProposals(operator, 'inventory-sync', 'rollback');
   await operator.goto('/components/inventory-sync/actions');
   await operator.getByRole('button', { name: 'Rollback', exact: true }).click();
   const dialog = operator.getByRole('dialog', { name: 'Roll back inventory-sync?' });
@@ -115,6 +137,9 @@ test('a production rollback waits for a second person, who approves it and it ru
   await expect(own).toBeVisible();
   await expect(own).toContainText('Bad release v2.4.0: errors at 9%');
   await expect(own.getByTestId('requested-by')).toHaveText(E2E_USERS.operator.email);
+  // What it will act on, fixed at request time: the recorded state it restores, through the simulator.
+  await expect(own.getByTestId('bound-target')).toContainText(/restores recorded state #\d+, replacing current state #\d+/);
+  await expect(own.getByTestId('bound-target')).toContainText('through simulator');
   await expect(own.getByLabel('Evidence')).toContainText('Health');
   await expect(own.getByLabel('Evidence')).toContainText('CPU');
   await expect(own.getByTestId('time-left')).toHaveText(/expires in \d+s/);

@@ -79,7 +79,7 @@ async function requestRestart(component: string, requester = operator) {
 
 beforeAll(async () => {
   const { db } = await testDatabase();
-  for (const name of ['orders', 'search', 'ledger', 'mailer', 'stocks']) {
+  for (const name of ['orders', 'search', 'catalog', 'ledger', 'mailer', 'stocks']) {
     await upsertComponentConfig(db, name, { render_service_id: `srv-${name}` }, 'test');
   }
   await upsertComponentConfig(db, 'sandbox', { environment: 'staging', render_service_id: 'srv-sandbox' }, 'test');
@@ -130,7 +130,7 @@ describe('rejecting', () => {
 
   it('records who and why, as remediation_approval, and never runs it', async () => {
     const { db } = await testDatabase();
-    const { remediation } = toRequestResult(await requestRestart('search'));
+    const { remediation } = toRequestResult(await requestRestart('catalog'));
     const decided = toDecisionResult('rejected', await decide(db, remediation.id, approver, 'rejected', 'peak traffic', deps));
     expect(decided).toMatchObject({
       decision: 'rejected',
@@ -142,9 +142,9 @@ describe('rejecting', () => {
     expect(rows[0]).toMatchObject({
       actionType: 'remediation_approval',
       status: 'rejected',
-      metadata: { component: 'search', decided_by: 'approver@example.com', reason: 'peak traffic', decision: 'rejected' },
+      metadata: { component: 'catalog', decided_by: 'approver@example.com', reason: 'peak traffic', decision: 'rejected' },
     });
-    expect(calls.filter((c) => c.includes('srv-search'))).toEqual([]);
+    expect(calls.filter((c) => c.includes('srv-catalog'))).toEqual([]);
     expect((await approvalHistory(db, { now: clock })).find((r) => r.id === remediation.id)?.decisionReason).toBe('peak traffic');
   });
 });

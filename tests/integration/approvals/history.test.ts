@@ -18,10 +18,14 @@ const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 let componentId = '';
 const ids: Record<string, string> = {};
 
+const OPEN = ['proposed', 'pending_approval', 'approved', 'executing'];
+
 async function seed(key: string, values: Partial<NewRemediation> & Pick<NewRemediation, 'status' | 'createdAt'>) {
   const { db } = await testDatabase();
+  // One open remediation per component and action: every open one but `pending-old` gets a component of its own.
+  const own = OPEN.includes(values.status) && key !== 'pending-old';
   const row = await insertRemediation(db, {
-    componentId,
+    componentId: own ? (await ensureComponent(db, `billing-${key}`)).id : componentId,
     action: 'restart',
     risk: 'high',
     reason: key,

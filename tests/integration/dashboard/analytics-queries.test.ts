@@ -74,7 +74,8 @@ beforeAll(async () => {
     // Outside the 24-hour window, or not finished: not counted.
     remediation('succeeded', 40 * HOUR, 39 * HOUR),
     remediation('pending_approval', 60_000, null),
-    remediation('executing', 60_000, null),
+    // Another action: one open remediation per component and action.
+    { ...remediation('executing', 60_000, null), action: 'rollback' },
     // The action ran, but the component never had a healthy check since: not recovered.
     remediation('succeeded', 2 * HOUR + 60_000, 2 * HOUR, flaky.id),
   ]);

@@ -178,9 +178,10 @@ describe('GET /api/v1/overview', () => {
     const base = { componentId: worker.id, action: 'restart' as const, risk: 'high' as const, reason: 't', requestedByKind: 'reconciler' as const, requestedBy: 'reconciler' };
     await db.insert(remediations).values([
       { ...base, status: 'pending_approval', expiresAt: new Date(Date.now() + 600_000) },
-      { ...base, status: 'pending_approval', expiresAt: null },
+      // Other actions: one open remediation per component and action.
+      { ...base, action: 'rollback', status: 'pending_approval', expiresAt: null },
       // Expired: can no longer be approved, so not counted.
-      { ...base, status: 'pending_approval', expiresAt: new Date(Date.now() - 1000) },
+      { ...base, action: 'memory_cleanup', status: 'pending_approval', expiresAt: new Date(Date.now() - 1000) },
       { ...base, status: 'rejected' },
     ]);
     const res = await call(overviewRoute, { token: viewer });

@@ -49,9 +49,10 @@ beforeAll(async () => {
   const rejected = await ensureComponent(db, 'rejected-sync');
   await db.insert(remediations).values([
     { ...base, componentId: search.id, status: 'pending_approval', expiresAt: new Date(Date.now() + 600_000), createdAt: new Date(Date.now() - 2000) },
-    { ...base, componentId: search.id, status: 'pending_approval', expiresAt: new Date(Date.now() + 600_000) },
+    // Other actions: one open remediation per component and action.
+    { ...base, componentId: search.id, action: 'rollback', params: { rollback_type: 'deployment' }, status: 'pending_approval', expiresAt: new Date(Date.now() + 600_000) },
     // Past its expiry: nobody can approve it, so it is not open any more.
-    { ...base, componentId: search.id, status: 'pending_approval', expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 60_000) },
+    { ...base, componentId: search.id, action: 'memory_cleanup', status: 'pending_approval', expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 60_000) },
     { ...base, componentId: search.id, status: 'succeeded' },
     { ...base, componentId: staging.id, risk: 'low', status: 'executing' },
     { ...base, componentId: rejected.id, action: 'rollback', status: 'rejected', decidedAt: new Date(Date.now() - 60_000), decidedBy: 'a@x' },

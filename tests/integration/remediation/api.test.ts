@@ -143,7 +143,9 @@ describe('risk follows what a request really hits', () => {
 
 describe('approval by token', () => {
   it('four-eyes: the requesting token cannot approve; another approver can, and it runs once', async () => {
-    const requested = await call(postRestart, { params: { name: 'shop-prod' }, token: approver });
+    // Its own component: an earlier test left shop-prod's restart open, and only one may be.
+    await call(putComponent, { method: 'PUT', params: { name: 'shop-prod-4eyes' }, token: admin, body: { environment: 'production', render_service_id: 'srv-other9' } });
+    const requested = await call(postRestart, { params: { name: 'shop-prod-4eyes' }, token: approver });
     expect(requested.status).toBe(202);
     const id = requested.body.remediation.id;
     const own = await call(postApprove, { params: { id }, token: approver });
@@ -182,19 +184,28 @@ describe('approval by token', () => {
     expect(rows).toEqual([{ decision: 'rejected', reason: 'deploy freeze', decided_by: 'ci-approver', component: 'shop-prod2' }]);
   });
 
-  it('two queued restarts of one component: approving the second within the cooldown is refused (409 cooldown)', async () => {
+  it('a second restart while one is open is a 409 pointing at the first; once it ran, the cooldown refuses another', async () => {
     await call(putComponent, { method: 'PUT', params: { name: 'twice' }, token: admin, body: { environment: 'production', render_service_id: 'srv-other9' } });
     const first = await call(postRestart, { params: { name: 'twice' }, token: operator });
-    const second = await call(postRestart, { params: { name: 'twice' }, token: operator });
-    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(first.status).toBe(202);
+    const second = await call(postRestart, { params: { name: 'twice' }, token: approver });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain(`remediation ${first.body.remediation.id} (pending_approval)`);
+    expect(second.body.open_remediation).toEqual({
+      id: first.body.remediation.id,
+      status: 'pending_approval',
+      link: `/approvals#${first.body.remediation.id}`,
+    });
+    const { rawQuery } = await testDatabase();
+    const open = await rawQuery(`select r.id from remediations r join components c on c.id = r.component_id where c.name = 'twice'`);
+    expect(open).toHaveLength(1);
+
     render.reset();
     expect((await call(postApprove, { params: { id: first.body.remediation.id }, token: approver })).status).toBe(200);
-    const refused = await call(postApprove, { params: { id: second.body.remediation.id }, token: approver });
-    expect(refused.status).toBe(409);
-    expect(refused.body.guardrail).toBe('cooldown');
+    const third = await call(postRestart, { params: { name: 'twice' }, token: operator });
+    expect(third.status).toBe(409);
+    expect(third.body.guardrail).toBe('cooldown');
     expect(render.requestsTo('restart')).toHaveLength(1);
-    const still = await call(getRemediation, { params: { id: second.body.remediation.id }, token: viewer });
-    expect(still.body.status).toBe('pending_approval');
   });
 
   it('an operator token cannot approve (403) and a viewer cannot request (403)', async () => {

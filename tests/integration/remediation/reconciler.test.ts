@@ -187,18 +187,20 @@ describe('reconciler on scenario data', () => {
 describe('recovery of interrupted work', () => {
   it('an approved remediation nobody claimed is run by the next pass; one approved too long ago is failed unrun', async () => {
     const { db, rawQuery } = await testDatabase();
+    // Two components: only one open remediation per component and action may exist.
     await upsertComponentConfig(db, 'orphan', { environment: 'dev' }, 'test');
-    const [c] = await rawQuery<{ id: string }>(`select id from components where name = 'orphan'`);
-    const insert = (minutesAgo: number) =>
+    await upsertComponentConfig(db, 'old-orphan', { environment: 'dev' }, 'test');
+    const ids = await rawQuery<{ id: string }>(`select id from components where name in ('orphan', 'old-orphan') order by name desc`);
+    const insert = (componentId: string, minutesAgo: number) =>
       rawQuery<{ id: string }>(`insert into remediations (component_id, action, risk, status, reason, requested_by_kind, requested_by, decided_by, decided_at, created_at)
-        values ('${c!.id}', 'restart', 'high', 'approved', 'test', 'user', 'a@example.com', 'b@example.com',
+        values ('${componentId}', 'restart', 'high', 'approved', 'test', 'user', 'a@example.com', 'b@example.com',
                 '${new Date(clock - minutesAgo * 60_000).toISOString()}', '${new Date(clock - minutesAgo * 60_000).toISOString()}') returning id`);
-    const [recent] = await insert(5);
-    const [ancient] = await insert(120);
+    const [recent] = await insert(ids[0]!.id, 5);
+    const [ancient] = await insert(ids[1]!.id, 120);
     const counts = await reconcileOnce(db, deps());
     expect(counts).toMatchObject({ resumed: 1, lapsed: 1 });
     expect(calls).toEqual(['restart srv-orphan']);
-    const rows = await rawQuery<{ id: string; status: string }>(`select id, status from remediations where component_id = '${c!.id}'`);
+    const rows = await rawQuery<{ id: string; status: string }>(`select id, status from remediations where id in ('${recent!.id}', '${ancient!.id}')`);
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [recent!.id]: 'succeeded', [ancient!.id]: 'failed' });
   });
 });
