@@ -5,25 +5,10 @@
  * PostgreSQL when DATABASE_URL is set (a new database is created and dropped),
  * else PGlite in a temporary directory. Reports the median of 7 runs after 1 warm-up.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createFreshDatabase } from '../helpers/fresh-database';
+import { prepareBenchDatabase } from '../helpers/bench-database';
 
 const BATCH = 10_000;
 const RUNS = 7;
-
-async function prepareEnv(): Promise<() => Promise<void>> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shc-bench-'));
-    process.env.PGLITE_DIR = path.join(dir, 'pglite');
-    return async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const fresh = await createFreshDatabase(server, 'shc_bench');
-  process.env.DATABASE_URL = fresh.url;
-  return fresh.drop;
-}
 
 function batchBody(run: number): string {
   const start = Date.now() - BATCH * 1000;
@@ -39,7 +24,7 @@ function batchBody(run: number): string {
   return JSON.stringify({ samples });
 }
 
-const cleanup = await prepareEnv();
+const cleanup = await prepareBenchDatabase();
 try {
   const { POST } = await import('@/app/api/v1/metrics/route');
   const { getDatabase } = await import('@/db/client');

@@ -12,27 +12,12 @@
  * `npm run bench`. PostgreSQL when DATABASE_URL is set (a fresh database,
  * dropped after), else PGlite in a temporary directory.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createFreshDatabase } from '../helpers/fresh-database';
+import { prepareBenchDatabase } from '../helpers/bench-database';
 
 const BURST = 50;
 const BASELINE_MS = 3_000;
 const SAMPLE_EVERY_MS = 10;
 const PASSWORD = 'bench password for sign-in';
-
-async function prepareEnv(): Promise<() => Promise<void>> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shc-bench-'));
-    process.env.PGLITE_DIR = path.join(dir, 'pglite');
-    return async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const fresh = await createFreshDatabase(server, 'shc_bench');
-  process.env.DATABASE_URL = fresh.url;
-  return fresh.drop;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,7 +27,7 @@ function summary(ms: number[]) {
   return { samples: sorted.length, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1) };
 }
 
-const cleanup = await prepareEnv();
+const cleanup = await prepareBenchDatabase();
 try {
   const { GET: health } = await import('@/app/api/health/route');
   const { getDatabase } = await import('@/db/client');

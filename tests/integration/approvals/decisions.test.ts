@@ -16,32 +16,20 @@ import { upsertComponentConfig } from '@/db/queries/components';
 import { findRemediation } from '@/db/queries/remediations';
 import { unifiedBrain } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import type { CallOutcome, ServiceExecutor } from '@/lib/executors/types';
 import { decide } from '@/lib/remediation/decide';
 import { requestRemediation } from '@/lib/remediation/request';
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import type { Actor, ExecutorRegistry, RemediationDeps } from '@/lib/remediation/types';
 import { testDatabase } from '../../helpers/api';
+import { countingRender } from '../../support/counting-render';
 
 const person = (email: string): Actor => ({ kind: 'user', name: email, userId: randomUUID() });
 const operator = person('operator@example.com');
 const approver = person('approver@example.com');
 const approver2 = person('approver2@example.com');
 
-// A Render stand-in that counts what it was asked to do: "runs once" is about these calls.
-const calls: string[] = [];
-const ok = (message: string): CallOutcome => ({ success: true, status_code: 200, message, attempts: 1 });
-const render: ServiceExecutor = {
-  kind: 'render',
-  async restart(serviceId) {
-    calls.push(`restart ${serviceId}`);
-    return ok('Service restart initiated');
-  },
-  async rollbackDeployment(serviceId) {
-    calls.push(`rollback ${serviceId}`);
-    return { ...ok('Rolled back'), from_deploy: { id: 'dep-2' }, to_deploy: { id: 'dep-1' }, auto_deploy_disabled: true };
-  },
-};
+// Render's stand-in counts what it was asked to do: "runs once" is about these calls.
+const { calls, render } = countingRender();
 const executors: ExecutorRegistry = {
   service: (component, requested) => {
     const serviceId = requested ?? component.renderServiceId;

@@ -22,7 +22,6 @@ import { insertUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { generateApiToken } from '@/lib/auth/api-token';
-import type { CallOutcome, ServiceExecutor } from '@/lib/executors/types';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { decide } from '@/lib/remediation/decide';
 import { actorFromUser } from '@/lib/remediation/deps';
@@ -35,20 +34,10 @@ import type { Actor } from '@/lib/remediation/types';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { call, testDatabase } from '../../helpers/api';
+import { countingRender } from '../../support/counting-render';
 
-const calls: string[] = [];
-const ok = (message: string): CallOutcome => ({ success: true, status_code: 200, message, attempts: 1 });
-const render: ServiceExecutor = {
-  kind: 'render',
-  async restart(serviceId) {
-    calls.push(`restart ${serviceId}`);
-    return ok('Service restart initiated');
-  },
-  async rollbackDeployment(serviceId) {
-    calls.push(`rollback ${serviceId}`);
-    return { ...ok('Rolled back'), from_deploy: { id: 'dep-2' }, to_deploy: { id: 'dep-1' }, auto_deploy_disabled: true };
-  },
-};
+// Render's stand-in counts what it was asked to do: "runs once" is about these calls.
+const { calls, render } = countingRender();
 
 // Days in the past: the API refuses samples from the future, and each test moves the clock on by hours.
 let clock = Date.now() - 10 * 24 * 60 * 60_000;
@@ -61,7 +50,7 @@ const deps: ReconcilerDeps = {
       const serviceId = requested ?? component.renderServiceId;
       return serviceId ? { executor: render, serviceId } : null;
     },
-    cleanup: (component) => (component.cleanupUrl ? { executor: { cleanup: async () => ({ ...ok('cleaned'), memory_freed_mb: 1, objects_collected: 1, current_memory_mb: 1 }) }, url: component.cleanupUrl, secret: 's3cret' } : null),
+    cleanup: (component) => (component.cleanupUrl ? { executor: { cleanup: async () => ({ success: true, status_code: 200, message: 'cleaned', attempts: 1, memory_freed_mb: 1, objects_collected: 1, current_memory_mb: 1 }) }, url: component.cleanupUrl, secret: 's3cret' } : null),
     applyState: () => null,
   },
 };
