@@ -228,7 +228,8 @@ export const ACTIONS: ActionRow[] = [
     action: 'app/login/actions.ts#oidcSignInAction',
     page: '/login',
     form: { callbackUrl: '/' },
-    allowed: /"redirect":"http:\/\/127\.0\.0\.1:\d+\/authorize\?/,
+    // oidc-provider (tests/e2e/oidc-provider.ts) serves its authorization endpoint at /auth.
+    allowed: /"redirect":"http:\/\/127\.0\.0\.1:\d+\/auth\?response_type=code/,
     access: from('anonymous'),
     why: 'hands the browser to the identity provider',
   },
