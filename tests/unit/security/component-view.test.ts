@@ -8,7 +8,7 @@ import type { Component } from '@/db/schema';
 import { defaultExecutors } from '@/lib/remediation/executors';
 import { keepHiddenParts } from '@/lib/services/component-config';
 import { componentView } from '@/lib/services/component-view';
-import { hasHiddenUrlParts, stripUrlCredentials } from '@/lib/url-credentials';
+import { hasHiddenUrlParts, stripUrlCredentials } from '@/db/url-credentials';
 
 const SECRET = 'hook-secret-0123456789abcdef';
 const row: Component = {
