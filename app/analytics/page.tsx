@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { ACTION_TYPES } from '@/db/queries/brain';
 import { requirePageUser } from '@/lib/auth/guards';
 import { ANALYTICS_WINDOWS, DEFAULT_ANALYTICS_WINDOW, DURATION_LABEL, pickToken } from '@/lib/dashboard/durations';
-import { formatUtc } from '@/lib/dashboard/format';
+import { formatUtc } from '@/lib/format';
 import { analyticsReport } from '@/lib/services/analytics-report';
 
 export const dynamic = 'force-dynamic';
