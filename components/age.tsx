@@ -1,6 +1,6 @@
 'use client';
 
-import { formatAge, formatUtc } from '@/lib/dashboard/format';
+import { formatAge, formatUtc } from '@/lib/format';
 import { useNow } from './hooks/use-now';
 
 /** "12s ago", ticking; the exact UTC time on hover and before hydration. */

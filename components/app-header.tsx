@@ -7,8 +7,8 @@ import { DatabaseBanner } from './database-banner';
 
 /**
  * The top of every signed-in page: skip link, brand, navigation, who is signed
- * in, and the database banner. Pages render their content in `<main id="main">`,
- * the skip link's target.
+ * in, and the database banner. Rendered by ConsoleFrame (components/console-frame.tsx),
+ * with the `<main id="main">` the skip link targets.
  */
 export function AppHeader({ user }: { user: SessionUser }) {
   async function signOutAction() {

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { formatAge, formatUtc } from '@/lib/dashboard/format';
+import { formatAge, formatUtc } from '@/lib/format';
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';

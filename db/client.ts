@@ -82,6 +82,7 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), 'drizzle');
 // A fixed key so two processes starting against one database migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_204_311_861;
 
+/** The database variables; the console reads them through lib/env.ts (db/ may not import lib/), scripts in db/ directly. */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): DatabaseOptions {
   return {
     url: env.DATABASE_URL || undefined,

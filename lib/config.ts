@@ -1,11 +1,7 @@
-/** Process configuration read from the environment once, validated loudly. */
-import { healingTriggersFromEnv } from '@/lib/healing/triggers';
+/** The healing triggers (HEAL_*_THRESH) of this process; parsed with the rest of the configuration in lib/env.ts. */
+import { env } from '@/lib/env';
 import type { HealingTriggers } from '@/lib/healing/types';
 
-let triggers: HealingTriggers | undefined;
-
-/** HEAL_*_THRESH, defaults as on the reference card. Throws naming a malformed variable. */
 export function healingTriggers(): HealingTriggers {
-  triggers ??= healingTriggersFromEnv(process.env);
-  return triggers;
+  return env().healingTriggers;
 }

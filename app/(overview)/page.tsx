@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { ComponentTable } from '@/components/component-table';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/guards';
@@ -12,16 +12,13 @@ export default async function OverviewPage() {
   const user = await requirePageUser('viewer');
   const initial = await overview(await getDb());
   return (
-    <>
-      <AppHeader user={user} />
-      <main id="main">
-        <h1>Overview</h1>
-        <p className="subtitle">
-          Every component&apos;s health, where it is heading and what waits for a decision — riskiest first, live.
-        </p>
-        <h2>Components</h2>
-        <ComponentTable initial={initial} />
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <h1>Overview</h1>
+      <p className="subtitle">
+        Every component&apos;s health, where it is heading and what waits for a decision — riskiest first, live.
+      </p>
+      <h2>Components</h2>
+      <ComponentTable initial={initial} />
+    </ConsoleFrame>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActivityFilters } from '@/components/activity/activity-filters';
 import { ActivityTable } from '@/components/activity/activity-table';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { getDb } from '@/db/client';
 import { activityPage } from '@/db/queries/activity';
 import { ACTION_TYPES } from '@/db/queries/brain';
@@ -29,56 +29,53 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const filtered = q.component || q.type || q.status || q.span !== DEFAULT_ACTIVITY_SPAN || problems.length > 0;
 
   return (
-    <>
-      <AppHeader user={user} />
-      <main id="main">
-        <h1>Activity</h1>
-        <p className="subtitle">
-          Everything the console checked and did, from the <code>unified_brain</code> audit log — newest first.
-        </p>
-        <ActivityFilters
-          // A new URL (e.g. "Clear filters") remounts the form so its selects show the URL's values.
-          key={activityHref({ ...q, cursor: null })}
-          components={components.map((c) => c.name)}
-          actionTypes={ACTION_TYPES}
-          statuses={KNOWN_STATUSES}
-          spans={ACTIVITY_SPANS}
-          current={q}
-        />
-        {problems.length > 0 && (
-          <div className="notice crit" role="alert" data-testid="activity-problems">
-            <strong>Some of this link was not applied:</strong>
-            <ul>
-              {problems.map((p) => (
-                <li key={p.field}>{p.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="status-line">
-          <span data-testid="activity-summary">
-            {page.rows.length === 0
-              ? 'No rows'
-              : `${q.cursor ? 'Older rows' : 'Newest rows'}: ${page.rows.length}${page.next ? '+' : ''} · ${DURATION_LABEL[q.span].toLowerCase()}`}
-          </span>
-          {filtered && <Link href="/activity">Clear filters</Link>}
+    <ConsoleFrame user={user}>
+      <h1>Activity</h1>
+      <p className="subtitle">
+        Everything the console checked and did, from the <code>unified_brain</code> audit log — newest first.
+      </p>
+      <ActivityFilters
+        // A new URL (e.g. "Clear filters") remounts the form so its selects show the URL's values.
+        key={activityHref({ ...q, cursor: null })}
+        components={components.map((c) => c.name)}
+        actionTypes={ACTION_TYPES}
+        statuses={KNOWN_STATUSES}
+        spans={ACTIVITY_SPANS}
+        current={q}
+      />
+      {problems.length > 0 && (
+        <div className="notice crit" role="alert" data-testid="activity-problems">
+          <strong>Some of this link was not applied:</strong>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.field}>{p.message}</li>
+            ))}
+          </ul>
         </div>
-        {page.rows.length === 0 ? (
-          <div className="card empty">
-            {q.cursor ? 'No older rows match these filters.' : 'Nothing matches these filters in this time range.'}
-          </div>
-        ) : (
-          <ActivityTable rows={page.rows} />
+      )}
+      <div className="status-line">
+        <span data-testid="activity-summary">
+          {page.rows.length === 0
+            ? 'No rows'
+            : `${q.cursor ? 'Older rows' : 'Newest rows'}: ${page.rows.length}${page.next ? '+' : ''} · ${DURATION_LABEL[q.span].toLowerCase()}`}
+        </span>
+        {filtered && <Link href="/activity">Clear filters</Link>}
+      </div>
+      {page.rows.length === 0 ? (
+        <div className="card empty">
+          {q.cursor ? 'No older rows match these filters.' : 'Nothing matches these filters in this time range.'}
+        </div>
+      ) : (
+        <ActivityTable rows={page.rows} />
+      )}
+      <nav className="pager" aria-label="Pages">
+        {q.cursor && <Link href={activityHref({ ...q, cursor: null })}>← Newest</Link>}
+        {page.next && (
+          <Link href={activityHref({ ...q, cursor: page.next })} rel="next" data-testid="next-page">
+            Older rows →
+          </Link>
         )}
-        <nav className="pager" aria-label="Pages">
-          {q.cursor && <Link href={activityHref({ ...q, cursor: null })}>← Newest</Link>}
-          {page.next && (
-            <Link href={activityHref({ ...q, cursor: page.next })} rel="next" data-testid="next-page">
-              Older rows →
-            </Link>
-          )}
-        </nav>
-      </main>
-    </>
+      </nav>
+    </ConsoleFrame>
   );
 }

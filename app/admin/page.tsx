@@ -1,4 +1,4 @@
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
@@ -33,25 +33,22 @@ export default async function AdminPage() {
     recentAdminEvents(db, RECENT_EVENTS),
   ]);
   return (
-    <>
-      <AppHeader user={user} />
-      <main>
-        <h1>Administration</h1>
-        <p className="subtitle">People, machine tokens, remediation policies, the automation switch and who changed them.</p>
-        <PausePanel pause={pause} />
-        <UsersPanel users={users} me={user.id} roles={ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
-        <TokensPanel tokens={tokens} roles={ROLES} />
-        {/* Only what the panel shows: a component row also holds its hook secret. */}
-        <PolicyPanel
-          components={components.map(({ name, environment, policy }) => ({ name, environment, policy }))}
-          policies={REMEDIATION_POLICIES}
-        />
-        <HookRangesPanel state={hookRanges} />
-        <EventsPanel
-          events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
-          limit={RECENT_EVENTS}
-        />
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <h1>Administration</h1>
+      <p className="subtitle">People, machine tokens, remediation policies, the automation switch and who changed them.</p>
+      <PausePanel pause={pause} />
+      <UsersPanel users={users} me={user.id} roles={ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <TokensPanel tokens={tokens} roles={ROLES} />
+      {/* Only what the panel shows: a component row also holds its hook secret. */}
+      <PolicyPanel
+        components={components.map(({ name, environment, policy }) => ({ name, environment, policy }))}
+        policies={REMEDIATION_POLICIES}
+      />
+      <HookRangesPanel state={hookRanges} />
+      <EventsPanel
+        events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
+        limit={RECENT_EVENTS}
+      />
+    </ConsoleFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { ApprovalHistory, HISTORY_LIMIT } from '@/components/remediation/approval-history';
 import { ApprovalQueue } from '@/components/remediation/approval-queue';
 import { ApprovalTabs } from '@/components/remediation/approval-tabs';
@@ -20,24 +20,21 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const now = new Date();
   return (
-    <>
-      <AppHeader user={user} />
-      <main>
-        <h1>Approvals</h1>
-        <p className="subtitle">High-risk remediations wait here for a second person. Unanswered ones expire and never run.</p>
-        <ApprovalTabs current={current} />
-        {current === 'pending' ? (
-          <ApprovalQueue
-            initial={(await decidableApprovals(db, now)).map(remediationView)}
-            viewer={{ id: user.id, email: user.email, role: user.role, canDecide: hasRole(user.role, 'approver') }}
-          />
-        ) : (
-          <ApprovalHistory
-            rows={(await approvalHistory(db, { now, limit: HISTORY_LIMIT, includePolicy: all === '1' })).map(remediationView)}
-            includePolicy={all === '1'}
-          />
-        )}
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <h1>Approvals</h1>
+      <p className="subtitle">High-risk remediations wait here for a second person. Unanswered ones expire and never run.</p>
+      <ApprovalTabs current={current} />
+      {current === 'pending' ? (
+        <ApprovalQueue
+          initial={(await decidableApprovals(db, now)).map(remediationView)}
+          viewer={{ id: user.id, email: user.email, role: user.role, canDecide: hasRole(user.role, 'approver') }}
+        />
+      ) : (
+        <ApprovalHistory
+          rows={(await approvalHistory(db, { now, limit: HISTORY_LIMIT, includePolicy: all === '1' })).map(remediationView)}
+          includePolicy={all === '1'}
+        />
+      )}
+    </ConsoleFrame>
   );
 }

@@ -1,19 +1,16 @@
 import Link from 'next/link';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { currentUser } from '@/lib/auth/session';
 
 export default async function ComponentNotFound() {
   const user = await currentUser();
   return (
-    <>
-      {user && <AppHeader user={user} />}
-      <main id="main">
-        <h1>Component not found</h1>
-        <p className="subtitle">No component of that name has reported to the console or been registered.</p>
-        <p>
-          <Link href="/">Back to the overview</Link>
-        </p>
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <h1>Component not found</h1>
+      <p className="subtitle">No component of that name has reported to the console or been registered.</p>
+      <p>
+        <Link href="/">Back to the overview</Link>
+      </p>
+    </ConsoleFrame>
   );
 }

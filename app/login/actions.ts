@@ -4,8 +4,9 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { SignInRateLimited } from '@/lib/auth/credentials';
 import { signIn } from '@/lib/auth/next-auth';
-import { OIDC_PROVIDER_ID, readOidcSettings } from '@/lib/auth/oidc';
+import { OIDC_PROVIDER_ID } from '@/lib/auth/oidc';
 import { rateLimitedMessage, WRONG_CREDENTIALS } from '@/lib/auth/sign-in-messages';
+import { env } from '@/lib/env';
 
 /** `email` comes back so the form can keep it after a refusal (form actions reset their fields). */
 export type SignInState = { error?: string; email?: string };
@@ -48,6 +49,6 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 /** Hands the browser to the configured identity provider (lib/auth/oidc.ts). */
 export async function oidcSignInAction(form: FormData): Promise<void> {
   // Without a provider the button is not shown; a forged POST does nothing.
-  if (!readOidcSettings().settings) return;
+  if (!env().oidc) return;
   await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallback(form.get('callbackUrl')) });
 }

@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
 import { OidcSignIn } from '@/components/oidc-sign-in';
 import { SignInForm } from '@/components/sign-in-form';
-import { readOidcSettings } from '@/lib/auth/oidc';
 import { currentUser } from '@/lib/auth/session';
 import { authErrorMessage } from '@/lib/auth/sign-in-messages';
+import { env } from '@/lib/env';
 
 export const metadata = { title: 'Sign in · Self-Healing Console' };
 
@@ -12,7 +12,7 @@ type Search = { callbackUrl?: string; error?: string; code?: string };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await currentUser()) redirect('/');
   const { callbackUrl, error, code } = await searchParams;
-  const oidc = readOidcSettings().settings;
+  const oidc = env().oidc;
   return (
     <main>
       <div className="card login">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { PredictionsList } from '@/components/predictions-list';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/guards';
@@ -12,17 +12,14 @@ export default async function PredictionsPage() {
   const user = await requirePageUser('viewer');
   const initial = await overview(await getDb());
   return (
-    <>
-      <AppHeader user={user} />
-      <main id="main">
-        <h1>Predictions</h1>
-        <p className="subtitle">
-          Which components will fail, how soon, why, and what the console proposes — critical predictions first, then
-          components whose healing triggers fire, then the likeliest failures. Critical: restart or roll back; high: monitor
-          closely; medium: schedule maintenance.
-        </p>
-        <PredictionsList initial={initial} />
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <h1>Predictions</h1>
+      <p className="subtitle">
+        Which components will fail, how soon, why, and what the console proposes — critical predictions first, then
+        components whose healing triggers fire, then the likeliest failures. Critical: restart or roll back; high: monitor
+        closely; medium: schedule maintenance.
+      </p>
+      <PredictionsList initial={initial} />
+    </ConsoleFrame>
   );
 }

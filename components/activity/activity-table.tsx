@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ActivityRow } from '@/db/queries/activity';
 import { keyFields } from '@/lib/dashboard/activity-fields';
-import { formatUtc } from '@/lib/dashboard/format';
+import { formatUtc } from '@/lib/format';
 import { JsonDetails } from '../json-details';
 
 const STATUS_TONE: Record<string, string> = {

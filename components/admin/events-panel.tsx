@@ -5,7 +5,7 @@
 import type { AdminEvent } from '@/db/schema';
 import type { AdminAction } from '@/lib/services/admin/audit';
 import styles from './admin.module.css';
-import { formatWhen } from './format';
+import { formatUtc } from '@/lib/format';
 
 export type AdminEventView = Pick<AdminEvent, 'id' | 'at' | 'actor' | 'action' | 'target' | 'details'>;
 
@@ -56,7 +56,7 @@ export function EventsPanel({ events, limit }: { events: AdminEventView[]; limit
           <tbody>
             {events.map((event) => (
               <tr key={event.id} data-action={event.action}>
-                <td className={`small muted ${styles.when}`}>{formatWhen(event.at)}</td>
+                <td className={`small muted ${styles.when}`}>{formatUtc(event.at)}</td>
                 <td>{event.actor}</td>
                 <td>{VERB[event.action as AdminAction] ?? event.action}</td>
                 <td>{event.target === 'automation' ? '' : event.target}</td>

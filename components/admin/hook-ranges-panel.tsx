@@ -5,7 +5,7 @@ import { setHookRangesAction } from '@/app/admin/actions';
 import type { HookRangesState } from '@/db/queries/settings';
 import styles from './admin.module.css';
 import { FormError } from './form-error';
-import { formatWhen } from './format';
+import { formatUtc } from '@/lib/format';
 import { useAction } from './use-action';
 
 /**
@@ -18,7 +18,7 @@ export function HookRangesPanel({ state }: { state: HookRangesState }) {
   const who = state.updatedBy ? (
     <>
       {' '}
-      Last changed by {state.updatedBy} at <time className={styles.when}>{formatWhen(state.updatedAt)}</time>.
+      Last changed by {state.updatedBy} at <time className={styles.when}>{formatUtc(state.updatedAt)}</time>.
     </>
   ) : (
     ' Not changed yet: this is the default.'

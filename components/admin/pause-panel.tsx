@@ -4,7 +4,7 @@ import { setPauseAction } from '@/app/admin/actions';
 import type { PauseState } from '@/db/queries/settings';
 import styles from './admin.module.css';
 import { FormError } from './form-error';
-import { formatWhen } from './format';
+import { formatUtc } from '@/lib/format';
 import { useAction } from './use-action';
 
 /** The global switch (SPEC §4): while paused, nothing runs automatically; humans still can. */
@@ -13,7 +13,7 @@ export function PausePanel({ pause }: { pause: PauseState }) {
   const who = pause.updatedBy && (
     <>
       {' '}
-      by {pause.updatedBy} at <time className={styles.when}>{formatWhen(pause.updatedAt)}</time>
+      by {pause.updatedBy} at <time className={styles.when}>{formatUtc(pause.updatedAt)}</time>
     </>
   );
   return (

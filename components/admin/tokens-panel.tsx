@@ -8,7 +8,7 @@ import styles from './admin.module.css';
 import { CreateTokenDialog } from './create-token-dialog';
 import { Dialog } from './dialog';
 import { FormError } from './form-error';
-import { formatWhen } from './format';
+import { formatUtc } from '@/lib/format';
 import { useAction } from './use-action';
 
 export function TokensPanel({ tokens, roles }: { tokens: TokenSummary[]; roles: readonly Role[] }) {
@@ -57,11 +57,11 @@ export function TokensPanel({ tokens, roles }: { tokens: TokenSummary[]; roles: 
                 </td>
                 <td>{token.role}</td>
                 <td>{token.createdBy ?? <span className="muted">CLI</span>}</td>
-                <td className="small muted">{formatWhen(token.createdAt)}</td>
-                <td className="small muted">{token.lastUsedAt ? formatWhen(token.lastUsedAt) : 'never'}</td>
+                <td className="small muted">{formatUtc(token.createdAt)}</td>
+                <td className="small muted">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : 'never'}</td>
                 <td>
                   {token.revokedAt ? (
-                    <span className="badge tone-crit" title={`Revoked ${formatWhen(token.revokedAt)}`}>
+                    <span className="badge tone-crit" title={`Revoked ${formatUtc(token.revokedAt)}`}>
                       Revoked
                     </span>
                   ) : (

@@ -7,7 +7,7 @@ import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { CreateUserDialog } from './create-user-dialog';
 import { FormError } from './form-error';
-import { formatWhen } from './format';
+import { formatUtc } from '@/lib/format';
 import { useAction } from './use-action';
 
 /** `roles` and `minPasswordLength` come from the server so this bundle stays free of server modules. */
@@ -115,14 +115,14 @@ function UserRow({
       </td>
       <td>
         {disabled ? (
-          <span className="badge muted" title={`Disabled ${formatWhen(user.disabledAt)}`}>
+          <span className="badge muted" title={`Disabled ${formatUtc(user.disabledAt)}`}>
             Disabled
           </span>
         ) : (
           <span className="badge tone-ok">Active</span>
         )}
       </td>
-      <td className="small muted">{formatWhen(user.createdAt)}</td>
+      <td className="small muted">{formatUtc(user.createdAt)}</td>
       <td className={styles.actions}>
         {!self && (
           <button

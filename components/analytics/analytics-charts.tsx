@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { bucketStart } from '@/lib/dashboard/buckets';
-import { formatTick, formatUtc } from '@/lib/dashboard/format';
+import { formatTick, formatUtc } from '@/lib/format';
 import { bucketSequence } from '@/lib/dashboard/time-ticks';
 import type { AnalyticsReport } from '@/lib/services/analytics-report';
 

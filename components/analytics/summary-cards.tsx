@@ -1,4 +1,4 @@
-import { formatRate, formatSeconds } from '@/lib/dashboard/format';
+import { formatRate, formatDurationSeconds } from '@/lib/format';
 import type { AnalyticsReport } from '@/lib/services/analytics-report';
 
 /** The window's headline numbers, as text (the charts below show the same data graphically). */
@@ -27,10 +27,10 @@ export function SummaryCards({ report }: { report: AnalyticsReport }) {
       <div className="card stat">
         <div className="label">Proposal → recovery</div>
         <div className="value" data-testid="recovery-median">
-          {formatSeconds(recovery.median_seconds)}
+          {formatDurationSeconds(recovery.median_seconds)}
         </div>
         <div className="small muted" title="From the proposal to the component's first healthy check after the action finished">
-          {recovery.count === 0 ? 'no recovery yet' : `median of ${recovery.count} · p90 ${formatSeconds(recovery.p90_seconds)}`}
+          {recovery.count === 0 ? 'no recovery yet' : `median of ${recovery.count} · p90 ${formatDurationSeconds(recovery.p90_seconds)}`}
           {recovery.not_recovered > 0 && ` · ${recovery.not_recovered} not recovered yet`}
         </div>
       </div>

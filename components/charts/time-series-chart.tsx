@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTick, formatUtc } from '@/lib/dashboard/format';
+import { formatTick, formatUtc } from '@/lib/format';
 import { timeTicks } from '@/lib/dashboard/time-ticks';
 import { formatAxisValue, formatChartValue, type ChartUnit } from './units';
 

@@ -1,6 +1,6 @@
 import { JsonDetails } from '@/components/json-details';
 import type { ComponentConfig } from '@/db/schema';
-import { formatUtc } from '@/lib/dashboard/format';
+import { formatUtc } from '@/lib/format';
 import type { HistoryEntry } from '@/lib/services/component-dashboard';
 
 function scalarSummary(value: Record<string, unknown>): string {

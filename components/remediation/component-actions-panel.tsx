@@ -9,7 +9,7 @@ import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import { findComponentByName } from '@/db/queries/components';
 import type { Component, ComponentConfig } from '@/db/schema';
 import { componentView } from '@/lib/services/component-view';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 import { hasRole } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { remediationDeps } from '@/lib/remediation/deps';

@@ -6,10 +6,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { evidenceFromCheck } from '@/lib/remediation/evidence';
 import { components, remediations, type RemediationStatus } from '../schema';
-import { findComponentByName } from './components';
-import { recentChecks } from './health-checks';
 import type { RemediationWithComponent } from './remediations';
 
 /** Statuses a remediation reaches once someone (or the policy) decided it, or nobody did in time. */
@@ -64,16 +61,4 @@ export async function approvalHistory(db: Db, options: HistoryOptions): Promise<
     const row: RemediationWithComponent = { ...remediation, component, environment };
     return row.status === 'pending_approval' ? { ...row, status: 'expired', finishedAt: row.expiresAt } : row;
   });
-}
-
-/**
- * What a person requesting a remediation was looking at: the component's
- * latest health check, in the shape the reconciler records as evidence, so
- * approvers judge manual and automatic proposals on the same facts. Empty
- * when the component has never been checked.
- */
-export async function requestEvidence(db: Db, componentName: string): Promise<Record<string, unknown>> {
-  const component = await findComponentByName(db, componentName);
-  const [check] = component ? await recentChecks(db, component.id, 1) : [];
-  return check ? evidenceFromCheck(check) : {};
 }

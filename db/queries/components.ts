@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '../url-credentials';
 import { componentConfigs, components, type Component, type ComponentConfig } from '../schema';
 
 export async function findComponentByName(db: Db, name: string): Promise<Component | undefined> {

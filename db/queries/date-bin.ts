@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { BUCKET_ORIGIN } from '@/lib/dashboard/buckets';
+import { BUCKET_ORIGIN } from '../bucket-origin';
 
 /**
  * `date_bin(bucket, column, origin)`: the start of the fixed-width bucket a

@@ -18,15 +18,16 @@ import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'nex
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
+import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { authorizeCredentials } from './credentials';
-import { OIDC_PROVIDER_ID, oidcClaims, oidcProvider, readOidcSettings, resolveOidcUser } from './oidc';
+import { OIDC_PROVIDER_ID, oidcClaims, oidcProvider, resolveOidcUser } from './oidc';
 import { sessionJwt } from './session-jwt';
 import { sessionCookieSeconds } from './session-policy';
 import { OIDC_EMAIL_UNVERIFIED } from './sign-in-messages';
 import { endSessionsOf } from './sign-out';
 
-const oidc = readOidcSettings().settings;
+const oidc = env().oidc;
 
 async function findByEmail(email: string) {
   return findUserByEmail(await getDb(), email);
@@ -90,7 +91,7 @@ export const authConfig: NextAuthConfig = {
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       const claims = oidcClaims(profile, account.id_token);
-      const found = await resolveOidcUser(claims, findByEmail);
+      const found = await resolveOidcUser(claims, findByEmail, env().requireVerifiedEmail);
       if ('user' in found) return true;
       if (found.refused === 'email-unverified') {
         log.warn('OIDC sign-in refused: the provider has not verified the email', { email: claims?.email });

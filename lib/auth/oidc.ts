@@ -27,7 +27,7 @@ export interface OidcSettings {
 }
 
 /** `settings` null = OIDC off; `error` names what is wrong with a partial or bad configuration. */
-export function readOidcSettings(env: Record<string, string | undefined> = process.env): {
+export function readOidcSettings(env: Record<string, string | undefined>): {
   settings: OidcSettings | null;
   error?: string;
 } {
@@ -117,7 +117,7 @@ export function oidcClaims(profile: OidcProfile | undefined, idToken: unknown): 
  * provider does not say `email_verified` at all; unset (or `0`/`false`)
  * trusts such providers. Anything else stops the start (lib/server/start.ts).
  */
-export function requireVerifiedEmail(env: Record<string, string | undefined> = process.env): boolean {
+export function requireVerifiedEmail(env: Record<string, string | undefined>): boolean {
   const raw = env.AUTH_OIDC_REQUIRE_EMAIL_VERIFIED?.trim().toLowerCase() ?? '';
   if (raw === '1' || raw === 'true') return true;
   if (raw === '' || raw === '0' || raw === 'false') return false;
@@ -153,7 +153,7 @@ export type OidcResolution = { user: MappedUser } | { refused: OidcRefusal };
 export async function resolveOidcUser(
   profile: OidcProfile | undefined,
   findByEmail: (email: string) => Promise<User | undefined>,
-  requireVerified: boolean = requireVerifiedEmail(),
+  requireVerified: boolean,
 ): Promise<OidcResolution> {
   const email = typeof profile?.email === 'string' ? profile.email.trim() : '';
   if (!email) return { refused: 'no-account' };

@@ -1,3 +1,5 @@
+import { env } from '@/lib/env';
+
 /**
  * The public origin of a request, as the browser sees it.
  *
@@ -12,8 +14,7 @@
  * NextRequest, which turns 127.0.0.1 into localhost — so the token request's
  * redirect_uri would differ from the authorize request's: invalid_grant).
  */
-export function publicUrl(url: string, headers: Headers, env: Record<string, string | undefined> = process.env): string {
-  const configured = env.AUTH_URL || env.NEXTAUTH_URL;
+export function publicUrl(url: string, headers: Headers, configured: string | null | undefined = env().authUrl): string {
   if (configured) {
     const original = new URL(url);
     try {

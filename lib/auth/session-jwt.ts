@@ -8,6 +8,7 @@ import type { Account, Profile, User } from '@auth/core/types';
 import 'server-only';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
+import { env } from '@/lib/env';
 import { OIDC_PROVIDER_ID, oidcClaims, resolveOidcUser } from './oidc';
 import { sessionExpired } from './session-policy';
 
@@ -32,7 +33,7 @@ export async function sessionJwt({
   if (sessionExpired(signedInAt)) return null;
   // The provider's subject means nothing here: the session names our user.
   if (account?.provider === OIDC_PROVIDER_ID) {
-    const found = await resolveOidcUser(oidcClaims(profile, account.id_token), findByEmail);
+    const found = await resolveOidcUser(oidcClaims(profile, account.id_token), findByEmail, env().requireVerifiedEmail);
     if (!('user' in found)) return null;
     return { sub: found.user.id, signedInAt };
   }

@@ -16,21 +16,14 @@
  * the user row, on every request a page, route or action serves.
  */
 import type { User } from '@/db/schema';
+import { env } from '@/lib/env';
 
 /** Idle limit: a session unused this long ends even before its absolute lifetime. */
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
-export const DEFAULT_SESSION_MAX_HOURS = 12;
 
-/** SESSION_MAX_HOURS, validated loudly (checked at start-up by lib/server/start.ts). */
-export function sessionMaxHours(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.SESSION_MAX_HOURS?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_SESSION_MAX_HOURS;
-  const hours = Number(raw);
-  // A minute at least (tests use short lifetimes), a year at most (a typo in ms would otherwise disable the limit).
-  if (!Number.isFinite(hours) || hours < 1 / 60 || hours > 24 * 366) {
-    throw new Error(`SESSION_MAX_HOURS must be a number of hours between 0.02 and 8784, got "${raw}"`);
-  }
-  return hours;
+/** SESSION_MAX_HOURS (default 12; its bounds are in lib/env.ts). */
+function sessionMaxHours(): number {
+  return env().sessionMaxHours;
 }
 
 /** How long Auth.js makes each cookie last: the idle limit, never beyond the absolute one. */

@@ -4,7 +4,8 @@
  * Uses the same database configuration as the console (DATABASE_URL / PGLITE_DIR).
  */
 import { parseArgs } from 'node:util';
-import { openDatabase, optionsFromEnv } from '@/db/client';
+import { openDatabase } from '@/db/client';
+import { env } from '@/lib/env';
 import { describeError } from '@/lib/log';
 import { AccountError, createApiToken, createUser } from '@/lib/services/accounts';
 
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const database = await openDatabase(optionsFromEnv());
+  const database = await openDatabase(env().database);
   try {
     if (command === 'user create') {
       const user = await createUser(database.db, {

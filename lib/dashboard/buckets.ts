@@ -3,6 +3,9 @@
  * buckets (PostgreSQL `date_bin`) so a chart never carries more than a few
  * hundred points, whatever the sampling rate.
  */
+import { BUCKET_ORIGIN } from '@/db/bucket-origin';
+
+export { BUCKET_ORIGIN }; // date_bin's origin, owned by db/ (which imports nothing from lib/ at runtime)
 
 /** Upper bound on points per series; a chart a few hundred pixels wide shows no more. */
 export const MAX_CHART_POINTS = 300;
@@ -11,12 +14,6 @@ export const MAX_CHART_POINTS = 300;
 export const BUCKET_SIZES = [
   1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200, 10_800, 21_600, 43_200, 86_400,
 ] as const;
-
-/**
- * date_bin's origin. Fixed (not "now") so buckets line up across requests and
- * a test can compute the same buckets independently.
- */
-export const BUCKET_ORIGIN = new Date('2000-01-01T00:00:00Z');
 
 /** The narrowest readable bucket that keeps `rangeSeconds` within `maxPoints` buckets. */
 export function bucketSecondsFor(rangeSeconds: number, maxPoints: number = MAX_CHART_POINTS): number {

@@ -28,7 +28,7 @@ export interface DemoLogin {
  * admin was created just now — otherwise the admin's password is the user's own.
  */
 export async function seedDemoUsers(db: Db, env: NodeJS.ProcessEnv, adminPasswordKnown: boolean): Promise<DemoLogin[]> {
-  await bootstrapAdmin(db, env);
+  await bootstrapAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   const logins: DemoLogin[] = [
     { role: 'admin', email: env.ADMIN_EMAIL!, password: adminPasswordKnown ? env.ADMIN_PASSWORD! : null },
   ];

@@ -33,7 +33,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { log } from '@/lib/log';
-import { basicAuthFromUrl, stripUrlCredentials } from '@/lib/url-credentials';
+import { basicAuthFromUrl, stripUrlCredentials } from '@/db/url-credentials';
 import { DEFAULT_HOOK_ALLOWED_RANGES, hookAddressRefusal, parseAllowedRanges } from './http/address-policy';
 import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
 import { isTimeoutError, transportLogDetail, withRetry, type RetryOptions } from './retry';

@@ -225,12 +225,12 @@ function logged<T extends CallOutcome>(action: string, serviceId: string, outcom
   return outcome;
 }
 
-/** RENDER_API_KEY and RENDER_API_URL (default https://api.render.com/v1); other options as given. */
+/** RENDER_API_KEY and RENDER_API_URL (default https://api.render.com/v1; parsed in lib/env.ts); other options as given. */
 export function renderExecutorFromEnv(
-  env: Record<string, string | undefined> = process.env,
+  settings: { apiKey: string | undefined; apiUrl: string | undefined },
   options: Omit<RenderExecutorOptions, 'apiKey' | 'baseUrl'> = {},
 ): ServiceExecutor {
-  return createRenderExecutor({ ...options, apiKey: env.RENDER_API_KEY, baseUrl: env.RENDER_API_URL });
+  return createRenderExecutor({ ...options, apiKey: settings.apiKey, baseUrl: settings.apiUrl });
 }
 
 /**

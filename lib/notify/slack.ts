@@ -10,6 +10,7 @@
  * redirect to another host); every user-supplied text is escaped (./mrkdwn.ts).
  */
 import 'server-only';
+import { env } from '@/lib/env';
 import { createOutboundFetch } from '@/lib/executors/http/outbound';
 import { log } from '@/lib/log';
 import { escapeMrkdwn as escape } from './mrkdwn';
@@ -74,8 +75,8 @@ const slackFetch = createOutboundFetch();
 export async function notifyApprovalRequested(
   request: ApprovalRequested,
   {
-    webhookUrl = process.env.SLACK_WEBHOOK_URL,
-    consoleUrl = process.env.CONSOLE_URL ?? process.env.AUTH_URL,
+    webhookUrl = env().slack.webhookUrl,
+    consoleUrl = env().slack.consoleUrl,
     fetch: fetchImpl = slackFetch,
     timeoutMs = DEFAULT_TIMEOUT_MS,
   }: NotifyOptions = {},

@@ -12,7 +12,7 @@ import { samplesInWindow } from '@/db/queries/metrics';
 import type { Component, ComponentConfig, RemediationParams, RemediationTarget, RollbackType } from '@/db/schema';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 import { stateApplyRefusal } from './executors';
 import type { ActionOutcome, ExecutorRegistry } from './types';
 

@@ -2,17 +2,17 @@
 import 'server-only';
 import type { Principal } from '@/lib/api/principal';
 import type { SessionUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { notifyApprovalRequested } from '@/lib/notify/slack';
 import { defaultExecutors } from './executors';
-import { remediationSettings } from './settings';
 import type { Actor, RemediationDeps } from './types';
 
 let deps: RemediationDeps | undefined;
 
 export function remediationDeps(): RemediationDeps {
   deps ??= {
-    executors: defaultExecutors(),
-    settings: remediationSettings(),
+    executors: defaultExecutors(env().render),
+    settings: env().remediation,
     // The webhook (SLACK_WEBHOOK_URL) is a courtesy: it never throws and gives up after its timeout.
     onPendingApproval: async (r) => {
       await notifyApprovalRequested({

@@ -4,6 +4,9 @@
  * approver judges both on the same facts.
  */
 import 'server-only';
+import type { Db } from '@/db/client';
+import { findComponentByName } from '@/db/queries/components';
+import { recentChecks } from '@/db/queries/health-checks';
 import type { HealthCheckRow } from '@/db/schema';
 import type { HealthReport } from '@/lib/services/health-check';
 
@@ -19,4 +22,16 @@ export function evidenceFromCheck(check: HealthCheckRow): Record<string, unknown
     warnings: report.warnings,
     healing_triggers: report.healing_triggers,
   };
+}
+
+/**
+ * What a person requesting a remediation was looking at: the component's
+ * latest health check, in the shape the reconciler records as evidence, so
+ * approvers judge manual and automatic proposals on the same facts. Empty
+ * when the component has never been checked.
+ */
+export async function requestEvidence(db: Db, componentName: string): Promise<Record<string, unknown>> {
+  const component = await findComponentByName(db, componentName);
+  const [check] = component ? await recentChecks(db, component.id, 1) : [];
+  return check ? evidenceFromCheck(check) : {};
 }

@@ -15,6 +15,7 @@ import { getDb } from '@/db/client';
 import type { Component } from '@/db/schema';
 import { createCleanupHookExecutor } from '@/lib/executors/cleanup-hook';
 import { CONSOLE_COMPONENT, consoleCleanupExecutor } from '@/lib/executors/console-process';
+import type { Env } from '@/lib/env';
 import { renderExecutorFromEnv } from '@/lib/executors/render';
 import {
   applySimulatedState,
@@ -28,8 +29,8 @@ import type { ExecutorRegistry, StateApplier } from './types';
 
 const isSimulated = (component: Component) => simulatorState() !== null && simulatedScenario(component.name) !== undefined;
 
-export function defaultExecutors(env: Record<string, string | undefined> = process.env): ExecutorRegistry {
-  const render = renderExecutorFromEnv(env);
+export function defaultExecutors(renderSettings: Env['render']): ExecutorRegistry {
+  const render = renderExecutorFromEnv(renderSettings);
   // The admin's allowed internal ranges, read at every call so a change applies at once.
   const hook = createCleanupHookExecutor({ allowedRanges: async () => (await currentHookRanges(await getDb())).ranges });
   return {

@@ -59,9 +59,3 @@ export function remediationSettingsFromEnv(env: Record<string, string | undefine
     rejectionSnoozeMs: read(env, 'REJECTION_SNOOZE_MINUTES', 0) * 60_000,
   };
 }
-
-let cached: RemediationSettings | undefined;
-export function remediationSettings(): RemediationSettings {
-  cached ??= remediationSettingsFromEnv(process.env);
-  return cached;
-}

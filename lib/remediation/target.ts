@@ -12,7 +12,7 @@ import type { Db } from '@/db/client';
 import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import type { Component, RemediationAction, RemediationParams, RemediationTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 import { cannotApplyState } from './actions';
 import type { ExecutorRegistry } from './types';
 

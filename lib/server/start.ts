@@ -6,37 +6,30 @@
  */
 import 'server-only';
 import { getDatabase } from '@/db/client';
-import { readOidcSettings, requireVerifiedEmail } from '@/lib/auth/oidc';
-import { sessionMaxHours } from '@/lib/auth/session-policy';
-import { healingTriggers } from '@/lib/config';
+import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { bootstrapAdmin } from '@/lib/services/accounts';
 
 export async function startConsole(): Promise<void> {
-  healingTriggers(); // validate HEAL_* now rather than on the first check
-  const oidc = readOidcSettings(); // a half-configured OIDC provider refuses to start, like a bad HEAL_*
-  if (oidc.error) throw new Error(oidc.error);
-  sessionMaxHours(); // SESSION_MAX_HOURS and AUTH_OIDC_REQUIRE_EMAIL_VERIFIED throw on a bad value
-  requireVerifiedEmail();
+  // Every variable is validated now, not on first use: a bad value (a half-configured OIDC provider,
+  // HEAL_ERROR_THRESH=5 meant as 5%) stops the start with a message naming it.
+  const config = env();
   const database = await getDatabase();
   log.info('database ready', { driver: database.driver });
   await bootstrapAdmin(database.db);
-  if (!process.env.AUTH_SECRET) {
+  if (!config.authSecretSet) {
     log.warn('AUTH_SECRET is not set: browser sign-in will fail. Set it to a long random string.');
   }
-  if (process.env.DEMO_SIMULATOR === '1') {
+  if (config.simulator.enabled) {
     const { startSimulator } = await import('@/lib/simulator/run');
-    startSimulator(database.db, { intervalMs: Number(process.env.DEMO_TICK_MS) || 5_000 });
+    startSimulator(database.db, { intervalMs: config.simulator.tickMs });
   }
-  const [{ remediationSettings }, { startSelfMonitoring }] = await Promise.all([
-    import('@/lib/remediation/settings'),
-    import('@/lib/remediation/console-health'),
-  ]);
-  const triggers = healingTriggers();
-  const { reconcileIntervalMs } = remediationSettings();
+  const { startSelfMonitoring } = await import('@/lib/remediation/console-health');
+  const triggers = config.healingTriggers;
+  const { reconcileIntervalMs } = config.remediation;
   // The console is component `console`, measured by the server itself whether or not it reconciles.
   startSelfMonitoring(database, triggers, reconcileIntervalMs);
-  if (process.env.RECONCILER !== 'off') {
+  if (config.reconciler) {
     const [{ startReconciler }, { remediationDeps }] = await Promise.all([
       import('@/lib/remediation/reconciler'),
       import('@/lib/remediation/deps'),

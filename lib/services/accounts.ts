@@ -8,6 +8,7 @@ import type { User } from '@/db/schema';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
+import { env, type Env } from '@/lib/env';
 import { log } from '@/lib/log';
 
 const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -66,9 +67,8 @@ export async function createApiToken(
  * First start: with ADMIN_EMAIL and ADMIN_PASSWORD set and no users yet,
  * create that admin so somebody can sign in. Never touches an existing user.
  */
-export async function bootstrapAdmin(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const email = env.ADMIN_EMAIL;
-  const password = env.ADMIN_PASSWORD;
+export async function bootstrapAdmin(db: Db, admin: Env['admin'] = env().admin): Promise<void> {
+  const { email, password } = admin;
   if (!email || !password) return;
   if ((await countUsers(db)) > 0) return;
   try {

@@ -28,7 +28,7 @@ import { configOf, lockComponentByName, setHookSecret, writeComponentConfig } fr
 import type { Component, ComponentConfig } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { routingChanges } from '@/lib/healing/risk';
-import { stripUrlCredentials, hasHiddenUrlParts } from '@/lib/url-credentials';
+import { stripUrlCredentials, hasHiddenUrlParts } from '@/db/url-credentials';
 import type { ComponentConfigInput } from '@/lib/validation/component';
 import { registerComponent } from './component-registry';
 import { assertCleanupUrlAllowed } from './hook-addresses';

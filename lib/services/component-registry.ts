@@ -20,33 +20,16 @@ import {
 } from '@/db/queries/components';
 import type { Component } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
+import { env, type ComponentLimits } from '@/lib/env';
 
-export interface ComponentLimits {
-  maxNewPerBatch: number;
-  maxTotal: number;
-}
+export type { ComponentLimits };
 
-const LIMITS_ENV = { MAX_NEW_COMPONENTS_PER_BATCH: 100, MAX_COMPONENTS: 1000 } as const;
-
-/** The caps from the environment; throws naming a variable that is not a positive integer. */
-export function componentLimitsFromEnv(env: Record<string, string | undefined> = process.env): ComponentLimits {
-  const read = (name: keyof typeof LIMITS_ENV): number => {
-    const raw = env[name]?.trim();
-    if (raw === undefined || raw === '') return LIMITS_ENV[name];
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-    return value;
-  };
-  return { maxNewPerBatch: read('MAX_NEW_COMPONENTS_PER_BATCH'), maxTotal: read('MAX_COMPONENTS') };
-}
-
-let cached: ComponentLimits | undefined;
+/** MAX_NEW_COMPONENTS_PER_BATCH and MAX_COMPONENTS, parsed in lib/env.ts. */
 function defaultLimits(): ComponentLimits {
-  cached ??= componentLimitsFromEnv();
-  return cached;
+  return env().componentLimits;
 }
 
-function limitError(message: string, limit: keyof typeof LIMITS_ENV, max: number, requested: number): ApiError {
+function limitError(message: string, limit: 'MAX_NEW_COMPONENTS_PER_BATCH' | 'MAX_COMPONENTS', max: number, requested: number): ApiError {
   return new ApiError(422, 'component_limit', message, [{ field: 'component', message }], { limit, max, new_components: requested });
 }
 

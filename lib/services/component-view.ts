@@ -10,7 +10,7 @@
 import 'server-only';
 import type { Component, RemediationPolicy } from '@/db/schema';
 import type { ExecutorRegistry } from '@/lib/remediation/types';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 
 export interface ComponentView {
   component: { name: string; environment: string; policy: RemediationPolicy };

@@ -7,7 +7,7 @@ import { countSamples } from '@/db/queries/metrics';
 import type { Component, HealthCheckRow } from '@/db/schema';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { Thresholds, ThresholdOverrides } from '@/lib/healing/types';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 import type { HealthReport } from './health-check';
 
 export interface ComponentSummary {

@@ -3,11 +3,11 @@
  * serve): a link asking for more is not applied, and the page says which field
  * and why instead of silently showing something else.
  */
-import { expect, test } from '@playwright/test';
-import { sessionOf } from './support';
+import { expect, test } from './test';
 
-test('an out-of-bound activity link is answered with a message naming each field', async ({ page, context }) => {
-  await context.addCookies((await sessionOf('viewer')).cookies);
+test.use({ signedInAs: 'viewer' });
+
+test('an out-of-bound activity link is answered with a message naming each field', async ({ page }) => {
   await page.goto('/activity?span=all&component=Not%20A%20Name&status=healthy&status=failure');
   const problems = page.getByTestId('activity-problems');
   await expect(problems).toBeVisible();

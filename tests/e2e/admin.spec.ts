@@ -3,15 +3,17 @@
  * the pause switch — and bad input refused with a message naming the field,
  * nothing stored. Screenshots land in test-results/screenshots/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures';
-import { rememberSecret, sessionOf } from './support';
+import { rememberSecret } from './support';
+import { expect, test } from './test';
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
 
-test.beforeEach(async ({ context, page }) => {
-  await context.addCookies((await sessionOf('admin')).cookies);
+test.use({ signedInAs: 'admin' });
+
+test.beforeEach(async ({ page }) => {
   await page.goto('/admin');
   await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();
 });

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { E2E_USERS } from './fixtures';
-import { signIn, type Account } from './sign-in';
 import { e2eState } from './support';
+import { expect, test } from './test';
 
 const SHOTS = 'test-results/screenshots';
 const shot = (page: Page, name: string, options: { fullPage?: boolean } = { fullPage: true }) =>
@@ -65,13 +65,6 @@ async function rejectReconcilerProposals(page: Page, component: string, action: 
   }
 }
 
-async function signedIn(browser: Browser, account: Account, then = '/'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account, then);
-  return page;
-}
-
 const ACTIONS = { Restart: 'restart', Rollback: 'rollback', 'Memory-leak cleanup': 'memory_cleanup' } as const;
 
 /** Opens a component's actions view, confirms one action in its dialog, and answers the remediation id. */
@@ -102,8 +95,7 @@ const historyRow = (page: Page, id: string) => page.locator(`tr[data-remediation
 
 const approveId = serverActionId('app/approvals/actions.ts', 'approveAction');
 
-test('a production rollback waits for a second person, who approves it and it runs once', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator);
+test('a production rollback waits for a second person, who approves it and it runs once', async ({ operatorPage: operator, approverPage: approver }) => {
   await rejectReconcilerProposals(operator, 'inventory-sync', 'rollback');
   await operator.goto('/components/inventory-sync/actions');
   await operator.getByRole('button', { name: 'Rollback', exact: true }).click();
@@ -152,7 +144,7 @@ test('a production rollback waits for a second person, who approves it and it ru
   expect(forged).toContain('This needs the approver role (you are operator).');
   expect((await remediation(operator, id)).status).toBe('pending_approval');
 
-  const approver = await signedIn(browser, E2E_USERS.approver, '/approvals');
+  await approver.goto('/approvals');
   const item = card(approver, id);
   await expect(item.getByRole('button', { name: 'Approve' })).toBeVisible();
   await shot(approver, 'approvals-queue-approver');
@@ -199,12 +191,11 @@ test('a production rollback waits for a second person, who approves it and it ru
     .toBeLessThan(0.07);
 });
 
-test('rejecting needs a reason; the rejected remediation never runs', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator);
+test('rejecting needs a reason; the rejected remediation never runs', async ({ operatorPage: operator, approverPage: approver }) => {
   const { id } = await requestAction(operator, 'checkout-api', 'Restart', { screenshot: 'approvals-restart-dialog' });
   expect(id).toBeTruthy();
 
-  const approver = await signedIn(browser, E2E_USERS.approver, '/approvals');
+  await approver.goto('/approvals');
   const item = card(approver, id!);
   await item.getByRole('button', { name: 'Reject' }).click();
   const dialog = approver.getByRole('dialog', { name: 'Reject this remediation?' });
@@ -233,11 +224,10 @@ test('rejecting needs a reason; the rejected remediation never runs', async ({ b
   await expect(row.getByTestId('outcome')).toHaveText('Not run.');
 });
 
-test('an unanswered request leaves the queue by itself when it expires, and can no longer be approved', async ({ browser }) => {
+test('an unanswered request leaves the queue by itself when it expires, and can no longer be approved', async ({ operatorPage: operator, approverPage: approver }) => {
   test.setTimeout(90_000);
-  const operator = await signedIn(browser, E2E_USERS.operator);
   const { id } = await requestAction(operator, 'report-builder', 'Restart');
-  const approver = await signedIn(browser, E2E_USERS.approver, '/approvals');
+  await approver.goto('/approvals');
   const item = card(approver, id!);
   await expect(item).toBeVisible();
   // The countdown is live: it moves without a reload.
@@ -258,13 +248,9 @@ test('an unanswered request leaves the queue by itself when it expires, and can 
   expect((await remediation(approver, id!)).started_at).toBeNull();
 });
 
-test('two approvers approving at the same moment: it runs exactly once', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator);
+test('two approvers approving at the same moment: it runs exactly once', async ({ operatorPage: operator, approverPage: first, approver2Page: second }) => {
   const { id } = await requestAction(operator, 'edge-proxy', 'Rollback', { rollbackType: /Deployment/ });
-  const [first, second] = await Promise.all([
-    signedIn(browser, E2E_USERS.approver, '/approvals'),
-    signedIn(browser, E2E_USERS.approver2, '/approvals'),
-  ]);
+  await Promise.all([first.goto('/approvals'), second.goto('/approvals')]);
   const buttons = [first, second].map((page) => card(page, id!).getByRole('button', { name: 'Approve' }));
   for (const button of buttons) await expect(button).toBeVisible();
   await Promise.all(buttons.map((button) => button.click()));
@@ -286,8 +272,7 @@ test('two approvers approving at the same moment: it runs exactly once', async (
   await expect(historyRow(first, id!).getByTestId('status')).toHaveText('succeeded');
 });
 
-test("an approver's own request: no buttons, and approving it by hand is refused (four-eyes)", async ({ browser }) => {
-  const approver = await signedIn(browser, E2E_USERS.approver);
+test("an approver's own request: no buttons, and approving it by hand is refused (four-eyes)", async ({ approverPage: approver, approver2Page: other }) => {
   const { id } = await requestAction(approver, 'notification-service', 'Restart');
   await approver.goto('/approvals');
   const own = card(approver, id!);
@@ -298,15 +283,14 @@ test("an approver's own request: no buttons, and approving it by hand is refused
   expect((await remediation(approver, id!)).status).toBe('pending_approval');
 
   // Another approver can decide it.
-  const other = await signedIn(browser, E2E_USERS.approver2, '/approvals');
+  await other.goto('/approvals');
   await card(other, id!).getByRole('button', { name: 'Reject' }).click();
   await other.getByRole('dialog').getByLabel('Reason (required)').fill('not needed');
   await other.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
   await expect(card(other, id!).getByTestId('decision-outcome')).toContainText('Rejected by you.');
 });
 
-test('a low-risk action runs at once and shows its result; repeating it is held back by the cooldown', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator);
+test('a low-risk action runs at once and shows its result; repeating it is held back by the cooldown', async ({ operatorPage: operator }) => {
   await operator.goto('/components/checkout-api/actions');
   await operator.getByRole('button', { name: 'Memory-leak cleanup' }).click();
   const dialog = operator.getByRole('dialog', { name: 'Clean up memory of checkout-api?' });
@@ -328,8 +312,8 @@ test('a low-risk action runs at once and shows its result; repeating it is held 
   await shot(operator, 'approvals-cleanup-refused');
 });
 
-test('a viewer follows the queue but cannot act', async ({ browser }) => {
-  const viewer = await signedIn(browser, E2E_USERS.viewer, '/approvals');
+test('a viewer follows the queue but cannot act', async ({ viewerPage: viewer }) => {
+  await viewer.goto('/approvals');
   await expect(viewer.getByRole('heading', { name: 'Approvals' })).toBeVisible();
   await expect(viewer.getByText('Approvers decide these. You can follow them here; your role is viewer.')).toBeVisible();
   await expect(viewer.getByRole('button', { name: 'Approve' })).toHaveCount(0);
@@ -347,8 +331,8 @@ test('a viewer follows the queue but cannot act', async ({ browser }) => {
   expect(forged).toContain('This needs the operator role (you are viewer).');
 });
 
-test('an action dialog keeps focus inside, closes on Esc and returns focus to its button', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator, '/components/auth-gateway/actions');
+test('an action dialog keeps focus inside, closes on Esc and returns focus to its button', async ({ operatorPage: operator }) => {
+  await operator.goto('/components/auth-gateway/actions');
   const rollback = operator.getByRole('button', { name: 'Rollback', exact: true });
   await rollback.click();
   const dialog = operator.getByRole('dialog', { name: 'Roll back auth-gateway?' });
@@ -370,10 +354,9 @@ test('an action dialog keeps focus inside, closes on Esc and returns focus to it
   await expect(rollback).toBeFocused();
 });
 
-test('the approvals views and an action dialog have no serious accessibility violations', async ({ browser }) => {
-  const operator = await signedIn(browser, E2E_USERS.operator);
+test('the approvals views and an action dialog have no serious accessibility violations', async ({ operatorPage: operator, approverPage: approver }) => {
   const { id } = await requestAction(operator, 'payments-worker', 'Rollback', { rollbackType: /Deployment/ });
-  const approver = await signedIn(browser, E2E_USERS.approver, '/approvals');
+  await approver.goto('/approvals');
   await expect(card(approver, id!)).toBeVisible();
   const serious = async (page: Page, include?: string) => {
     // The shared primary button (.button in app/globals.css, white on the accent blue) is

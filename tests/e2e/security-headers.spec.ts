@@ -4,9 +4,10 @@
  * CSP's nonce is fresh per request and on Next.js's scripts, and no page trips
  * the policy — no violation event, no console report, and the app still hydrates.
  */
-import { expect, test, type Page, type Response } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { PAGES } from './authorization-matrix';
-import { contextAs, e2eState, sessionOf } from './support';
+import { contextAs, e2eState } from './support';
+import { expect, test } from './test';
 
 // Every page of the matrix, plus the not-found page.
 const ALL_PAGES = [...PAGES.map((p) => p.path), '/components/no-such-component'];
@@ -49,9 +50,8 @@ async function visit(page: Page, path: string): Promise<Response> {
   return response;
 }
 
-test('every page, signed in: the headers, and not one CSP violation', async ({ page, context }) => {
+test('every page, signed in: the headers, and not one CSP violation', async ({ adminPage: page }) => {
   test.setTimeout(120_000);
-  await context.addCookies((await sessionOf('admin')).cookies);
   const violations = await watchViolations(page);
   for (const path of ALL_PAGES.filter((p) => p !== '/login')) {
     const response = await visit(page, path);

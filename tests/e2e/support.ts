@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request, type APIRequestContext } from '@playwright/test';
-import { E2E_USERS, SECRETS_FILE, STATE_FILE, type E2EState, type SignedInRole, type Who } from './fixtures';
+import { E2E_USERS, SECRETS_FILE, STATE_FILE, type E2EState, type Who } from './fixtures';
 
 export const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 3107}`;
 
@@ -43,18 +43,22 @@ export async function signInState(
   }
 }
 
-const sessions = new Map<SignedInRole, StorageState>();
-export async function sessionOf(role: SignedInRole): Promise<StorageState> {
-  if (!sessions.has(role)) {
-    const { email, password } = E2E_USERS[role];
-    sessions.set(role, await signInState({ email, password }));
+/** An account of tests/e2e/seed.ts: a role, or the second approver. */
+export type E2EAccount = keyof typeof E2E_USERS;
+
+const sessions = new Map<E2EAccount, StorageState>();
+/** The account's session, signed in once per worker (tests/e2e/test.ts hands it to the signed-in pages). */
+export async function sessionOf(account: E2EAccount): Promise<StorageState> {
+  if (!sessions.has(account)) {
+    const { email, password } = E2E_USERS[account];
+    sessions.set(account, await signInState({ email, password }));
   }
-  return sessions.get(role)!;
+  return sessions.get(account)!;
 }
 
-/** Drops a role's cached session after a probe signed it out (signing out voids every session of that user). */
-export function forgetSession(role: SignedInRole): void {
-  sessions.delete(role);
+/** Drops an account's cached session after a probe signed it out (signing out voids every session of that user). */
+export function forgetSession(account: E2EAccount): void {
+  sessions.delete(account);
 }
 
 /**

@@ -5,11 +5,11 @@
  * requestRemediation applies the same policy, guardrails and approval queue as
  * the HTTP endpoints and the reconciler; a high-risk request comes back pending.
  */
-import { requestEvidence } from '@/db/queries/approval-history';
 import type { Db } from '@/db/client';
 import type { RemediationAction, RemediationParams } from '@/db/schema';
 import { cleanupInput, restartInput, rollbackInput } from '@/components/remediation/action-inputs';
 import { toRequestResult } from '@/components/remediation/outcomes';
+import { requestEvidence } from '@/lib/remediation/evidence';
 import { serverAction } from '@/lib/actions/server-action';
 import type { SessionUser } from '@/lib/auth/session';
 import { actorFromUser, remediationDeps } from '@/lib/remediation/deps';

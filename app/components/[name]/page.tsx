@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Age } from '@/components/age';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
@@ -47,105 +47,102 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const h = detail.latest_health;
   const stale = h ? isStale(h.checked_at, now.getTime(), view.maxEvidenceAgeSeconds) : false;
   return (
-    <>
-      <AppHeader user={user} />
-      <main id="main">
-        <p className="small muted">
-          <Link href="/">Overview</Link> / component
-        </p>
-        <div className="page-head">
-          <div>
-            <h1>{detail.name}</h1>
-            <p className="subtitle">
-              {detail.environment} · policy {detail.policy} · {detail.sample_count.toLocaleString('en-US')} samples
-              {h && (
-                <>
-                  {' '}
-                  · last check <Age iso={h.checked_at} />{' '}
-                  <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={view.maxEvidenceAgeSeconds} fallbackNow={now.getTime()} />
-                </>
-              )}
-              {' · '}
-              <AutoRefresh />
-            </p>
-          </div>
-          <SegmentedLinks
-            label="Chart range"
-            options={CHART_RANGES}
-            current={range}
-            href={(r) => `/components/${detail.name}?range=${r}`}
-            text={(r) => r}
-          />
+    <ConsoleFrame user={user}>
+      <p className="small muted">
+        <Link href="/">Overview</Link> / component
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{detail.name}</h1>
+          <p className="subtitle">
+            {detail.environment} · policy {detail.policy} · {detail.sample_count.toLocaleString('en-US')} samples
+            {h && (
+              <>
+                {' '}
+                · last check <Age iso={h.checked_at} />{' '}
+                <StaleBadge checkedAt={h.checked_at} maxAgeSeconds={view.maxEvidenceAgeSeconds} fallbackNow={now.getTime()} />
+              </>
+            )}
+            {' · '}
+            <AutoRefresh />
+          </p>
         </div>
+        <SegmentedLinks
+          label="Chart range"
+          options={CHART_RANGES}
+          current={range}
+          href={(r) => `/components/${detail.name}?range=${r}`}
+          text={(r) => r}
+        />
+      </div>
 
-        {/* Manual restart / rollback / cleanup, each behind a confirmation dialog. */}
-        <ComponentActionsPanel componentName={detail.name} />
+      {/* Manual restart / rollback / cleanup, each behind a confirmation dialog. */}
+      <ComponentActionsPanel componentName={detail.name} />
 
-        <section aria-label="Current state" className="grid small-cards">
-          <div className="card stat">
-            <div className="label">Health score</div>
-            <div className={`value ${h ? scoreTone(h.health_score) : 'muted'}`} data-testid="health-score">
-              {h ? h.health_score.toFixed(1) : '—'}
-            </div>
+      <section aria-label="Current state" className="grid small-cards">
+        <div className="card stat">
+          <div className="label">Health score</div>
+          <div className={`value ${h ? scoreTone(h.health_score) : 'muted'}`} data-testid="health-score">
+            {h ? h.health_score.toFixed(1) : '—'}
           </div>
-          <div className="card stat">
-            <div className="label">Trend</div>
-            <div className="value">{h ? <TrendLabel trend={h.trend} /> : '—'}</div>
-          </div>
-          <div className="card stat">
-            <div className="label">Prediction</div>
-            <div className="value">
-              {h ? <LevelBadge level={h.failure_prediction.level} /> : '—'}{' '}
-              {h && h.failure_prediction.level !== 'critical' && isTriggered(h) && <TriggeredBadge />}
-            </div>
-          </div>
-          <div className="card stat">
-            <div className="label">Time to failure</div>
-            <div className="value">{h ? h.failure_prediction.time_to_failure : '—'}</div>
-          </div>
-          <div className="card stat">
-            <div className="label">Pending approvals</div>
-            <div className="value">
-              <PendingApprovals count={view.pendingApprovals} firstId={firstPendingId(view.proposal)} />
-            </div>
-          </div>
-          <div className="card stat proposal-stat">
-            <div className="label">Console proposes</div>
-            <div className="small">
-              <ConsoleProposal proposal={view.proposal} stale={stale} variant="card" />
-            </div>
-          </div>
-        </section>
-
-        <div className="grid" style={{ marginBottom: 28 }}>
-          <PredictionPanel report={h} />
-          <LeakPanel leak={h?.memory_leak ?? null} />
         </div>
-
-        <section aria-labelledby="charts-title">
-          <h2 id="charts-title">
-            Trends · {DURATION_LABEL[range]} <span className="small muted">(UTC)</span>
-          </h2>
-          <div className="grid">
-            <ScoreChart from={view.from} to={view.to} end={view.end} bucketSeconds={view.bucketSeconds} scores={view.scores} />
+        <div className="card stat">
+          <div className="label">Trend</div>
+          <div className="value">{h ? <TrendLabel trend={h.trend} /> : '—'}</div>
+        </div>
+        <div className="card stat">
+          <div className="label">Prediction</div>
+          <div className="value">
+            {h ? <LevelBadge level={h.failure_prediction.level} /> : '—'}{' '}
+            {h && h.failure_prediction.level !== 'critical' && isTriggered(h) && <TriggeredBadge />}
           </div>
-          <div style={{ height: 16 }} />
-          <MetricCharts
-            from={view.from}
-            to={view.to}
-            end={view.end}
-            bucketSeconds={view.bucketSeconds}
-            metrics={view.metrics}
-            thresholds={view.thresholds}
-            projection={view.projection}
-          />
-        </section>
+        </div>
+        <div className="card stat">
+          <div className="label">Time to failure</div>
+          <div className="value">{h ? h.failure_prediction.time_to_failure : '—'}</div>
+        </div>
+        <div className="card stat">
+          <div className="label">Pending approvals</div>
+          <div className="value">
+            <PendingApprovals count={view.pendingApprovals} firstId={firstPendingId(view.proposal)} />
+          </div>
+        </div>
+        <div className="card stat proposal-stat">
+          <div className="label">Console proposes</div>
+          <div className="small">
+            <ConsoleProposal proposal={view.proposal} stale={stale} variant="card" />
+          </div>
+        </div>
+      </section>
 
+      <div className="grid" style={{ marginBottom: 28 }}>
+        <PredictionPanel report={h} />
+        <LeakPanel leak={h?.memory_leak ?? null} />
+      </div>
+
+      <section aria-labelledby="charts-title">
+        <h2 id="charts-title">
+          Trends · {DURATION_LABEL[range]} <span className="small muted">(UTC)</span>
+        </h2>
         <div className="grid">
-          <StateHistory rows={view.states} />
-          <ConfigHistory rows={view.configs} />
+          <ScoreChart from={view.from} to={view.to} end={view.end} bucketSeconds={view.bucketSeconds} scores={view.scores} />
         </div>
-      </main>
-    </>
+        <div style={{ height: 16 }} />
+        <MetricCharts
+          from={view.from}
+          to={view.to}
+          end={view.end}
+          bucketSeconds={view.bucketSeconds}
+          metrics={view.metrics}
+          thresholds={view.thresholds}
+          projection={view.projection}
+        />
+      </section>
+
+      <div className="grid">
+        <StateHistory rows={view.states} />
+        <ConfigHistory rows={view.configs} />
+      </div>
+    </ConsoleFrame>
   );
 }

@@ -4,11 +4,12 @@
  * person's request carries.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approvalHistory, decidableApprovals, requestEvidence } from '@/db/queries/approval-history';
+import { approvalHistory, decidableApprovals } from '@/db/queries/approval-history';
 import { ensureComponent } from '@/db/queries/components';
 import { insertRemediation } from '@/db/queries/remediations';
 import type { NewRemediation } from '@/db/schema';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
+import { requestEvidence } from '@/lib/remediation/evidence';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { testDatabase } from '../../helpers/api';
 

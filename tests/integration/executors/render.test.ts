@@ -151,11 +151,11 @@ describe('Render restart', () => {
   });
 
   it('reads RENDER_API_KEY and RENDER_API_URL from the environment', async () => {
-    const fromEnv = renderExecutorFromEnv({ RENDER_API_KEY: KEY, RENDER_API_URL: `${render.url}/` }, { retry });
+    const fromEnv = renderExecutorFromEnv({ apiKey: KEY, apiUrl: `${render.url}/` }, { retry });
     expect(fromEnv.kind).toBe('render');
     expect((await fromEnv.restart(SERVICE)).success).toBe(true);
     expect(render.requests[0]!.path).toBe(`/v1/services/${SERVICE}/restart`);
-    expect((await renderExecutorFromEnv({}).restart(SERVICE)).error).toMatch(/RENDER_API_KEY is not set/);
+    expect((await renderExecutorFromEnv({ apiKey: undefined, apiUrl: undefined }).restart(SERVICE)).error).toMatch(/RENDER_API_KEY is not set/);
   });
 });
 

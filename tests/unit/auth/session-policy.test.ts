@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SESSION_MAX_HOURS,
   SESSION_IDLE_SECONDS,
   sessionCookieSeconds,
   sessionExpired,
-  sessionMaxHours,
   sessionVerdict,
 } from '@/lib/auth/session-policy';
 
@@ -14,8 +12,6 @@ const enabled = { disabledAt: null, sessionsValidAfter: null };
 
 describe('absolute session lifetime', () => {
   it('defaults to 12 hours from sign-in, however often the cookie was re-issued', () => {
-    expect(DEFAULT_SESSION_MAX_HOURS).toBe(12);
-    expect(sessionMaxHours({})).toBe(12);
     expect(sessionExpired(now - 11.9 * hour, now, 12)).toBe(false);
     expect(sessionExpired(now - 12 * hour, now, 12)).toBe(true);
     expect(sessionVerdict(enabled, now - 13 * hour, now, 12)).toEqual({ valid: false, reason: 'expired' });
@@ -25,14 +21,6 @@ describe('absolute session lifetime', () => {
   it('treats a cookie without a sign-in time (from before it was recorded) as expired', () => {
     for (const signedInAt of [undefined, 0, -1, '1700000000000', Number.NaN, null]) {
       expect(sessionExpired(signedInAt, now, 12), String(signedInAt)).toBe(true);
-    }
-  });
-
-  it('reads SESSION_MAX_HOURS, and refuses a value that is not a sane number of hours', () => {
-    expect(sessionMaxHours({ SESSION_MAX_HOURS: ' 4 ' })).toBe(4);
-    expect(sessionMaxHours({ SESSION_MAX_HOURS: '0.5' })).toBe(0.5);
-    for (const bad of ['0', '-1', 'twelve', '43200000', 'Infinity']) {
-      expect(() => sessionMaxHours({ SESSION_MAX_HOURS: bad }), bad).toThrow(/SESSION_MAX_HOURS/);
     }
   });
 

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Component } from '@/db/schema';
 import { defaultExecutors } from '@/lib/remediation/executors';
 import { keepHiddenParts } from '@/lib/services/component-config';
-import { componentLimitsFromEnv } from '@/lib/services/component-registry';
 import { componentView } from '@/lib/services/component-view';
-import { hasHiddenUrlParts, stripUrlCredentials } from '@/lib/url-credentials';
+import { hasHiddenUrlParts, stripUrlCredentials } from '@/db/url-credentials';
 
 const SECRET = 'hook-secret-0123456789abcdef';
 const row: Component = {
@@ -26,7 +25,7 @@ const row: Component = {
 };
 
 describe('componentView', () => {
-  const executors = defaultExecutors({});
+  const executors = defaultExecutors({ apiKey: undefined, apiUrl: undefined });
 
   it('carries what the dialog names, never the URL credentials, query or the secret', () => {
     const view = componentView(row, executors);
@@ -72,11 +71,3 @@ describe('keepHiddenParts', () => {
   });
 });
 
-describe('componentLimitsFromEnv', () => {
-  it('defaults to 100 per request and 1000 in all', () => {
-    expect(componentLimitsFromEnv({})).toEqual({ maxNewPerBatch: 100, maxTotal: 1000 });
-  });
-  it.each(['0', '-1', '2.5', 'many'])('refuses %s naming the variable', (raw) => {
-    expect(() => componentLimitsFromEnv({ MAX_COMPONENTS: raw })).toThrow(`MAX_COMPONENTS must be a positive integer, got "${raw}"`);
-  });
-});

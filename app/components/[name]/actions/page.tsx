@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AppHeader } from '@/components/app-header';
+import { ConsoleFrame } from '@/components/console-frame';
 import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
 import { getDb } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
@@ -25,22 +25,19 @@ export default async function ComponentActionsPage({ params }: { params: Params 
   const component = await findComponentByName(await getDb(), parsed.data);
   if (!component) notFound();
   return (
-    <>
-      <AppHeader user={user} />
-      <main>
-        <p className="small">
-          <Link href={`/components/${encodeURIComponent(component.name)}`}>← {component.name}</Link>
-        </p>
-        <h1>Actions for {component.name}</h1>
-        <p className="subtitle">
-          {component.environment} · remediation policy {component.policy}. High-risk actions wait for a second person in{' '}
-          <Link className={styles.textLink} href="/approvals">
-            Approvals
-          </Link>
-          .
-        </p>
-        <ComponentActionsPanel componentName={component.name} />
-      </main>
-    </>
+    <ConsoleFrame user={user}>
+      <p className="small">
+        <Link href={`/components/${encodeURIComponent(component.name)}`}>← {component.name}</Link>
+      </p>
+      <h1>Actions for {component.name}</h1>
+      <p className="subtitle">
+        {component.environment} · remediation policy {component.policy}. High-risk actions wait for a second person in{' '}
+        <Link className={styles.textLink} href="/approvals">
+          Approvals
+        </Link>
+        .
+      </p>
+      <ComponentActionsPanel componentName={component.name} />
+    </ConsoleFrame>
   );
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatRate, formatSeconds, formatTick, formatUtc } from '@/lib/dashboard/format';
+import { formatAge, formatRate, formatDurationSeconds, formatTick, formatUtc } from '@/lib/format';
 
-describe('dashboard formatting', () => {
+describe('formatting (lib/format.ts)', () => {
   it('shows times in UTC', () => {
     expect(formatUtc('2026-11-29T23:43:49.120Z')).toBe('2026-11-29 23:43 UTC');
     expect(formatUtc(new Date('2026-11-29T23:43:49.120Z'), true)).toBe('2026-11-29 23:43:49 UTC');
+    // What the admin panels showed for a missing time (components/admin/format.ts, merged here).
+    expect(formatUtc(null)).toBe('—');
+    expect(formatUtc(undefined)).toBe('—');
   });
 
   it('ticks show the date once a chart spans days', () => {
@@ -22,10 +25,10 @@ describe('dashboard formatting', () => {
   });
 
   it('durations and rates', () => {
-    expect(formatSeconds(42)).toBe('42.0 s');
-    expect(formatSeconds(456)).toBe('7.6 min');
-    expect(formatSeconds(7200)).toBe('2.0 h');
-    expect(formatSeconds(null)).toBe('—');
+    expect(formatDurationSeconds(42)).toBe('42.0 s');
+    expect(formatDurationSeconds(456)).toBe('7.6 min');
+    expect(formatDurationSeconds(7200)).toBe('2.0 h');
+    expect(formatDurationSeconds(null)).toBe('—');
     expect(formatRate(5 / 6)).toBe('83%');
     expect(formatRate(null)).toBe('—');
   });

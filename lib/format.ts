@@ -1,9 +1,14 @@
 /**
- * Time display shared by server and client renders. Everything is in UTC so a
- * server-rendered page and its hydration agree, and two SREs in different
- * zones read the same times in a hand-over.
+ * How the console writes times and durations, shared by server and client
+ * renders. Everything is in UTC so a server-rendered page and its hydration
+ * agree, and two SREs in different zones read the same times in a hand-over
+ * (and compare them against logs). A duration's unit is in its function's name.
+ * Domain wording (metric values, "~25 min" to failure) is lib/healing/format.ts.
  */
-export function formatUtc(at: Date | string, withSeconds = false): string {
+
+/** "2026-11-29 23:43 UTC" (with seconds: "…23:43:49 UTC"); nothing → "—". */
+export function formatUtc(at: Date | string | null | undefined, withSeconds = false): string {
+  if (!at) return '—';
   const iso = (typeof at === 'string' ? new Date(at) : at).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`;
 }
@@ -26,7 +31,7 @@ export function formatAge(fromMs: number, nowMs: number): string {
 }
 
 /** "1.2 s", "3.4 min", "2.1 h" — for durations measured in seconds (recovery times). */
-export function formatSeconds(seconds: number | null): string {
+export function formatDurationSeconds(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
   if (seconds < 90) return `${seconds.toFixed(1)} s`;
   if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
