@@ -4,6 +4,8 @@
  * (tests/backtest/replay.ts), so both judge a sample by exactly the same history.
  */
 import { LEAK_WINDOW_MINUTES } from './leak';
+import { MEMORY_LAGS_MINUTES, MEMORY_OUTCOME_MINUTES, MEMORY_PHASE_TOLERANCE_MINUTES } from './prediction';
+import { PREDICTION_MAX_WINDOW_MINUTES } from './projection';
 
 export interface HistoryRange {
   /** Exclusive lower bound. */
@@ -18,7 +20,26 @@ export interface HistoryRange {
 export const HISTORY_MINUTES = LEAK_WINDOW_MINUTES;
 export const HISTORY_MAX_SAMPLES = 360;
 
+/**
+ * Memory of failed forecasts (prediction.ts) re-projects the same phase 1 h, 2 h and a
+ * day earlier: it needs each lag's window and the hour after it. The hours before the
+ * recent window form one range; the day-earlier phase another. Each is capped so a
+ * fast-sampled component is thinned there, never in the recent window.
+ */
+const MEMORY_BACK_MINUTES = PREDICTION_MAX_WINDOW_MINUTES + MEMORY_PHASE_TOLERANCE_MINUTES;
+const MEMORY_AHEAD_MINUTES = MEMORY_OUTCOME_MINUTES + MEMORY_PHASE_TOLERANCE_MINUTES;
+const NEAR_LAGS = MEMORY_LAGS_MINUTES.filter((lag) => lag < HISTORY_MINUTES + MEMORY_BACK_MINUTES + 60);
+export const HOURS_BEFORE_MINUTES = Math.max(...NEAR_LAGS) + MEMORY_BACK_MINUTES;
+export const HOURS_BEFORE_MAX_SAMPLES = 300;
+export const DAY_LAG_MINUTES = Math.max(...MEMORY_LAGS_MINUTES);
+export const DAY_PHASE_MAX_SAMPLES = 240;
+
 /** Oldest range first; the ranges never overlap, so their rows concatenate chronologically. */
 export function historyRanges(recordedAt: Date): HistoryRange[] {
-  return [{ from: new Date(recordedAt.getTime() - HISTORY_MINUTES * 60_000), to: recordedAt, limit: HISTORY_MAX_SAMPLES }];
+  const at = (minutesBefore: number) => new Date(recordedAt.getTime() - minutesBefore * 60_000);
+  return [
+    { from: at(DAY_LAG_MINUTES + MEMORY_BACK_MINUTES), to: at(DAY_LAG_MINUTES - MEMORY_AHEAD_MINUTES), limit: DAY_PHASE_MAX_SAMPLES },
+    { from: at(HOURS_BEFORE_MINUTES), to: at(HISTORY_MINUTES), limit: HOURS_BEFORE_MAX_SAMPLES },
+    { from: at(HISTORY_MINUTES), to: recordedAt, limit: HISTORY_MAX_SAMPLES },
+  ];
 }

@@ -1,8 +1,8 @@
 import { formatDuration, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
-import { bandForLevel, bandForMinutes, closenessInBand, probabilityFor, type PredictionBand } from './levels';
-import { PREDICTION_MAX_SAMPLES, PREDICTION_WINDOW_MINUTES, projectMetric, type Projection } from './projection';
-import { METRICS, type FailurePrediction, type LeakAnalysis, type MetricSample, type Thresholds } from './types';
-import { recentSamples } from './window';
+import { bandForLevel, bandForMinutes, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
+import { projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
+import { METRICS, type CriticalEvidence, type FailurePrediction, type LeakAnalysis, type MetricName, type MetricSample, type PredictionLevel, type Thresholds } from './types';
+import { byTime, lastIndexAtOrBefore, samplingIntervalSeconds } from './window';
 
 /** Only projections this close get a reason of their own; later ones are "> 24 hours" noise. */
 export const REASON_HORIZON_MINUTES = 1440;
@@ -89,22 +89,148 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
 }
 
 /**
+ * Persistence: a "< 1 hour" projection is confirmed when it also held at the previous
+ * check and at the check about 5 minutes earlier (one and the same check at 5-min
+ * sampling). Derived from the sample history itself, so the function stays pure and
+ * the backtest replays it exactly.
+ */
+export const PERSIST_MINUTES = 5;
+/**
+ * Memory of failed forecasts: the same phase 1 h, 2 h and 1 day earlier (±10 min, at
+ * most 5 checks each) is projected again; a rise that was projected to cross within the
+ * hour, got at least as high as the metric is now, and then fell back (down by half its
+ * rise) without crossing damps the forecast — unless one at those phases went through.
+ */
+export const MEMORY_LAGS_MINUTES = [60, 120, 1440] as const;
+export const MEMORY_PHASE_TOLERANCE_MINUTES = 10;
+export const MEMORY_MAX_ANCHORS = 5;
+export const MEMORY_OUTCOME_MINUTES = 60;
+/** The outcome hour must be at least this well covered by samples to count. */
+export const MEMORY_MIN_OUTCOME_MINUTES = 45;
+export const FELL_BACK_SHARE = 0.5;
+export const CRITICAL_MINUTES = 60;
+
+type Status =
+  | { confirmed: true; evidence: CriticalEvidence }
+  | { confirmed: false; note: string };
+
+const MINUTE = 60_000;
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+
+/** True when the projection is < 1 h both at the previous check and ~5 min earlier. */
+function persisted(metric: MetricName, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec): boolean {
+  const now = sorted[end]!.timestamp.getTime();
+  const earlier = lastIndexAtOrBefore(sorted, now - PERSIST_MINUTES * MINUTE, end);
+  const priors = [...new Set([end - 1, earlier])].filter((i) => i >= 0);
+  if (priors.length === 0) return false;
+  // A gap longer than twice the expected spacing breaks "consecutive".
+  const oldest = Math.min(...priors);
+  if (now - sorted[oldest]!.timestamp.getTime() > 2 * Math.max(spec.stepSeconds * 1000, PERSIST_MINUTES * MINUTE)) return false;
+  return priors.every((i) => {
+    const p = projectAt(metric, sorted, i, thresholds[metric], spec);
+    return p !== null && p.kind !== 'thin' && p.minutes < CRITICAL_MINUTES;
+  });
+}
+
+/** Times of earlier similar rises that fell back, or null when none did or one went through. */
+function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec): string[] | null {
+  const { metric } = p;
+  const now = sorted[end]!.timestamp.getTime();
+  const failed: string[] = [];
+  for (const lag of MEMORY_LAGS_MINUTES) {
+    const target = now - lag * MINUTE;
+    const last = lastIndexAtOrBefore(sorted, target + MEMORY_PHASE_TOLERANCE_MINUTES * MINUTE, end);
+    const anchors: number[] = [];
+    for (let i = last; i >= 0 && sorted[i]!.timestamp.getTime() >= target - MEMORY_PHASE_TOLERANCE_MINUTES * MINUTE; i--) anchors.push(i);
+    const stride = Math.max(1, Math.ceil(anchors.length / MEMORY_MAX_ANCHORS));
+    for (let k = 0; k < anchors.length; k += stride) {
+      const a = anchors[k]!;
+      const then = projectAt(metric, sorted, a, thresholds[metric], spec);
+      if (!then || then.kind !== 'trend' || then.minutes >= CRITICAL_MINUTES) continue;
+      const ta = sorted[a]!.timestamp.getTime();
+      const until = Math.min(ta + MEMORY_OUTCOME_MINUTES * MINUTE, now);
+      let peak = -Infinity, afterPeakLow = Infinity, lastT = ta;
+      for (let i = a + 1; i <= end && sorted[i]!.timestamp.getTime() <= until; i++) {
+        const v = sorted[i]![metric];
+        lastT = sorted[i]!.timestamp.getTime();
+        if (v > peak) {
+          peak = v;
+          afterPeakLow = Infinity;
+        } else afterPeakLow = Math.min(afterPeakLow, v);
+      }
+      if (lastT - ta < MEMORY_MIN_OUTCOME_MINUTES * MINUTE && until - ta >= MEMORY_MIN_OUTCOME_MINUTES * MINUTE) continue;
+      if (peak > thresholds[metric].critical) return null; // the same rise went through: no damping
+      const base = sorted[a]![metric] - then.slopePerMinute * ((ta - then.fromMs) / MINUTE);
+      if (peak >= p.current && afterPeakLow <= peak - FELL_BACK_SHARE * (peak - base)) {
+        failed.push(lag >= 1440 ? `${hhmm(ta)} yesterday` : hhmm(ta));
+        break;
+      }
+    }
+  }
+  return failed.length > 0 ? failed : null;
+}
+
+function statusOf(p: AnyProjection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec | null): Status {
+  if (p.kind === 'already_critical') return { confirmed: true, evidence: 'already_critical' };
+  if (p.kind === 'leak') return { confirmed: true, evidence: 'leak' };
+  if (!spec) return { confirmed: false, note: 'no usable window' };
+  const failed = failedRises(p, sorted, end, thresholds, spec);
+  if (failed) {
+    const list = failed.length === 1 ? failed[0] : `${failed.slice(0, -1).join(', ')} and ${failed.at(-1)}`;
+    return { confirmed: false, note: `damped: a similar rise at ${list} (UTC) fell back` };
+  }
+  if (persisted(p.metric, sorted, end, thresholds, spec)) return { confirmed: true, evidence: 'persisted' };
+  if (p.current > thresholds[p.metric].warning) return { confirmed: true, evidence: 'warning_breach' };
+  return {
+    confirmed: false,
+    note: `not yet confirmed: seen at this check only and ${p.metric} is below its warning threshold (${formatLimit(p.metric, thresholds[p.metric].warning)})`,
+  };
+}
+
+/**
  * Failure = a metric crossing its critical threshold. `history` is chronological with
- * the current sample last. Each metric is projected over the last 30 minutes (see
- * projection.ts). A detected leak projects memory_usage as well (projectLeak); that
- * projection counts when memory_usage has none of its own (no rising fit, noisy, a
- * restart still in the window) or when it is more than 10% sooner than memory_usage's
- * own. The earliest projection decides level and probability (levels.ts).
- * A detected leak lifts a low level to medium ("Schedule maintenance"; time_to_failure
- * stays "> 24 hours") with p = 0.1 + 0.2·0.02·u, u = (1440 / minutes of the earliest
- * projection, or 0 without one) × (0.5 + 0.5·its R²): at the bottom of the medium band,
- * below any failure actually projected within 24 h, so p still rises as failure nears.
+ * the current sample last (it may also hold the same phase an hour and a day earlier;
+ * see history.ts). Each metric is projected over a window sized from the component's
+ * own sampling interval (projection.ts); when no window can be formed the reasons say
+ * why. A detected leak projects memory_usage as well (projectLeak); it counts when
+ * memory_usage has none of its own or when it is more than 10% sooner.
+ *
+ * The earliest projection decides the level — except that a "< 1 hour" one is critical
+ * only with evidence (already critical, persisted over consecutive checks, above the
+ * warning threshold, or a leak) and when the same phase earlier did not show a similar
+ * rise that fell back. Without that it is reported one level lower, "high" (Monitor
+ * closely), with minutes_to_failure still the projection and the reason saying why.
+ * Probabilities are the calibrated ranges of levels.ts; a detected leak lifts a low
+ * level to medium as before.
  */
 export function predictFailure(history: readonly MetricSample[], thresholds: Thresholds, leak?: LeakAnalysis): FailurePrediction {
-  const window = recentSamples(history, PREDICTION_WINDOW_MINUTES, PREDICTION_MAX_SAMPLES);
-  const trends = METRICS.map((m) => projectMetric(m, window, thresholds[m])).filter((p): p is Projection => p !== null);
+  const sorted = byTime(history);
+  const end = sorted.length - 1;
+  const windowResult = windowSpec(samplingIntervalSeconds(sorted), sorted.length);
+  const spec = windowResult.ok ? windowResult.spec : null;
+  const cannotRun: string[] = windowResult.ok ? [] : [windowResult.reason];
+
+  const trends: Projection[] = [];
+  let thin: ThinWindow | null = null;
+  for (const m of METRICS) {
+    const newest = sorted[end];
+    if (!newest) break;
+    if (!spec) {
+      if (newest[m] > thresholds[m].critical) trends.push({ kind: 'already_critical', metric: m, minutes: 0, current: newest[m], critical: thresholds[m].critical, quality: 1 });
+      continue;
+    }
+    const p = projectAt(m, sorted, end, thresholds[m], spec);
+    if (p?.kind === 'thin') thin ??= p;
+    else if (p) trends.push(p);
+  }
+  if (thin && spec) {
+    cannotRun.push(
+      `Too few samples to project a trend: ${thin.points} in the last ${formatDuration(thin.spanMinutes)} ` +
+        `(needs ${spec.minPoints} over ≥ ${formatDuration(spec.minSpanSeconds / 60)} at ~${formatDuration(spec.stepSeconds / 60)} sampling)`,
+    );
+  }
   const own = trends.find((p) => p.metric === 'memory_usage');
-  const leakProjection = projectLeak(window, leak, thresholds.memory_usage.critical);
+  const leakProjection = projectLeak(sorted, leak, thresholds.memory_usage.critical);
   const projections: AnyProjection[] =
     leakProjection && (!own || leakProjection.minutes < LEAK_PROJECTION_MARGIN * own.minutes)
       ? [...trends.filter((p) => p !== own), leakProjection]
@@ -112,30 +238,47 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
   // Ties (several at 0 min) go to the better-evidenced one: already critical has quality 1.
   projections.sort((a, b) => a.minutes - b.minutes || b.quality - a.quality);
 
-  const first = projections[0] ?? null;
+  // Within the hour, the first projection with evidence decides; without any, the first one, demoted.
+  const soon = projections.filter((p) => p.minutes < CRITICAL_MINUTES).map((p) => ({ p, status: statusOf(p, sorted, end, thresholds, spec) }));
+  const decisive = soon.find((s) => s.status.confirmed) ?? soon[0] ?? null;
+  const first = decisive?.p ?? projections[0] ?? null;
   const minutes = first ? Math.round(first.minutes * 10) / 10 : null;
-  const leakFloor = leak?.leak_detected === true && bandForMinutes(minutes).level === 'low';
-  const band: PredictionBand = leakFloor ? bandForLevel(LEAK_MIN_LEVEL) : bandForMinutes(minutes);
-  const quality = first?.quality ?? 0;
-  const probability = leakFloor
-    ? Math.round((band.minProbability + (band.maxProbability - band.minProbability) * 0.02 * closenessInBand(minutes) * (0.5 + 0.5 * quality)) * 1000) / 1000
-    : probabilityFor(minutes, quality);
+  const demoted = decisive !== null && !decisive.status.confirmed;
 
-  const reasons = projections.filter((p) => p.minutes < REASON_HORIZON_MINUTES).map(describe);
+  const leakFloor = leak?.leak_detected === true && bandForMinutes(minutes).level === 'low';
+  const level: PredictionLevel = demoted ? 'high' : leakFloor ? LEAK_MIN_LEVEL : bandForMinutes(minutes).level;
+  const band: PredictionBand = bandForLevel(level);
+  const quality = first?.quality ?? 0;
+  let probability: number;
+  if (leakFloor) {
+    probability = Math.round((band.minProbability + (band.maxProbability - band.minProbability) * 0.02 * closenessInBand(minutes) * (0.5 + 0.5 * quality)) * 1000) / 1000;
+  } else if (first?.kind === 'already_critical') {
+    probability = probabilityFor(0, 1);
+  } else {
+    probability = forecastProbability(level, demoted ? 1 : closenessInBand(minutes), quality);
+  }
+
+  const notes = new Map(soon.filter((s) => !s.status.confirmed).map((s) => [s.p, (s.status as { note: string }).note]));
+  const reasons = projections
+    .filter((p) => p.minutes < REASON_HORIZON_MINUTES)
+    .map((p) => (notes.has(p) ? `${describe(p)} — ${notes.get(p)}` : describe(p)));
   if (reasons.length === 0 && first) {
     reasons.push(`No metric is projected to reach its critical threshold within 24 h (earliest: ${first.metric} in ${formatDuration(first.minutes)})`);
   }
   const leakReasons = leakReason(leak);
-  if (reasons.length === 0 && leakReasons.length === 0) reasons.push(NO_TREND_REASON);
+  if (reasons.length === 0 && leakReasons.length === 0) reasons.push(...(cannotRun.length > 0 ? cannotRun : [NO_TREND_REASON]));
+  else if (cannotRun.length > 0 && reasons.every((r) => !r.includes('projected'))) reasons.push(...cannotRun);
   reasons.push(...leakReasons);
 
   return {
     probability,
-    time_to_failure: bandForMinutes(minutes).time_to_failure,
-    level: band.level,
+    // A leak-floored medium keeps the time its projection gives ("> 24 hours").
+    time_to_failure: leakFloor ? bandForMinutes(minutes).time_to_failure : band.time_to_failure,
+    level,
     recommended_action: band.recommended_action,
     reasons,
     minutes_to_failure: minutes,
     metric: first?.metric ?? null,
+    critical_evidence: level === 'critical' && decisive?.status.confirmed ? decisive.status.evidence : null,
   };
 }

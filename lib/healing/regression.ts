@@ -53,3 +53,47 @@ export function linearFit(points: readonly Point[]): LinearFit | null {
   const rSquared = Math.min(1, Math.max(0, (sxy * sxy) / (sxx * syy)));
   return { slope, intercept, rSquared, n };
 }
+
+export interface RobustFit {
+  slope: number;
+  /** Median of y − slope·x: the line's value at x = 0. */
+  intercept: number;
+}
+
+/** Above this many points the pairwise slopes are taken over an evenly thinned subset (cost stays O(60²)). */
+export const THEIL_SEN_MAX_POINTS = 60;
+
+const medianOf = (values: number[]): number => {
+  values.sort((a, b) => a - b);
+  const m = values.length >> 1;
+  return values.length % 2 ? values[m]! : (values[m - 1]! + values[m]!) / 2;
+};
+
+/**
+ * Theil–Sen: the median of the slopes between all pairs of points. Unlike least
+ * squares, a jump affecting fewer than ~29 % of the points cannot tilt it, so one
+ * step at the end of a flat window does not read as a ramp. Null when fewer than 2
+ * finite points or all x equal.
+ */
+export function theilSenFit(points: readonly Point[]): RobustFit | null {
+  let pts = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  if (pts.length > THEIL_SEN_MAX_POINTS) {
+    const step = (pts.length - 1) / (THEIL_SEN_MAX_POINTS - 1);
+    pts = Array.from({ length: THEIL_SEN_MAX_POINTS }, (_, i) => pts[Math.round(i * step)]!);
+  }
+  const slopes: number[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length; j++) {
+      const dx = pts[j]!.x - pts[i]!.x;
+      if (dx !== 0) slopes.push((pts[j]!.y - pts[i]!.y) / dx);
+    }
+  }
+  if (slopes.length === 0) return null;
+  const slope = medianOf(slopes);
+  return { slope, intercept: medianOf(pts.map((p) => p.y - slope * p.x)) };
+}
+
+/** The median of the values (copied; the input is left alone). NaN for none. */
+export function median(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : medianOf([...values]);
+}
