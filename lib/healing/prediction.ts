@@ -96,14 +96,12 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
  */
 export const PERSIST_MINUTES = 5;
 /**
- * Memory of failed forecasts: the same phase 1 h, 2 h and 1 day earlier (±10 min, at
- * most 5 checks each) is projected again; a rise that was projected to cross within the
- * hour, got at least as high as the metric is now, and then fell back (down by half its
- * rise) without crossing damps the forecast — unless one at those phases went through.
+ * Memory of failed forecasts: a "< 1 hour" forecast is damped when the same phase 1 h,
+ * 2 h or a day earlier (±10 min, and the hour after) got at least as high as the metric
+ * is now without crossing (see failedRises) — unless one of them went through.
  */
 export const MEMORY_LAGS_MINUTES = [60, 120, 1440] as const;
 export const MEMORY_PHASE_TOLERANCE_MINUTES = 10;
-export const MEMORY_MAX_ANCHORS = 5;
 export const MEMORY_OUTCOME_MINUTES = 60;
 /** The outcome hour must be at least this well covered by samples to count. */
 export const MEMORY_MIN_OUTCOME_MINUTES = 45;
@@ -132,40 +130,38 @@ function persisted(metric: MetricName, sorted: readonly MetricSample[], end: num
   });
 }
 
-/** Times of earlier similar rises that fell back, or null when none did or one went through. */
-function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec): string[] | null {
+/**
+ * Times at which the same phase earlier (each lag ±10 min and the hour after) reached
+ * at least the metric's current value and never crossed critical — at the 1-hour lag,
+ * whose hour runs up to now, it must also have fallen back by half its rise. Null when
+ * none did or when one went through (a phase that crossed before is no reason to damp).
+ */
+function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds): string[] | null {
   const { metric } = p;
+  const critical = thresholds[metric].critical;
   const now = sorted[end]!.timestamp.getTime();
   const failed: string[] = [];
   for (const lag of MEMORY_LAGS_MINUTES) {
-    const target = now - lag * MINUTE;
-    const last = lastIndexAtOrBefore(sorted, target + MEMORY_PHASE_TOLERANCE_MINUTES * MINUTE, end);
-    const anchors: number[] = [];
-    for (let i = last; i >= 0 && sorted[i]!.timestamp.getTime() >= target - MEMORY_PHASE_TOLERANCE_MINUTES * MINUTE; i--) anchors.push(i);
-    const stride = Math.max(1, Math.ceil(anchors.length / MEMORY_MAX_ANCHORS));
-    for (let k = 0; k < anchors.length; k += stride) {
-      const a = anchors[k]!;
-      const then = projectAt(metric, sorted, a, thresholds[metric], spec);
-      if (!then || then.kind !== 'trend' || then.minutes >= CRITICAL_MINUTES) continue;
-      const ta = sorted[a]!.timestamp.getTime();
-      const until = Math.min(ta + MEMORY_OUTCOME_MINUTES * MINUTE, now);
-      let peak = -Infinity, afterPeakLow = Infinity, lastT = ta;
-      for (let i = a + 1; i <= end && sorted[i]!.timestamp.getTime() <= until; i++) {
-        const v = sorted[i]![metric];
-        lastT = sorted[i]!.timestamp.getTime();
-        if (v > peak) {
-          peak = v;
-          afterPeakLow = Infinity;
-        } else afterPeakLow = Math.min(afterPeakLow, v);
-      }
-      if (lastT - ta < MEMORY_MIN_OUTCOME_MINUTES * MINUTE && until - ta >= MEMORY_MIN_OUTCOME_MINUTES * MINUTE) continue;
-      if (peak > thresholds[metric].critical) return null; // the same rise went through: no damping
-      const base = sorted[a]![metric] - then.slopePerMinute * ((ta - then.fromMs) / MINUTE);
-      if (peak >= p.current && afterPeakLow <= peak - FELL_BACK_SHARE * (peak - base)) {
-        failed.push(lag >= 1440 ? `${hhmm(ta)} yesterday` : hhmm(ta));
-        break;
-      }
+    const from = now - (lag + MEMORY_PHASE_TOLERANCE_MINUTES) * MINUTE;
+    const until = Math.min(now - (lag - MEMORY_OUTCOME_MINUTES) * MINUTE, now);
+    const first = lastIndexAtOrBefore(sorted, from, end) + 1;
+    let peak = -Infinity, peakAt = 0, low = Infinity, afterPeakLow = Infinity, lastT = 0;
+    for (let i = first; i <= end && sorted[i]!.timestamp.getTime() <= until; i++) {
+      const v = sorted[i]![metric];
+      lastT = sorted[i]!.timestamp.getTime();
+      if (v > critical) return null; // the same phase went through
+      low = Math.min(low, v);
+      if (v > peak) {
+        peak = v;
+        peakAt = lastT;
+        afterPeakLow = Infinity;
+      } else afterPeakLow = Math.min(afterPeakLow, v);
     }
+    const covered = lastT - Math.max(from, sorted[first]?.timestamp.getTime() ?? lastT) >= MEMORY_MIN_OUTCOME_MINUTES * MINUTE;
+    if (!covered || peak < p.current) continue;
+    const fellBack = afterPeakLow <= peak - FELL_BACK_SHARE * (peak - low);
+    if (lag <= MEMORY_OUTCOME_MINUTES && !fellBack) continue;
+    failed.push(lag >= 1440 ? `${hhmm(peakAt)} yesterday` : hhmm(peakAt));
   }
   return failed.length > 0 ? failed : null;
 }
@@ -174,7 +170,7 @@ function statusOf(p: AnyProjection, sorted: readonly MetricSample[], end: number
   if (p.kind === 'already_critical') return { confirmed: true, evidence: 'already_critical' };
   if (p.kind === 'leak') return { confirmed: true, evidence: 'leak' };
   if (!spec) return { confirmed: false, note: 'no usable window' };
-  const failed = failedRises(p, sorted, end, thresholds, spec);
+  const failed = failedRises(p, sorted, end, thresholds);
   if (failed) {
     const list = failed.length === 1 ? failed[0] : `${failed.slice(0, -1).join(', ')} and ${failed.at(-1)}`;
     return { confirmed: false, note: `damped: a similar rise at ${list} (UTC) fell back` };

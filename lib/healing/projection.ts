@@ -106,16 +106,27 @@ interface XY {
   y: number;
 }
 
-/** Drops everything up to a jump (see JUMP_SHARE_OF_RISE), or returns the points unchanged. */
-function afterJump(points: XY[], slope: number): XY[] {
+/**
+ * Drops everything up to a jump (see JUMP_SHARE_OF_RISE), or returns the points
+ * unchanged. Null after a drop (a GC, a restart) of the same size when the metric has
+ * not climbed back above where it fell from: a sawtooth repeating itself is not a trend.
+ */
+function afterJump(points: XY[], slope: number): XY[] | null {
   const diffs = points.slice(1).map((p, i) => p.y - points[i]!.y);
   if (diffs.length < 2) return points;
   const rise = slope * (points.at(-1)!.x - points[0]!.x);
+  const range = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
   const typical = median(diffs.map(Math.abs));
+  const big = (d: number, share: number) => Math.abs(d) > share && Math.abs(d) > JUMP_NOISE_FACTOR * typical;
   let jumpAt = -1;
   diffs.forEach((d, i) => {
-    if (d > JUMP_SHARE_OF_RISE * rise && d > JUMP_NOISE_FACTOR * typical && (jumpAt < 0 || d > diffs[jumpAt]!)) jumpAt = i;
+    if (d > 0 && big(d, JUMP_SHARE_OF_RISE * rise) && (jumpAt < 0 || d > diffs[jumpAt]!)) jumpAt = i;
   });
+  let dropAt = -1;
+  diffs.forEach((d, i) => {
+    if (d < 0 && big(d, JUMP_SHARE_OF_RISE * range)) dropAt = i;
+  });
+  if (dropAt >= 0 && points.at(-1)!.y < points[dropAt]!.y) return null;
   return jumpAt < 0 ? points : points.slice(jumpAt + 1);
 }
 
@@ -150,6 +161,7 @@ export function projectAt(
   let robust = theilSenFit(points);
   if (!robust || robust.slope <= 0) return null;
   const trimmed = afterJump(points, robust.slope);
+  if (!trimmed) return null;
   if (trimmed !== points) {
     if (!enough(trimmed)) return null;
     points = trimmed;

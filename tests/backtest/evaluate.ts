@@ -12,8 +12,11 @@ import type { Verdict } from './methods';
 
 const MINUTE = 60_000;
 export const ALARM_HORIZON_MINUTES = 60;
-/** The event each level's probability is about: reaching critical within this many minutes (see docs/backtest.md). */
-export const LEVEL_HORIZON_MINUTES: Record<PredictionLevel, number> = { critical: 60, high: 360, medium: 1440, low: 60 };
+/**
+ * The event every level's probability is about (levels.ts CALIBRATED_PROBABILITY): some
+ * metric crossing its critical threshold within the next hour.
+ */
+export const LEVEL_HORIZON_MINUTES: Record<PredictionLevel, number> = { critical: 60, high: 60, medium: 60, low: 60 };
 export const LEVELS: PredictionLevel[] = ['critical', 'high', 'medium', 'low'];
 export const BUCKETS: TimeToFailure[] = ['< 1 hour', '1-6 hours', '6-24 hours', '> 24 hours'];
 

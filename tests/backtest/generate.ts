@@ -117,13 +117,12 @@ function plan(family: Family, rng: Rng, days: number): Plan {
       return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
     }
     case 'hourly-spikes': {
-      // Every hour at the same minute: up over 10–20 min, back over as long. 85 % peak at
-      // 72–88 % and fall back; 15 % go through to 91–97 %.
+      // Every hour at the same minute: up over 10–20 min to 72–88 %, back over as long —
+      // the hourly spike that always falls back.
       const minute = Math.floor(uniform(rng, 0, 40)) * MIN;
       for (let h = 0; h * HOUR < end; h++) {
         const rise = uniform(rng, 10, 20) * MIN;
-        const peak = rng() < 0.15 ? uniform(rng, 91, 97) : uniform(rng, 72, 88);
-        segments.push(spike(h * HOUR + minute, rise, rise, cpuBase, peak));
+        segments.push(spike(h * HOUR + minute, rise, rise, cpuBase, uniform(rng, 72, 88)));
       }
       return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
     }
@@ -211,13 +210,15 @@ export function generateSeries(family: Family, stepSeconds: number, days: number
   return { id: `${family}@${stepSeconds / 60}min#${seed}`, family, stepSeconds, samples };
 }
 
-/** The committed set: every family at 5-min (3 days) and 1-min (2 days), two seeds each, plus 10-min ramps and leaks. */
+/** The committed set: every family at 5-min (3 days; batch jobs 9) and 1-min (2 days; batch jobs 6), two seeds each, plus 10-min ramps and leaks. */
 export function labelledSet(): LabelledSeries[] {
   const set: LabelledSeries[] = [];
   FAMILIES.forEach((family, f) => {
+    // Daily shapes need more days to show more than a couple of nights.
+    const days = family === 'batch-job' ? 3 : 1;
     for (const seed of [1, 2]) {
-      set.push(generateSeries(family, 5 * MIN, 3, 1000 * f + seed));
-      set.push(generateSeries(family, MIN, 2, 1000 * f + 100 + seed));
+      set.push(generateSeries(family, 5 * MIN, 3 * days, 1000 * f + seed));
+      set.push(generateSeries(family, MIN, 2 * days, 1000 * f + 100 + seed));
     }
   });
   for (const family of ['slow-ramp', 'leak'] as const) set.push(generateSeries(family, 10 * MIN, 4, 9000 + FAMILIES.indexOf(family)));
