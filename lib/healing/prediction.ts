@@ -1,4 +1,4 @@
-import { formatDuration, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
+import { formatDuration, formatInterval, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
 import { bandForLevel, bandForMinutes, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
 import { projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
 import { METRICS, type CriticalEvidence, type FailurePrediction, type LeakAnalysis, type MetricName, type MetricSample, type PredictionLevel, type Thresholds } from './types';
@@ -107,6 +107,18 @@ export const MEMORY_OUTCOME_MINUTES = 60;
 export const MEMORY_MIN_OUTCOME_MINUTES = 45;
 export const FELL_BACK_SHARE = 0.5;
 export const CRITICAL_MINUTES = 60;
+
+/**
+ * A projection alone never restarts anything: a critical prediction becomes a healing
+ * trigger (assess.ts) and a reason for a disruptive action (remediation-plan.ts) only
+ * when the metric is already critical, the "< 1 hour" forecast persisted over
+ * consecutive checks, or a detected leak projects it. Above-warning evidence alone
+ * makes the level critical (shown, alerted) but not a trigger.
+ */
+const TRIGGER_EVIDENCE: readonly CriticalEvidence[] = ['already_critical', 'persisted', 'leak'];
+export function isHealingTrigger(prediction: Pick<FailurePrediction, 'level' | 'critical_evidence'>): boolean {
+  return prediction.level === 'critical' && prediction.critical_evidence != null && TRIGGER_EVIDENCE.includes(prediction.critical_evidence);
+}
 
 type Status =
   | { confirmed: true; evidence: CriticalEvidence }
@@ -222,7 +234,7 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
   if (thin && spec) {
     cannotRun.push(
       `Too few samples to project a trend: ${thin.points} in the last ${formatDuration(thin.spanMinutes)} ` +
-        `(needs ${spec.minPoints} over ≥ ${formatDuration(spec.minSpanSeconds / 60)} at ~${formatDuration(spec.stepSeconds / 60)} sampling)`,
+        `(needs ${spec.minPoints} over ≥ ${formatDuration(spec.minSpanSeconds / 60)} at one sample every ${formatInterval(spec.stepSeconds)})`,
     );
   }
   const own = trends.find((p) => p.metric === 'memory_usage');
@@ -262,8 +274,8 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
     reasons.push(`No metric is projected to reach its critical threshold within 24 h (earliest: ${first.metric} in ${formatDuration(first.minutes)})`);
   }
   const leakReasons = leakReason(leak);
+  // When nothing is projected because the check could not run, say so rather than "no trend".
   if (reasons.length === 0 && leakReasons.length === 0) reasons.push(...(cannotRun.length > 0 ? cannotRun : [NO_TREND_REASON]));
-  else if (cannotRun.length > 0 && reasons.every((r) => !r.includes('projected'))) reasons.push(...cannotRun);
   reasons.push(...leakReasons);
 
   return {

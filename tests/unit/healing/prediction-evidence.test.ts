@@ -1,0 +1,86 @@
+/** Issue 12: robust trends, sampling-aware windows, persistence and memory of failed forecasts. */
+import { describe, expect, it } from 'vitest';
+import { assessHealth } from '../../../lib/healing/assess';
+import { predictFailure } from '../../../lib/healing/prediction';
+import { DEFAULT_THRESHOLDS } from '../../../lib/healing/thresholds';
+import { series } from './fixtures';
+
+describe('a single jump cannot fake a trend', () => {
+  it('a step at the end of a flat window is not projected (least squares read it as a ramp)', () => {
+    const stepped = series(60, 30, (i) => ({ cpu_usage: i < 57 ? 40 : 80 }));
+    const p = predictFailure(stepped, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'low', metric: null });
+  });
+
+  it('a step half-way that then stays flat is not projected either', () => {
+    const stepped = series(60, 30, (i) => ({ cpu_usage: i < 30 ? 40 : 80 }));
+    expect(predictFailure(stepped, DEFAULT_THRESHOLDS)).toMatchObject({ level: 'low', metric: null });
+  });
+});
+
+describe('sampling-aware windows', () => {
+  it('at 5-min sampling the window holds 8 samples and a ramp is projected', () => {
+    // 40 min of a 0.5 %/min ramp, now 60 %: 90 % in ~60 min → just past the hour: high.
+    const ramp = series(12, 300, (i) => ({ cpu_usage: 60 - 2.5 * (11 - i) }));
+    const p = predictFailure(ramp, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'high', metric: 'cpu_usage' });
+    expect(p.minutes_to_failure).toBeCloseTo(60, 0);
+  });
+
+  it('at 10-min sampling a ramp is still projected (the old 30-minute window never held enough samples)', () => {
+    const ramp = series(10, 600, (i) => ({ cpu_usage: 50 + 2 * i }));
+    const p = predictFailure(ramp, DEFAULT_THRESHOLDS);
+    expect(p.metric).toBe('cpu_usage');
+    expect(p.minutes_to_failure).toBeCloseTo(110, 0);
+  });
+});
+
+describe('persistence', () => {
+  it('a below-warning "< 1 hour" projection becomes critical and a healing trigger only once it has held ~5 min', () => {
+    const ramp = (n: number) => series(n, 60, (i) => ({ memory_usage: 40 + 1.2 * i }));
+    // 6 samples (5 min): first check able to project, memory 46 %, ~36 min to 90 %.
+    const first = assessHealth({ sample: ramp(6).at(-1)!, history: ramp(6) });
+    expect(first.failure_prediction).toMatchObject({ level: 'high', critical_evidence: null });
+    expect(first.healing_triggers).toEqual([]);
+    const later = assessHealth({ sample: ramp(12).at(-1)!, history: ramp(12) });
+    expect(later.failure_prediction).toMatchObject({ level: 'critical', critical_evidence: 'persisted' });
+    expect(later.healing_triggers).toEqual(['Failure predicted within 1 hour (memory_usage)']);
+  });
+
+  it('above warning it is critical at once, but not a healing trigger until it persisted', () => {
+    // 5 min rising 1.5 %/min to 78 % (> 70 % warning): the first check able to project.
+    const history = series(6, 60, (i) => ({ cpu_usage: 70.5 + 1.5 * i }));
+    const a = assessHealth({ sample: history.at(-1)!, history });
+    expect(a.failure_prediction).toMatchObject({ level: 'critical', critical_evidence: 'warning_breach' });
+    expect(a.healing_triggers).toEqual([]);
+  });
+});
+
+describe('memory of failed forecasts', () => {
+  /** 1-min samples with a spike every hour at :00 — up to 85 % over 15 min, back over 15 min — ending `minutesIntoHour` into the third. */
+  const hourlySpikes = (minutesIntoHour: number, peaks: number[] = [85, 85, 85]) =>
+    series(120 + minutesIntoHour + 1, 60, (i) => {
+      const hour = Math.floor(i / 60);
+      const m = i % 60;
+      const peak = peaks[hour]!;
+      const v = m < 15 ? 35 + ((peak - 35) * m) / 15 : m < 30 ? peak - ((peak - 35) * (m - 15)) / 15 : 35;
+      return { cpu_usage: v };
+    });
+
+  it('a rise like the ones that fell back at the same phase an hour and two hours earlier is damped, and the reason says so', () => {
+    const p = predictFailure(hourlySpikes(12), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('high');
+    expect(p.metric).toBe('cpu_usage');
+    expect(p.reasons[0]).toMatch(/— damped: a similar rise at 01:15 and 00:15 \(UTC\) fell back$/);
+  });
+
+  it('is not damped when the same phase earlier went through critical', () => {
+    const p = predictFailure(hourlySpikes(12, [95, 95, 85]), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('critical');
+  });
+
+  it('is not damped once the metric rises past where the earlier rises peaked', () => {
+    const p = predictFailure(hourlySpikes(12, [70, 70, 95]), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('critical');
+  });
+});
