@@ -31,14 +31,17 @@ const MEMORY_AHEAD_MINUTES = MEMORY_OUTCOME_MINUTES + MEMORY_PHASE_TOLERANCE_MIN
 const NEAR_LAGS = MEMORY_LAGS_MINUTES.filter((lag) => lag < HISTORY_MINUTES + MEMORY_BACK_MINUTES + 60);
 export const HOURS_BEFORE_MINUTES = Math.max(...NEAR_LAGS) + MEMORY_BACK_MINUTES;
 export const HOURS_BEFORE_MAX_SAMPLES = 300;
-export const DAY_LAG_MINUTES = Math.max(...MEMORY_LAGS_MINUTES);
+/** The day lags (1, 2, 3 days earlier): one range each around the same phase. */
+export const DAY_LAGS_MINUTES = MEMORY_LAGS_MINUTES.filter((lag) => !NEAR_LAGS.includes(lag));
 export const DAY_PHASE_MAX_SAMPLES = 240;
 
 /** Oldest range first; the ranges never overlap, so their rows concatenate chronologically. */
 export function historyRanges(recordedAt: Date): HistoryRange[] {
   const at = (minutesBefore: number) => new Date(recordedAt.getTime() - minutesBefore * 60_000);
   return [
-    { from: at(DAY_LAG_MINUTES + MEMORY_BACK_MINUTES), to: at(DAY_LAG_MINUTES - MEMORY_AHEAD_MINUTES), limit: DAY_PHASE_MAX_SAMPLES },
+    ...[...DAY_LAGS_MINUTES]
+      .sort((a, b) => b - a)
+      .map((lag) => ({ from: at(lag + MEMORY_BACK_MINUTES), to: at(lag - MEMORY_AHEAD_MINUTES), limit: DAY_PHASE_MAX_SAMPLES })),
     { from: at(HOURS_BEFORE_MINUTES), to: at(HISTORY_MINUTES), limit: HOURS_BEFORE_MAX_SAMPLES },
     { from: at(HISTORY_MINUTES), to: recordedAt, limit: HISTORY_MAX_SAMPLES },
   ];

@@ -1,6 +1,6 @@
 import { formatDuration, formatInterval, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
 import { bandForLevel, bandForMinutes, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
-import { projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
+import { fastRiseAt, projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
 import { METRICS, type CriticalEvidence, type FailurePrediction, type LeakAnalysis, type MetricName, type MetricSample, type PredictionLevel, type Thresholds } from './types';
 import { byTime, lastIndexAtOrBefore, samplingIntervalSeconds } from './window';
 
@@ -97,10 +97,11 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
 export const PERSIST_MINUTES = 5;
 /**
  * Memory of failed forecasts: a "< 1 hour" forecast is damped when the same phase 1 h,
- * 2 h or a day earlier (±10 min, and the hour after) got at least as high as the metric
- * is now without crossing (see failedRises) — unless one of them went through.
+ * 2 h, or 1, 2 or 3 days earlier (±10 min, and the hour after) got at least as high as
+ * the metric is now without crossing (see failedRises) — unless the metric is about to
+ * pass the highest of those peaks.
  */
-export const MEMORY_LAGS_MINUTES = [60, 120, 1440] as const;
+export const MEMORY_LAGS_MINUTES = [60, 120, 1440, 2880, 4320] as const;
 export const MEMORY_PHASE_TOLERANCE_MINUTES = 10;
 export const MEMORY_OUTCOME_MINUTES = 60;
 /** The outcome hour must be at least this well covered by samples to count. */
@@ -143,25 +144,29 @@ function persisted(metric: MetricName, sorted: readonly MetricSample[], end: num
 }
 
 /**
- * Times at which the same phase earlier (each lag ±10 min and the hour after) reached
- * at least the metric's current value and never crossed critical — at the 1-hour lag,
- * whose hour runs up to now, it must also have fallen back by half its rise. Null when
- * none did or when one went through (a phase that crossed before is no reason to damp).
+ * Times at which the same phase earlier (each lag ±10 min and the hour after) rose and
+ * stopped below critical — at the 1-hour lag, whose hour runs up to now, it must also
+ * have fallen back by half its rise. A phase that went through is not a failed rise
+ * (it does not count either way). Null — no damping — when none failed, or when the
+ * metric is about to pass the highest of their peaks (by the next check at its trend's
+ * rate; a fast rise must already be past them): a rise already higher than the earlier ones is not the same rise.
  */
-function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds): string[] | null {
+function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, stepSeconds: number): string[] | null {
+  if (p.kind !== 'trend') return null;
   const { metric } = p;
   const critical = thresholds[metric].critical;
   const now = sorted[end]!.timestamp.getTime();
   const failed: string[] = [];
+  let highest = -Infinity;
   for (const lag of MEMORY_LAGS_MINUTES) {
     const from = now - (lag + MEMORY_PHASE_TOLERANCE_MINUTES) * MINUTE;
     const until = Math.min(now - (lag - MEMORY_OUTCOME_MINUTES) * MINUTE, now);
     const first = lastIndexAtOrBefore(sorted, from, end) + 1;
-    let peak = -Infinity, peakAt = 0, low = Infinity, afterPeakLow = Infinity, lastT = 0;
+    let peak = -Infinity, peakAt = 0, low = Infinity, afterPeakLow = Infinity, lastT = 0, crossed = false;
     for (let i = first; i <= end && sorted[i]!.timestamp.getTime() <= until; i++) {
       const v = sorted[i]![metric];
       lastT = sorted[i]!.timestamp.getTime();
-      if (v > critical) return null; // the same phase went through
+      if (v > critical) crossed = true;
       low = Math.min(low, v);
       if (v > peak) {
         peak = v;
@@ -169,20 +174,26 @@ function failedRises(p: Projection, sorted: readonly MetricSample[], end: number
         afterPeakLow = Infinity;
       } else afterPeakLow = Math.min(afterPeakLow, v);
     }
+    if (crossed) continue;
     const covered = lastT - Math.max(from, sorted[first]?.timestamp.getTime() ?? lastT) >= MEMORY_MIN_OUTCOME_MINUTES * MINUTE;
     if (!covered || peak < p.current) continue;
     const fellBack = afterPeakLow <= peak - FELL_BACK_SHARE * (peak - low);
     if (lag <= MEMORY_OUTCOME_MINUTES && !fellBack) continue;
-    failed.push(lag >= 1440 ? `${hhmm(peakAt)} yesterday` : hhmm(peakAt));
+    highest = Math.max(highest, peak);
+    failed.push(lag >= 1440 ? `${hhmm(peakAt)} ${lag === 1440 ? 'yesterday' : `${lag / 1440} days ago`}` : hhmm(peakAt));
   }
-  return failed.length > 0 ? failed : null;
+  if (failed.length === 0) return null;
+  // A window-long trend is credited with its rate until the next check; a fast rise (whose
+  // short-window rate would carry any spike past any earlier peak) must already be past it.
+  const ahead = p.fast ? 0 : (p.slopePerMinute * stepSeconds) / 60;
+  return p.current + ahead > highest ? null : failed;
 }
 
 function statusOf(p: AnyProjection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec | null): Status {
   if (p.kind === 'already_critical') return { confirmed: true, evidence: 'already_critical' };
   if (p.kind === 'leak') return { confirmed: true, evidence: 'leak' };
   if (!spec) return { confirmed: false, note: 'no usable window' };
-  const failed = failedRises(p, sorted, end, thresholds);
+  const failed = failedRises(p, sorted, end, thresholds, spec.stepSeconds);
   if (failed) {
     const list = failed.length === 1 ? failed[0] : `${failed.slice(0, -1).join(', ')} and ${failed.at(-1)}`;
     return { confirmed: false, note: `damped: a similar rise at ${list} (UTC) fell back` };
@@ -228,7 +239,13 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
       continue;
     }
     const p = projectAt(m, sorted, end, thresholds[m], spec);
-    if (p?.kind === 'thin') thin ??= p;
+    if (p?.kind === 'thin') {
+      thin ??= p;
+      continue;
+    }
+    // A rise too fast for the window's robust slope (see fastRiseAt) counts when it is sooner.
+    const fast = p?.kind === 'already_critical' || (p && p.minutes < CRITICAL_MINUTES) ? null : fastRiseAt(m, sorted, end, thresholds[m], spec);
+    if (fast && fast.minutes < CRITICAL_MINUTES) trends.push(fast);
     else if (p) trends.push(p);
   }
   if (thin && spec) {

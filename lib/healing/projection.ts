@@ -87,6 +87,8 @@ export type Projection =
       anchor: number;
       fromMs: number;
       atMs: number;
+      /** Set when projected by fastRiseAt (the recent window's rate) rather than the whole window's. */
+      fast?: true;
     };
 
 /** Why a metric was not projected when the window itself was too thin (a gap, a fresh component). */
@@ -199,4 +201,50 @@ export function projectMetric(metric: MetricName, history: readonly MetricSample
   if (!w.ok) return newest && newest[metric] > threshold.critical ? alreadyCritical(metric, newest[metric], threshold.critical) : null;
   const p = projectAt(metric, sorted, sorted.length - 1, threshold, w.spec);
   return p && p.kind !== 'thin' ? p : null;
+}
+
+/**
+ * A fast rise that the window's robust slope is too slow to see (a spike climbing for
+ * one or two samples in a flat window): above the warning threshold, the recent window
+ * (≥ 3 samples, ≥ 10 min) rises steadily (least-squares R² ≥ FAST_RISE_MIN_R_SQUARED)
+ * by more than JUMP_NOISE_FACTOR × the window's typical sample-to-sample change. It is
+ * projected at the recent window's own robust slope; being above warning, it needs no
+ * further evidence to be critical, but — like any forecast — it is no healing trigger.
+ */
+export const FAST_RISE_MIN_R_SQUARED = 0.8;
+export function fastRiseAt(metric: MetricName, sorted: readonly MetricSample[], endIndex: number, threshold: Threshold, spec: WindowSpec): Projection | null {
+  const newest = sorted[endIndex];
+  if (!newest) return null;
+  const current = newest[metric];
+  if (!(current > threshold.warning) || current > threshold.critical) return null;
+  const t0 = newest.timestamp.getTime();
+  const window: XY[] = [];
+  for (let i = endIndex; i >= 0 && endIndex - i < PREDICTION_MAX_SAMPLES; i--) {
+    const x = (sorted[i]!.timestamp.getTime() - t0) / 1000;
+    if (-x > spec.windowSeconds) break;
+    window.unshift({ x, y: sorted[i]![metric] });
+  }
+  const recent = window.filter((p) => p.x >= -spec.recentSeconds);
+  if (recent.length < PREDICTION_RECENT_MIN_POINTS || window.length < PREDICTION_RECENT_MIN_POINTS + 1) return null;
+  const fit = linearFit(recent);
+  const robust = theilSenFit(recent);
+  if (!fit || !robust || robust.slope <= 0 || fit.rSquared < FAST_RISE_MIN_R_SQUARED) return null;
+  const typical = median(window.slice(1).map((p, i) => Math.abs(p.y - window[i]!.y)));
+  if (!(robust.slope * -recent[0]!.x > JUMP_NOISE_FACTOR * typical)) return null;
+  const minutes = (threshold.critical - current) / robust.slope / 60;
+  return {
+    kind: 'trend',
+    metric,
+    minutes: Math.max(0, minutes),
+    current,
+    critical: threshold.critical,
+    slopePerMinute: robust.slope * 60,
+    rSquared: fit.rSquared,
+    quality: fit.rSquared,
+    fittedNow: current,
+    anchor: current,
+    fromMs: t0 + recent[0]!.x * 1000,
+    atMs: t0,
+    fast: true,
+  };
 }

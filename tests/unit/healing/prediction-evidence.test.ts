@@ -84,3 +84,50 @@ describe('memory of failed forecasts', () => {
     expect(p.level).toBe('critical');
   });
 });
+
+describe('a fast rise the window-long slope cannot see (backtest follow-up)', () => {
+  it('two 5-min samples climbing past warning in a flat window are critical in minutes — warned, but not a healing trigger', () => {
+    // 40 min flat at 40 %, then 60 %, 80 %: the window's robust slope is ~0; the last 10 min rise 4 %/min.
+    const history = series(11, 300, (i) => ({ cpu_usage: i < 9 ? 40 : i === 9 ? 60 : 80 }));
+    const a = assessHealth({ sample: history.at(-1)!, history });
+    expect(a.failure_prediction).toMatchObject({ level: 'critical', metric: 'cpu_usage', critical_evidence: 'warning_breach' });
+    expect(a.failure_prediction.minutes_to_failure).toBeCloseTo(2.5, 1);
+    expect(a.healing_triggers).toEqual([]);
+  });
+
+  it('the same climb below the warning threshold is not projected from two samples', () => {
+    const history = series(11, 300, (i) => ({ cpu_usage: i < 9 ? 30 : i === 9 ? 45 : 60 }));
+    expect(predictFailure(history, DEFAULT_THRESHOLDS).level).not.toBe('critical');
+  });
+});
+
+describe('memory of failed forecasts over several days (backtest follow-up)', () => {
+  /** 5-min samples; a nightly job at 02:00 climbs 40 min to its night's peak, holds an hour, falls over 20 min. */
+  const nights = (peaks: number[], endMinuteOfDay: number) =>
+    series((peaks.length - 1) * 288 + endMinuteOfDay / 5 + 1, 300, (i) => {
+      const day = Math.floor(i / 288);
+      const m = (i % 288) * 5;
+      const peak = peaks[day]!;
+      const v = m < 120 ? 35 : m < 160 ? 35 + ((peak - 35) * (m - 120)) / 40 : m < 220 ? peak : m < 240 ? peak - ((peak - 35) * (m - 220)) / 20 : 35;
+      return { cpu_usage: v };
+    });
+
+  it('a rise like the ones that fell back on each of the last nights is damped, and the reason names every night', () => {
+    // Tonight heads for 95 %; at 02:25 it is at 72.5 % — below the 85 % the last two nights stopped at.
+    const p = predictFailure(nights([85, 85, 95], 145), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('high');
+    expect(p.reasons[0]).toMatch(/damped: a similar rise at .* yesterday and .* 2 days ago \(UTC\) fell back$/);
+  });
+
+  it('is not damped when the rise will be past the highest earlier peak by the next check (5-min sampling jumps past it)', () => {
+    // At 02:30 (80 %, +1.5 %/min) the next check is ~87.5 %, above the 85 % peaks: warn now, not after the crossing.
+    const p = predictFailure(nights([85, 85, 95], 150), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('critical');
+  });
+
+  it('a night that went through does not cancel the damping the other nights give', () => {
+    const p = predictFailure(nights([95, 85, 85, 95], 145), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('high');
+    expect(p.reasons[0]).toMatch(/yesterday and .* 2 days ago \(UTC\) fell back$/);
+  });
+});
