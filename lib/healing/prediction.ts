@@ -148,8 +148,9 @@ function persisted(metric: MetricName, sorted: readonly MetricSample[], end: num
  * stopped below critical — at the 1-hour lag, whose hour runs up to now, it must also
  * have fallen back by half its rise. A phase that went through is not a failed rise
  * (it does not count either way). Null — no damping — when none failed, or when the
- * metric is about to pass the highest of their peaks (by the next check at its trend's
- * rate; a fast rise must already be past them): a rise already higher than the earlier ones is not the same rise.
+ * metric is past the highest peak of the last two hours and about to pass the highest
+ * peak of the earlier days (by the next check at its trend's rate; a fast rise must
+ * already be past it): a rise already higher than the earlier ones is not the same rise.
  */
 function failedRises(p: Projection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, stepSeconds: number): string[] | null {
   if (p.kind !== 'trend') return null;
@@ -157,7 +158,7 @@ function failedRises(p: Projection, sorted: readonly MetricSample[], end: number
   const critical = thresholds[metric].critical;
   const now = sorted[end]!.timestamp.getTime();
   const failed: string[] = [];
-  let highest = -Infinity;
+  let highestNear = -Infinity, highestDays = -Infinity;
   for (const lag of MEMORY_LAGS_MINUTES) {
     const from = now - (lag + MEMORY_PHASE_TOLERANCE_MINUTES) * MINUTE;
     const until = Math.min(now - (lag - MEMORY_OUTCOME_MINUTES) * MINUTE, now);
@@ -179,14 +180,17 @@ function failedRises(p: Projection, sorted: readonly MetricSample[], end: number
     if (!covered || peak < p.current) continue;
     const fellBack = afterPeakLow <= peak - FELL_BACK_SHARE * (peak - low);
     if (lag <= MEMORY_OUTCOME_MINUTES && !fellBack) continue;
-    highest = Math.max(highest, peak);
+    if (lag < 1440) highestNear = Math.max(highestNear, peak);
+    else highestDays = Math.max(highestDays, peak);
     failed.push(lag >= 1440 ? `${hhmm(peakAt)} ${lag === 1440 ? 'yesterday' : `${lag / 1440} days ago`}` : hhmm(peakAt));
   }
   if (failed.length === 0) return null;
-  // A window-long trend is credited with its rate until the next check; a fast rise (whose
-  // short-window rate would carry any spike past any earlier peak) must already be past it.
+  // Past the peaks of the last two hours means now, not soon (a sawtooth or spike would be
+  // credited past any peak at its rate). Days earlier the phase lines up only to ±10 min and a
+  // nightly job at 5-min sampling may cross within one step: a window-long trend is credited
+  // with its rate until the next check there; a fast rise is not.
   const ahead = p.fast ? 0 : (p.slopePerMinute * stepSeconds) / 60;
-  return p.current + ahead > highest ? null : failed;
+  return p.current > highestNear && p.current + ahead > highestDays ? null : failed;
 }
 
 function statusOf(p: AnyProjection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec | null): Status {

@@ -231,6 +231,8 @@ export function fastRiseAt(metric: MetricName, sorted: readonly MetricSample[], 
   if (!fit || !robust || robust.slope <= 0 || fit.rSquared < FAST_RISE_MIN_R_SQUARED) return null;
   const typical = median(window.slice(1).map((p, i) => Math.abs(p.y - window[i]!.y)));
   if (!(robust.slope * -recent[0]!.x > JUMP_NOISE_FACTOR * typical)) return null;
+  // A sawtooth climbing back after its drop (GC, restart) is no more a fast rise than a trend.
+  if (afterJump(window, robust.slope) === null) return null;
   const minutes = (threshold.critical - current) / robust.slope / 60;
   return {
     kind: 'trend',
