@@ -163,6 +163,9 @@ export function score(runs: readonly SeriesRun[]): Score {
     crossings, warned, recall: crossings ? warned / crossings : null,
     falseEpisodes, days, falseEpisodesPerDay: days ? falseEpisodes / days : 0,
     medianLeadMinutes: median(leads),
+    // The one base rate: the share of scored checks (not already critical, future known for an
+    // hour) followed by a crossing within the hour — the same checks "after low" and every
+    // level's calibration are computed on (LEVEL_HORIZON_MINUTES is 60 for all).
     baseRate: checks ? within / checks : 0,
     lowCrossRate: low ? lowWithin / low : null,
     confusion, calibration: cal,

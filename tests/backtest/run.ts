@@ -90,7 +90,7 @@ function doneWhen(set: LabelledSeries[], runs: Map<string, Map<Method, SeriesRun
         const c = e.calibration[level];
         rows.push([g.name, `calibration ±10 points: ${level}`, c.n ? `${pct(c.stated)} stated, ${pct(c.observed)} observed (n=${c.n})` : 'no checks', !c.n || Math.abs(c.stated - c.observed) <= 0.1 ? 'yes' : 'NO']);
       }
-      rows.push([g.name, 'after "low" ≤ half the base rate', `${pct(e.lowCrossRate)} vs ${pct(e.baseRate / 2)}`, (e.lowCrossRate ?? 0) <= e.baseRate / 2 ? 'yes' : 'NO']);
+      rows.push([g.name, 'after "low" ≤ half the base rate', `${pct(e.lowCrossRate)} vs half of ${pct(e.baseRate)} = ${pct(e.baseRate / 2)}`, (e.lowCrossRate ?? 0) <= e.baseRate / 2 ? 'yes' : 'NO']);
     }
   }
   return table(['set', 'target', 'figures', 'met'], rows);
