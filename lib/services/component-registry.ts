@@ -19,7 +19,7 @@ import {
   lockComponentRegistration,
 } from '@/db/queries/components';
 import type { Component } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 
 export interface ComponentLimits {
   maxNewPerBatch: number;
@@ -46,8 +46,8 @@ function defaultLimits(): ComponentLimits {
   return cached;
 }
 
-function limitError(message: string, limit: keyof typeof LIMITS_ENV, max: number, requested: number): ApiError {
-  return new ApiError(422, 'component_limit', message, [{ field: 'component', message }], { limit, max, new_components: requested });
+function limitError(message: string, limit: keyof typeof LIMITS_ENV, max: number, requested: number): DomainError {
+  return new DomainError('component_limit', message, { issues: [{ field: 'component', message }], details: { limit, max, new_components: requested } });
 }
 
 /**
