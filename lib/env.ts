@@ -189,3 +189,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Forgets the parsed configuration, for tests that change process.env between calls (the console never does). */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notifyApprovalRequested, type ApprovalRequested } from '@/lib/notify/slack';
+import { resetEnvForTests } from '@/lib/env';
 
 type Behaviour = 'ok' | 'error' | 'hang';
 let behaviour: Behaviour = 'ok';
@@ -110,14 +111,17 @@ describe('notifyApprovalRequested', () => {
     vi.stubEnv('SLACK_WEBHOOK_URL', webhookUrl);
     vi.stubEnv('CONSOLE_URL', undefined);
     vi.stubEnv('AUTH_URL', 'https://auth-url.example.com');
+    resetEnvForTests(); // lib/env.ts parses the environment once; this test changes it twice
     try {
       expect(await notifyApprovalRequested(request)).toBe('sent');
       expect(received[0]!.body.text).toContain(`https://auth-url.example.com/approvals#${request.remediationId}`);
       vi.stubEnv('CONSOLE_URL', 'https://console-url.example.com');
+      resetEnvForTests();
       await notifyApprovalRequested(request);
       expect(received[1]!.body.text).toContain(`https://console-url.example.com/approvals#${request.remediationId}`);
     } finally {
       vi.unstubAllEnvs();
+      resetEnvForTests();
     }
   });
 
