@@ -90,11 +90,14 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
 
 /**
  * Persistence: a "< 1 hour" projection is confirmed when it also held at the previous
- * check and at the check about 5 minutes earlier (one and the same check at 5-min
- * sampling). Derived from the sample history itself, so the function stays pure and
- * the backtest replays it exactly.
+ * check and at the check a minute earlier (one and the same check at 1-min sampling and
+ * sparser): at least two consecutive checks, at least a minute apart. Derived from the
+ * sample history itself, so the function stays pure and the backtest replays it exactly.
+ * It was 5 minutes: at 30-s sampling that is eleven consecutive checks, and the wait cost
+ * a steady CPU ramp most of its warning before the breach (critical 7.5 min before 90 %
+ * instead of ~12).
  */
-export const PERSIST_MINUTES = 5;
+export const PERSIST_MINUTES = 1;
 /**
  * Memory of failed forecasts: a "< 1 hour" forecast is damped when the same phase 1 h,
  * 2 h, or 1, 2 or 3 days earlier (±10 min, and the hour after) got at least as high as
@@ -193,9 +196,21 @@ function failedRises(p: Projection, sorted: readonly MetricSample[], end: number
   return p.current > highestNear && p.current + ahead > highestDays ? null : failed;
 }
 
-function statusOf(p: AnyProjection, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec | null): Status {
+function statusOf(
+  p: AnyProjection,
+  sorted: readonly MetricSample[],
+  end: number,
+  thresholds: Thresholds,
+  spec: WindowSpec | null,
+  leak: LeakProjection | null,
+): Status {
   if (p.kind === 'already_critical') return { confirmed: true, evidence: 'already_critical' };
   if (p.kind === 'leak') return { confirmed: true, evidence: 'leak' };
+  // memory_usage's own trend agreeing with a detected leak (both within the hour) is backed by
+  // the leak's hour-long fit. Without this, the moment the own trend's window cleared the last
+  // restart it replaced the leak's projection and, being new, fell back to "not yet confirmed"
+  // for the persistence time — a leak seen for 20 minutes read high instead of critical.
+  if (p.metric === 'memory_usage' && leak && leak.minutes < CRITICAL_MINUTES) return { confirmed: true, evidence: 'leak' };
   if (!spec) return { confirmed: false, note: 'no usable window' };
   const failed = failedRises(p, sorted, end, thresholds, spec.stepSeconds);
   if (failed) {
@@ -268,7 +283,7 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
   projections.sort((a, b) => a.minutes - b.minutes || b.quality - a.quality);
 
   // Within the hour, the first projection with evidence decides; without any, the first one, demoted.
-  const soon = projections.filter((p) => p.minutes < CRITICAL_MINUTES).map((p) => ({ p, status: statusOf(p, sorted, end, thresholds, spec) }));
+  const soon = projections.filter((p) => p.minutes < CRITICAL_MINUTES).map((p) => ({ p, status: statusOf(p, sorted, end, thresholds, spec, leakProjection) }));
   const decisive = soon.find((s) => s.status.confirmed) ?? soon[0] ?? null;
   const first = decisive?.p ?? projections[0] ?? null;
   const minutes = first ? Math.round(first.minutes * 10) / 10 : null;

@@ -30,11 +30,16 @@ export const PREDICTION_RECENT_MINUTES = 10;
 export const PREDICTION_RECENT_MIN_POINTS = 3;
 /**
  * A step is not a trend: a one-sample rise larger than half the window's whole rise and
- * larger than 4× the typical sample-to-sample change is a jump. Only what came after
- * the jump is projected (a step that stays is flat; a ramp after it still counts).
+ * larger than 4× the typical sample-to-sample change is a jump — when the level stays
+ * there: the median after it at least half the jump above the median before it. Only
+ * what came after the jump is projected (a step that stays is flat; a ramp after it
+ * still counts). Without the "stays" test a noise extreme (a low sample followed by a
+ * high one, which at 30-s sampling happens within minutes) passed for a jump and the
+ * few noisy samples after it were projected on their own.
  */
 export const JUMP_SHARE_OF_RISE = 0.5;
 export const JUMP_NOISE_FACTOR = 4;
+export const JUMP_STAYS_SHARE = 0.5;
 
 export interface WindowSpec {
   stepSeconds: number;
@@ -120,9 +125,11 @@ function afterJump(points: XY[], slope: number): XY[] | null {
   const range = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
   const typical = median(diffs.map(Math.abs));
   const big = (d: number, share: number) => Math.abs(d) > share && Math.abs(d) > JUMP_NOISE_FACTOR * typical;
+  const stays = (d: number, i: number) =>
+    median(points.slice(i + 1).map((p) => p.y)) - median(points.slice(0, i + 1).map((p) => p.y)) > JUMP_STAYS_SHARE * d;
   let jumpAt = -1;
   diffs.forEach((d, i) => {
-    if (d > 0 && big(d, JUMP_SHARE_OF_RISE * rise) && (jumpAt < 0 || d > diffs[jumpAt]!)) jumpAt = i;
+    if (d > 0 && big(d, JUMP_SHARE_OF_RISE * rise) && (jumpAt < 0 || d > diffs[jumpAt]!) && stays(d, i)) jumpAt = i;
   });
   let dropAt = -1;
   diffs.forEach((d, i) => {

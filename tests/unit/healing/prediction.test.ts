@@ -114,7 +114,14 @@ describe('fit quality', () => {
     const rand = prng(seed);
     const p = predictFailure(ramp('cpu_usage', 40, 0.4, () => (rand() - 0.5) * 12), DEFAULT_THRESHOLDS);
     expectInBand(p.probability, p.level);
-    if (p.minutes_to_failure !== null && p.minutes_to_failure < 60) expect(p.level).toBe('critical');
+    // Under an hour is critical once confirmed (issue 12: persisted over consecutive checks, or
+    // above warning); unconfirmed it is high and the reason says so. Seed 5's noise hides the
+    // trend entirely at the check a minute earlier, so that projection has not persisted: high
+    // is the honest answer, not a band violation.
+    if (p.minutes_to_failure !== null && p.minutes_to_failure < 60) {
+      if (p.level === 'high') expect(p.reasons[0]).toMatch(/— not yet confirmed: /);
+      else expect(p.level).toBe('critical');
+    }
   });
 });
 
