@@ -90,14 +90,20 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
 
 /**
  * Persistence: a "< 1 hour" projection is confirmed when it also held at the previous
- * check and at the check a minute earlier (one and the same check at 1-min sampling and
- * sparser): at least two consecutive checks, at least a minute apart. Derived from the
- * sample history itself, so the function stays pure and the backtest replays it exactly.
- * It was 5 minutes: at 30-s sampling that is eleven consecutive checks, and the wait cost
- * a steady CPU ramp most of its warning before the breach (critical 7.5 min before 90 %
- * instead of ~12).
+ * check and at the check persistSeconds() earlier — two sampling steps, but at least a
+ * minute (at 5-s sampling two steps are the same data) and at most PERSIST_MAX_MINUTES
+ * (at 5-min sampling: the previous check alone). Derived from the sample history itself,
+ * so the function stays pure and the backtest replays it exactly. It was a flat 5
+ * minutes: at 30-s sampling that is eleven consecutive checks, and the wait cost a steady
+ * CPU ramp most of its warning before the breach (critical 7.5 min before 90 % instead
+ * of ~12).
  */
-export const PERSIST_MINUTES = 1;
+export const PERSIST_STEPS = 2;
+export const PERSIST_MIN_MINUTES = 1;
+export const PERSIST_MAX_MINUTES = 5;
+export function persistSeconds(stepSeconds: number): number {
+  return Math.min(PERSIST_MAX_MINUTES * 60, Math.max(PERSIST_MIN_MINUTES * 60, PERSIST_STEPS * stepSeconds));
+}
 /**
  * Memory of failed forecasts: a "< 1 hour" forecast is damped when the same phase 1 h,
  * 2 h, or 1, 2 or 3 days earlier (±10 min, and the hour after) got at least as high as
@@ -134,12 +140,13 @@ const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 /** True when the projection is < 1 h both at the previous check and ~5 min earlier. */
 function persisted(metric: MetricName, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec): boolean {
   const now = sorted[end]!.timestamp.getTime();
-  const earlier = lastIndexAtOrBefore(sorted, now - PERSIST_MINUTES * MINUTE, end);
+  const persistMs = persistSeconds(spec.stepSeconds) * 1000;
+  const earlier = lastIndexAtOrBefore(sorted, now - persistMs, end);
   const priors = [...new Set([end - 1, earlier])].filter((i) => i >= 0);
   if (priors.length === 0) return false;
   // A gap longer than twice the expected spacing breaks "consecutive".
   const oldest = Math.min(...priors);
-  if (now - sorted[oldest]!.timestamp.getTime() > 2 * Math.max(spec.stepSeconds * 1000, PERSIST_MINUTES * MINUTE)) return false;
+  if (now - sorted[oldest]!.timestamp.getTime() > 2 * Math.max(spec.stepSeconds * 1000, persistMs)) return false;
   return priors.every((i) => {
     const p = projectAt(metric, sorted, i, thresholds[metric], spec);
     return p !== null && p.kind !== 'thin' && p.minutes < CRITICAL_MINUTES;

@@ -1,7 +1,7 @@
 /** Issue 12: robust trends, sampling-aware windows, persistence and memory of failed forecasts. */
 import { describe, expect, it } from 'vitest';
 import { assessHealth } from '../../../lib/healing/assess';
-import { predictFailure } from '../../../lib/healing/prediction';
+import { persistSeconds, predictFailure } from '../../../lib/healing/prediction';
 import { DEFAULT_THRESHOLDS } from '../../../lib/healing/thresholds';
 import { series } from './fixtures';
 
@@ -50,6 +50,11 @@ describe('sampling-aware windows', () => {
 });
 
 describe('persistence', () => {
+  it('lasts two sampling steps, at least a minute and at most five', () => {
+    expect([5, 30, 60, 120, 300, 600].map(persistSeconds)).toEqual([60, 60, 120, 240, 300, 300]);
+  });
+
+
   it('a below-warning "< 1 hour" projection becomes critical and a healing trigger only once it held at the next check', () => {
     // cpu_usage, not memory_usage: a memory ramp this clean is also a detected leak, whose
     // evidence would confirm it without persistence (see the leak test below).
@@ -58,8 +63,10 @@ describe('persistence', () => {
     const first = assessHealth({ sample: ramp(6).at(-1)!, history: ramp(6) });
     expect(first.failure_prediction).toMatchObject({ level: 'high', critical_evidence: null });
     expect(first.healing_triggers).toEqual([]);
-    // One minute later (the persistence time, PERSIST_MINUTES) it has held at two consecutive checks.
-    const later = assessHealth({ sample: ramp(7).at(-1)!, history: ramp(7) });
+    // At 1-min sampling persistence is two steps (persistSeconds): a minute later the check two
+    // minutes back could not project yet, so still high; two minutes later it held throughout.
+    expect(assessHealth({ sample: ramp(7).at(-1)!, history: ramp(7) }).failure_prediction).toMatchObject({ level: 'high' });
+    const later = assessHealth({ sample: ramp(8).at(-1)!, history: ramp(8) });
     expect(later.failure_prediction).toMatchObject({ level: 'critical', critical_evidence: 'persisted' });
     expect(later.healing_triggers).toEqual(['Failure predicted within 1 hour (cpu_usage)']);
   });
