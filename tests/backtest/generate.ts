@@ -207,10 +207,26 @@ export function generateSeries(family: Family, stepSeconds: number, days: number
       memory_mb: null,
     });
   }
-  return { id: `${family}@${stepSeconds / 60}min#${seed}`, family, stepSeconds, samples };
+  return { id: `${family}@${samplingLabel(stepSeconds)}#${seed}`, family, stepSeconds, samples };
 }
 
-/** The committed set: every family at 5-min (3 days; batch jobs 9) and 1-min (2 days; batch jobs 6), two seeds each, plus 10-min ramps and leaks. */
+/** "5-s", "30-s", "1-min", "5-min", "10-min". */
+export function samplingLabel(stepSeconds: number): string {
+  return stepSeconds < MIN ? `${stepSeconds}-s` : `${stepSeconds / MIN}-min`;
+}
+
+/**
+ * Families replayed at 5-s sampling as well (6 hours each: a 5-s day is 17 280 checks): the
+ * ones where fast sampling itself misleads — noise extremes a few samples apart, a GC drop,
+ * a step, a leak, and a ramp fast enough to cross within the 6 hours.
+ */
+const FIVE_SECOND_FAMILIES: readonly Family[] = ['noise', 'gc-sawtooth', 'step-stays', 'leak', 'fast-ramp'];
+
+/**
+ * The committed set: every family at 5-min (3 days; batch jobs 9) and 1-min (2 days; batch
+ * jobs 6), two seeds each; at 30-s (the simulator's and a typical agent's rate; 1 day, batch
+ * jobs 3), one seed; the families above at 5-s (6 h); plus 10-min ramps and leaks.
+ */
 export function labelledSet(): LabelledSeries[] {
   const set: LabelledSeries[] = [];
   FAMILIES.forEach((family, f) => {
@@ -220,6 +236,8 @@ export function labelledSet(): LabelledSeries[] {
       set.push(generateSeries(family, 5 * MIN, 3 * days, 1000 * f + seed));
       set.push(generateSeries(family, MIN, 2 * days, 1000 * f + 100 + seed));
     }
+    set.push(generateSeries(family, 30, days, 1000 * f + 300));
+    if (FIVE_SECOND_FAMILIES.includes(family)) set.push(generateSeries(family, 5, 0.25, 1000 * f + 500));
   });
   for (const family of ['slow-ramp', 'leak'] as const) set.push(generateSeries(family, 10 * MIN, 4, 9000 + FAMILIES.indexOf(family)));
   return set;

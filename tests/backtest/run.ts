@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { FAMILIES, labelledSet, type Family, type LabelledSeries } from './generate';
+import { FAMILIES, labelledSet, samplingLabel, type Family, type LabelledSeries } from './generate';
 import { METHODS, type Method, type Verdict } from './methods';
 import { BUCKETS, LEVEL_HORIZON_MINUTES, LEVELS, score, truthOf, type Score, type SeriesRun } from './evaluate';
 
@@ -101,7 +101,7 @@ function report(set: LabelledSeries[]): string {
   const [, , before, eng] = METHODS as [Method, Method, Method, Method];
   const checks = set.reduce((n, s) => n + s.samples.length, 0);
   const parts = [
-    `${set.length} series, ${checks} checks (${[...new Set(set.map((s) => `${s.stepSeconds / 60}-min`))].join(', ')} sampling). ` +
+    `${set.length} series, ${checks} checks (${[...new Set(set.map((s) => samplingLabel(s.stepSeconds)))].join(', ')} sampling). ` +
       `Columns: the plain warning-threshold alarm, Prometheus predict_linear(v[30m], 3600) ≥ critical, the engine before issue 12 (frozen copy), the engine now.`,
     '## Done when',
     doneWhen(set, runs),
