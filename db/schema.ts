@@ -21,15 +21,26 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ThresholdOverrides } from '@/lib/healing/types';
+// Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
+import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS, type RemediationParams, type RemediationPolicy } from '../lib/healing/vocabulary';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const ROLES = ['viewer', 'operator', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** How remediations for a component run: `default` = the risk policy of SPEC §4. */
-export const REMEDIATION_POLICIES = ['default', 'auto', 'approval', 'never'] as const;
-export type RemediationPolicy = (typeof REMEDIATION_POLICIES)[number];
+// The remediation vocabulary is the domain's (lib/healing/vocabulary.ts); the columns below store it.
+export {
+  REMEDIATION_ACTIONS,
+  REMEDIATION_POLICIES,
+  RISKS,
+  ROLLBACK_TYPES,
+  type RemediationAction,
+  type RemediationParams,
+  type RemediationPolicy,
+  type Risk,
+  type RollbackType,
+} from '../lib/healing/vocabulary';
 
 export const components = pgTable(
   'components',
@@ -232,12 +243,6 @@ export const apiTokens = pgTable(
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
 
-export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup'] as const;
-export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
-export const ROLLBACK_TYPES = ['previous_state', 'config', 'deployment'] as const;
-export type RollbackType = (typeof ROLLBACK_TYPES)[number];
-export const RISKS = ['low', 'high'] as const;
-export type Risk = (typeof RISKS)[number];
 /**
  * proposed → pending_approval → approved → executing → succeeded | failed;
  * pending_approval → rejected | expired. Low-risk ones go proposed → approved directly.
@@ -279,11 +284,6 @@ export interface EvidenceSender {
  */
 export type RemediationTarget = Record<string, string | number | null>;
 
-/** What the action needs: the rollback type, the Render service to act on. */
-export interface RemediationParams {
-  rollback_type?: RollbackType;
-  service_id?: string | null;
-}
 
 /** A proposed, approved or executed healing action, with why and by whom. */
 export const remediations = pgTable(

@@ -9,10 +9,11 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { approveAction } from '@/app/approvals/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
-import { isRequestedBy, sentEvidenceOf, type RemediationView } from '@/lib/remediation/present';
+import type { RemediationView } from '@/lib/remediation/present';
+import { isRequestedBy, sentEvidenceOf } from '@/lib/remediation/view-checks';
 import { EvidenceView } from './evidence';
 import { TargetView } from './target-view';
-import { actionLabel, formatDuration, formatTime, requesterKindLabel } from './format';
+import { formatDuration, formatTime, requesterKindLabel } from './format';
 import type { DecisionResult } from './outcomes';
 import { RejectDialog } from './reject-dialog';
 import { ResultFields } from './result-fields';
@@ -81,7 +82,7 @@ export function ApprovalCard({
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [approving, startApprove] = useTransition();
-  const summary = `${actionLabel(item.action, item.params)} of ${item.component} (${item.environment})`;
+  const summary = `${item.action_label} of ${item.component} (${item.environment})`;
   const own = isRequestedBy(item, viewer);
   // Four-eyes on the evidence (decide() refuses it too): they may reject, not approve.
   const sentEvidence = sentEvidenceOf(item, viewer);
@@ -95,7 +96,7 @@ export function ApprovalCard({
     <article id={item.id} className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
       <header className={styles.itemHead}>
         <h3 className={styles.itemTitle}>
-          {actionLabel(item.action, item.params)} of{' '}
+          {item.action_label} of{' '}
           <Link href={`/components/${encodeURIComponent(item.component)}`}>{item.component}</Link>
         </h3>
         <span className="muted">{item.environment}</span>

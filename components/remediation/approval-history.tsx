@@ -1,7 +1,7 @@
 /** The History tab: what was decided, by whom and why, and what running it did. */
 import Link from 'next/link';
 import type { RemediationView } from '@/lib/remediation/present';
-import { actionLabel, formatTime, requesterKindLabel } from './format';
+import { formatTime, requesterKindLabel } from './format';
 import styles from './approvals.module.css';
 
 const STATUS_TONE: Record<RemediationView['status'], string> = {
@@ -62,7 +62,7 @@ export function ApprovalHistory({ rows, includePolicy }: { rows: RemediationView
             {rows.map((r) => (
               <tr key={r.id} data-remediation-id={r.id} data-status={r.status}>
                 <td>
-                  <strong>{actionLabel(r.action, r.params)}</strong> of{' '}
+                  <strong>{r.action_label}</strong> of{' '}
                   <Link href={`/components/${encodeURIComponent(r.component)}`}>{r.component}</Link>
                   <div className="small muted">
                     {r.environment} · <span className={r.risk === 'high' ? 'tone-crit' : 'tone-ok'}>{r.risk} risk</span>

@@ -14,8 +14,9 @@ import { hasRole } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { remediationDeps } from '@/lib/remediation/deps';
 import { differingConfigFields } from '@/lib/remediation/actions';
+import { manualActions } from './action-plan';
 import type { Db } from '@/db/client';
-import type { ActionTargets } from './action-targets';
+import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { ComponentActions } from './component-actions';
 
 function configChanges(current: ComponentConfig, previous: ComponentConfig) {
@@ -63,9 +64,11 @@ export async function ComponentActionsPanel({ componentName }: { componentName: 
   if (!component) {
     return <p className="muted">{componentName} is not registered, so there is nothing to act on.</p>;
   }
+  const targets = await actionTargets(db, component);
   return (
     <ComponentActions
-      targets={await actionTargets(db, component)}
+      targets={targets}
+      actions={manualActions(targets)}
       role={user.role}
       canRequest={hasRole(user.role, 'operator')}
     />

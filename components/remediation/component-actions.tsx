@@ -6,33 +6,15 @@
  * server action then applies the real policy, guardrails and approval queue.
  */
 import { useId, useState, useTransition, type FormEvent } from 'react';
-import { cleanupAction, restartAction, rollbackAction } from '@/app/components/[name]/actions';
-import { ROLLBACK_TYPES, type RollbackType } from '@/db/schema';
+import { requestAction } from '@/app/components/[name]/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
-import type { ActionTargets } from './action-targets';
-import { planFor, type ManualAction } from './action-plan';
+import type { ActionTargets } from '@/lib/remediation/action-targets';
+import type { ManualActionView } from './action-plan';
 import { Dialog } from './dialog';
 import type { RequestResult } from './outcomes';
 import { RequestResultView } from './request-result';
 import dialogStyles from './dialog.module.css';
 import styles from './component-actions.module.css';
-
-const BUTTONS: { action: ManualAction; label: string }[] = [
-  { action: 'restart', label: 'Restart' },
-  { action: 'rollback', label: 'Rollback' },
-  { action: 'memory_cleanup', label: 'Memory-leak cleanup' },
-];
-
-const ROLLBACK_LABEL: Record<RollbackType, string> = {
-  previous_state: 'Previous state — the runtime state recorded before the current one',
-  config: 'Config — the console configuration before the last change',
-  deployment: 'Deployment — the deploy before the live one',
-};
-
-/** The first rollback type that has something to restore, so the dialog opens on a runnable choice. */
-function defaultRollbackType(targets: ActionTargets): RollbackType {
-  return ROLLBACK_TYPES.find((type) => planFor('rollback', targets, type).blocker === null) ?? 'previous_state';
-}
 
 function ConfirmDialog({
   action,
@@ -40,36 +22,30 @@ function ConfirmDialog({
   onClose,
   onResult,
 }: {
-  action: ManualAction | null;
+  action: ManualActionView;
   targets: ActionTargets;
   onClose: () => void;
   onResult: (result: ActionResult<RequestResult>) => void;
 }) {
-  const [rollbackType, setRollbackType] = useState<RollbackType>(() => defaultRollbackType(targets));
+  const [choiceValue, setChoice] = useState(action.initial);
   const [pending, startTransition] = useTransition();
   const noteId = useId();
-  const plan = planFor(action ?? 'restart', targets, rollbackType);
+  const choice = action.choices.find((c) => c.value === choiceValue) ?? action.choices[0]!;
+  const plan = choice.plan;
   const { name, environment } = targets.component;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim() || undefined;
     startTransition(async () => {
-      const input = { component: name, ...(note && { note }) };
-      const result =
-        action === 'restart'
-          ? await restartAction(input)
-          : action === 'rollback'
-            ? await rollbackAction({ ...input, rollback_type: rollbackType })
-            : await cleanupAction(input);
-      onResult(result);
+      onResult(await requestAction({ action: action.action, component: name, params: choice.params, ...(note && { note }) }));
       onClose();
     });
   }
 
   return (
     <Dialog
-      open={action !== null}
+      open
       onClose={onClose}
       title={plan.title}
       description={
@@ -87,27 +63,18 @@ function ConfirmDialog({
       testId="action-dialog"
     >
       <form onSubmit={submit}>
-        {action === 'rollback' && (
+        {action.choices.length > 1 && (
           <fieldset className={dialogStyles.choices}>
-            <legend>Roll back to</legend>
-            {ROLLBACK_TYPES.map((type) => {
-              const blocker = planFor('rollback', targets, type).blocker;
-              return (
-                <label key={type} className={dialogStyles.choice}>
-                  <input
-                    type="radio"
-                    name="rollback_type"
-                    value={type}
-                    checked={rollbackType === type}
-                    onChange={() => setRollbackType(type)}
-                  />
-                  <span>
-                    {ROLLBACK_LABEL[type]}
-                    {blocker && <small> — unavailable: {blocker}</small>}
-                  </span>
-                </label>
-              );
-            })}
+            <legend>{action.choicesLegend}</legend>
+            {action.choices.map((c) => (
+              <label key={c.value} className={dialogStyles.choice}>
+                <input type="radio" name={action.choicesName} value={c.value} checked={choice.value === c.value} onChange={() => setChoice(c.value)} />
+                <span>
+                  {c.label}
+                  {c.plan.blocker && <small> — unavailable: {c.plan.blocker}</small>}
+                </span>
+              </label>
+            ))}
           </fieldset>
         )}
         <dl className={dialogStyles.facts}>
@@ -153,8 +120,20 @@ function ConfirmDialog({
   );
 }
 
-export function ComponentActions({ targets, role, canRequest }: { targets: ActionTargets; role: string; canRequest: boolean }) {
-  const [open, setOpen] = useState<ManualAction | null>(null);
+export function ComponentActions({
+  targets,
+  actions,
+  role,
+  canRequest,
+}: {
+  targets: ActionTargets;
+  /** Every registered action with its dialog's words, worked out on the server (action-plan.ts). */
+  actions: ManualActionView[];
+  role: string;
+  canRequest: boolean;
+}) {
+  const [openAction, setOpen] = useState<ManualActionView['action'] | null>(null);
+  const open = actions.find((a) => a.action === openAction) ?? null;
   const [result, setResult] = useState<ActionResult<RequestResult> | null>(null);
   const noteId = useId();
 
@@ -164,7 +143,7 @@ export function ComponentActions({ targets, role, canRequest }: { targets: Actio
         Actions
       </h2>
       <div className={styles.buttons}>
-        {BUTTONS.map(({ action, label }) => (
+        {actions.map(({ action, label }) => (
           <button
             key={action}
             type="button"
@@ -184,7 +163,7 @@ export function ComponentActions({ targets, role, canRequest }: { targets: Actio
       )}
       <div aria-live="polite">{result && <RequestResultView result={result} />}</div>
       {/* Keyed by action so each opening starts from a fresh form. */}
-      <ConfirmDialog key={open ?? 'closed'} action={open} targets={targets} onClose={() => setOpen(null)} onResult={setResult} />
+      {open && <ConfirmDialog key={open.action} action={open} targets={targets} onClose={() => setOpen(null)} onResult={setResult} />}
     </section>
   );
 }

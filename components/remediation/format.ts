@@ -1,18 +1,6 @@
 /** Wording shared by the approval queue, its history and the component actions. */
 import type { RemediationView } from '@/lib/remediation/present';
 
-const ACTION_LABEL: Record<RemediationView['action'], string> = {
-  restart: 'Restart',
-  rollback: 'Rollback',
-  memory_cleanup: 'Memory-leak cleanup',
-};
-
-/** "Rollback (previous_state)", "Restart". */
-export function actionLabel(action: RemediationView['action'], params: RemediationView['params']): string {
-  const label = ACTION_LABEL[action];
-  return action === 'rollback' && params.rollback_type ? `${label} (${params.rollback_type})` : label;
-}
-
 const REQUESTER_KIND: Record<RemediationView['requested_by_kind'], string> = {
   user: 'person',
   token: 'API token',

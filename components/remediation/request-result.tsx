@@ -1,14 +1,14 @@
 /** What came of a manual action: the card's result, the pending approval, or why it was refused. */
 import Link from 'next/link';
 import type { ActionResult } from '@/lib/actions/server-action';
-import { actionLabel, formatTime } from './format';
+import { formatTime } from './format';
 import type { RequestResult } from './outcomes';
 import { ResultFields } from './result-fields';
 import styles from './component-actions.module.css';
 
 function Outcome({ result }: { result: RequestResult }) {
   const r = result.remediation;
-  const what = `${actionLabel(r.action, r.params)} of ${r.component}`;
+  const what = `${r.action_label} of ${r.component}`;
   if (result.kind === 'pending') {
     return (
       <div className={styles.pending} data-testid="request-pending" data-remediation-id={r.id}>

@@ -13,6 +13,7 @@
 import type { RemediationAction, RemediationPolicy } from '@/db/schema';
 import { planRemediation, type PlanInput } from '@/lib/healing/remediation-plan';
 import { riskFor } from '@/lib/healing/risk';
+import { actionOf } from '@/lib/remediation/actions';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { NextAction } from './proposal';
 
@@ -43,10 +44,11 @@ export function nextAction(report: PlanInput, ctx: NextActionContext): NextActio
     restartable: ctx.hasService,
   });
   if (!plan) return null;
-  const base = { action: plan.action, params: plan.params, reason: plan.reason, until: null, why: null };
-  const risk = riskFor(plan.action, ctx.component);
+  const definition = actionOf(plan.action);
+  const base = { action: plan.action, params: plan.params, action_name: definition.describeParams(plan.params), reason: plan.reason, until: null, why: null };
+  const risk = riskFor(definition, ctx.component);
   if (!risk.allowed) return { ...base, outcome: 'refused', why: 'policy "never"' };
-  const needsService = plan.action === 'restart' || (plan.action === 'rollback' && plan.params.rollback_type === 'deployment');
+  const needsService = definition.needs(plan.params).service;
   if (needsService && !ctx.hasService) return { ...base, outcome: 'unavailable', why: 'no Render service registered' };
   if (plan.action === 'rollback' && plan.params.rollback_type === 'previous_state' && ctx.recordedStates < 2) {
     return { ...base, outcome: 'unavailable', why: 'no previous state recorded' };

@@ -12,6 +12,8 @@ export interface OpenRemediationView {
   id: string;
   action: RemediationAction;
   params: RemediationParams;
+  /** "rollback (deployment)": the action's own words (its registry module). */
+  action_name: string;
   status: OpenStatus;
   risk: Risk;
   requested_by: string;
@@ -32,6 +34,8 @@ export interface OpenRemediationView {
 export interface NextAction {
   action: RemediationAction;
   params: RemediationParams;
+  /** "rollback (deployment)": the action's own words (its registry module). */
+  action_name: string;
   reason: string;
   outcome: 'approval' | 'automatic' | 'refused' | 'unavailable' | 'paused' | 'snoozed';
   /** Snoozed: when the reconciler may propose it again (ISO). */
@@ -47,17 +51,6 @@ export interface ConsoleProposal {
   next: NextAction | null;
   /** Open remediations of the component, oldest first. */
   open: OpenRemediationView[];
-}
-
-const ACTION_NAME: Record<RemediationAction, string> = {
-  restart: 'restart',
-  rollback: 'rollback',
-  memory_cleanup: 'memory cleanup',
-};
-
-/** "rollback (deployment)", "restart", "memory cleanup". */
-export function actionName(action: RemediationAction, params: RemediationParams = {}): string {
-  return action === 'rollback' && params.rollback_type ? `rollback (${params.rollback_type})` : ACTION_NAME[action];
 }
 
 const STATUS_WORDS: Record<OpenStatus, string> = {
@@ -76,7 +69,7 @@ export interface ProposalLine {
 }
 
 function nextLine(next: NextAction, stale: boolean): ProposalLine {
-  const name = actionName(next.action, next.params);
+  const name = next.action_name;
   if (stale) return { text: `${name} · on hold: no fresh check`, href: null, kind: 'hold' };
   switch (next.outcome) {
     case 'approval':
@@ -106,7 +99,7 @@ function nextLine(next: NextAction, stale: boolean): ProposalLine {
 export function proposalLines(p: ConsoleProposal, stale: boolean): ProposalLine[] {
   if (p.open.length > 0) {
     return p.open.map((o) => ({
-      text: `${actionName(o.action, o.params)} · ${STATUS_WORDS[o.status]}`,
+      text: `${o.action_name} · ${STATUS_WORDS[o.status]}`,
       href: o.status === 'pending_approval' ? approvalHref(o.id) : null,
       kind: 'active',
     }));

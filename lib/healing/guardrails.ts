@@ -4,7 +4,7 @@
  * automatic actions per component per hour. Pure: the caller passes the clock
  * and the component's recent executions.
  */
-import type { RemediationAction } from '@/db/schema';
+import type { RemediationAction } from './vocabulary';
 
 export interface GuardrailSettings {
   cooldownMs: number;

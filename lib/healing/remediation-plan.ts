@@ -11,7 +11,7 @@
  *   3. any other trigger, or a critical
  *      failure prediction              → restart
  */
-import type { RemediationAction, RemediationParams } from '@/db/schema';
+import type { RemediationAction, RemediationParams } from './vocabulary';
 import { METRICS, type FailurePrediction, type HealingTriggers, type LeakAnalysis, type MetricName } from './types';
 
 export interface PlanInput {

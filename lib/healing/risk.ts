@@ -3,12 +3,16 @@
  * second person. Pure; the component's environment and policy decide, and an
  * action aimed anywhere but the component's registered target always waits.
  */
-import type { RemediationAction, RemediationPolicy, Risk } from '@/db/schema';
+import type { RemediationAction, RemediationPolicy, Risk } from './vocabulary';
 
 export type RiskDecision = { allowed: true; risk: Risk; why: string } | { allowed: false; why: string };
 
-/** Actions that change what is running; risky wherever real users are. */
-const DISRUPTIVE: readonly RemediationAction[] = ['restart', 'rollback'];
+/** The action as the policy sees it: its name and whether it changes what is running (its registry definition says). */
+export interface RiskSubject {
+  name: RemediationAction;
+  /** Disruptive actions are risky wherever real users are. */
+  disruptive: boolean;
+}
 
 /** What about a request, beyond action and component, can make it riskier. */
 export interface RiskContext {
@@ -23,7 +27,7 @@ export interface RiskContext {
 }
 
 export function riskFor(
-  action: RemediationAction,
+  action: RiskSubject,
   component: { environment: string; policy: RemediationPolicy },
   context: RiskContext = {},
 ): RiskDecision {
@@ -40,10 +44,10 @@ export function riskFor(
     case 'approval':
       return { allowed: true, risk: 'high', why: 'policy "approval": every action needs an approver' };
     case 'default': {
-      const high = component.environment === 'production' && DISRUPTIVE.includes(action);
+      const high = component.environment === 'production' && action.disruptive;
       return high
-        ? { allowed: true, risk: 'high', why: `${action} in production needs an approver` }
-        : { allowed: true, risk: 'low', why: `${action} in ${component.environment} runs without approval` };
+        ? { allowed: true, risk: 'high', why: `${action.name} in production needs an approver` }
+        : { allowed: true, risk: 'low', why: `${action.name} in ${component.environment} runs without approval` };
     }
   }
 }

@@ -12,6 +12,7 @@ import { decideRemediation, findRemediation, lockRemediation, type RemediationWi
 import type { Component, RemediationTarget } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { riskFor } from '@/lib/healing/risk';
+import { actionOf } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
 import { riskContext } from './request';
@@ -62,7 +63,7 @@ async function refuseIfMoved(tx: Db, remediation: RemediationWithComponent, comp
   }
   // Rows from before targets were recorded ({}) have nothing to compare.
   const changes = Object.keys(remediation.target).length === 0 ? [] : targetChanges(remediation.target, target);
-  const risk = riskFor(remediation.action, component, await riskContext(tx, component, remediation));
+  const risk = riskFor(actionOf(remediation.action), component, await riskContext(tx, component, remediation));
   if (!risk.allowed) throw refuse(`${risk.why}`, { guardrail: 'policy' });
   if (risk.risk !== remediation.risk) changes.push(`risk ${remediation.risk} → ${risk.risk} (${risk.why})`);
   if (changes.length > 0) {

@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { recordBrain, type ActionType } from '@/db/queries/brain';
+import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
 import {
   claimForExecution,
@@ -16,16 +16,9 @@ import {
   recordLateOutcome,
   type RemediationWithComponent,
 } from '@/db/queries/remediations';
-import type { RemediationAction } from '@/db/schema';
 import { log } from '@/lib/log';
-import { cleanupMemoryLeak, restartService, rollbackComponent } from './actions';
+import { actionOf, type RunOutcome } from './actions';
 import type { ActionOutcome, RemediationDeps } from './types';
-
-export const BRAIN_ACTION: Record<RemediationAction, ActionType> = {
-  restart: 'service_restart',
-  rollback: 'automatic_rollback',
-  memory_cleanup: 'memory_leak_cleanup',
-};
 
 export interface ExecutionResult {
   /** False when another worker had already claimed it (or it was not approved). */
@@ -38,8 +31,8 @@ export interface ExecutionResult {
   late?: boolean;
   remediation: RemediationWithComponent;
   outcome: ActionOutcome | null;
-  /** A restart proposed because a leaking component had no cleanup hook. */
-  followUp?: { action: 'restart'; reason: string };
+  /** An action proposed in its place (a restart when a leaking component had no cleanup hook). */
+  followUp?: RunOutcome['followUp'];
 }
 
 export async function executeRemediation(db: Db, id: string, deps: RemediationDeps): Promise<ExecutionResult> {
@@ -54,23 +47,12 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
   const component = (await findComponentByName(db, remediation.component))!;
   const actor = remediation.decidedBy ?? remediation.requestedBy;
 
+  const definition = actionOf(remediation.action);
   let outcome: ActionOutcome;
   let followUp: ExecutionResult['followUp'];
   try {
-    switch (remediation.action) {
-      case 'restart':
-        outcome = await restartService(component, remediation.params, deps.executors, remediation.target);
-        break;
-      case 'rollback':
-        outcome = await rollbackComponent(db, component, remediation.params, deps.executors, actor, remediation.target);
-        break;
-      case 'memory_cleanup': {
-        const cleaned = await cleanupMemoryLeak(db, component, deps.executors, now);
-        outcome = cleaned;
-        if (cleaned.needsRestart) followUp = { action: 'restart', reason: cleaned.error! };
-        break;
-      }
-    }
+    const ran = await definition.run({ db, component, params: remediation.params, executors: deps.executors, actor, target: remediation.target, now });
+    ({ followUp, ...outcome } = ran);
   } catch (error) {
     // An executor bug or a database error mid-action: recorded as a failure, never retried blindly.
     log.error('remediation execution crashed', { remediation: id, action: remediation.action, error });
@@ -93,7 +75,7 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
     const row = await finishExecution(tx, id, { success: reported.success, result: reported.result, error: reported.error, now: finishedAt });
     if (!row) return false;
     await recordBrain(tx, {
-      actionType: BRAIN_ACTION[remediation.action],
+      actionType: definition.brainAction,
       status: reported.success ? 'success' : 'failure',
       metadata: { ...reported.result, ...metadata },
     });
@@ -114,7 +96,7 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
   await db.transaction(async (tx) => {
     await recordLateOutcome(tx, id, { result: lateResult, note });
     await recordBrain(tx, {
-      actionType: BRAIN_ACTION[remediation.action],
+      actionType: definition.brainAction,
       status: 'late_outcome',
       metadata: { ...lateResult, ...metadata, counted_as: 'failed' },
     });

@@ -1,5 +1,10 @@
-/** The public (API and page) view of a remediation: snake_case, ISO times, time left before expiry. */
+/**
+ * The public (API and page) view of a remediation: snake_case, ISO times, time left before expiry.
+ * The four-eyes tests on a view, which the browser runs too, are in ./view-checks.ts.
+ */
+import 'server-only';
 import type { RemediationWithComponent } from '@/db/queries/remediations';
+import { actionOf } from './actions';
 
 export interface RemediationView {
   id: string;
@@ -7,6 +12,8 @@ export interface RemediationView {
   environment: string;
   action: RemediationWithComponent['action'];
   params: RemediationWithComponent['params'];
+  /** "Rollback (deployment)": the action's own words (its registry module). */
+  action_label: string;
   risk: RemediationWithComponent['risk'];
   status: RemediationWithComponent['status'];
   reason: string;
@@ -40,6 +47,7 @@ export function remediationView(r: RemediationWithComponent): RemediationView {
     environment: r.environment,
     action: r.action,
     params: r.params,
+    action_label: actionOf(r.action).title(r.params),
     risk: r.risk,
     status: r.status,
     reason: r.reason,
@@ -60,17 +68,4 @@ export function remediationView(r: RemediationWithComponent): RemediationView {
     result: r.result,
     error: r.error,
   };
-}
-
-/** The four-eyes test of decide() on the view: did this person ask, themself or through a token they created? */
-export function isRequestedBy(view: RemediationView, person: { id: string; email: string }): boolean {
-  return (
-    (view.requester_user_id !== null && view.requester_user_id === person.id) ||
-    (view.requested_by_kind === 'user' && view.requested_by.toLowerCase() === person.email.toLowerCase())
-  );
-}
-
-/** The evidence four-eyes test of decide() on the view: did this person send a sample behind it? */
-export function sentEvidenceOf(view: RemediationView, person: { id: string }): boolean {
-  return view.evidence_senders.some((sender) => sender.user_id === person.id);
 }

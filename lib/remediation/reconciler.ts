@@ -29,7 +29,8 @@ import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
 import type { HealthReport } from '@/lib/services/health-check';
 import { evidenceFromCheck } from './evidence';
-import { BRAIN_ACTION, executeRemediation } from './execute';
+import { actionOf } from './actions';
+import { executeRemediation } from './execute';
 import { requestRemediation } from './request';
 import { RECONCILER, type RemediationDeps } from './types';
 
@@ -88,7 +89,7 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive
     for (const lapsed of await failLapsedLeases(db, now)) {
       counts.lapsed++;
       await recordBrain(db, {
-        actionType: BRAIN_ACTION[lapsed.action],
+        actionType: actionOf(lapsed.action).brainAction,
         status: 'failure',
         metadata: { component: names.get(lapsed.componentId), remediation_id: lapsed.id, error: lapsed.error },
       });

@@ -6,7 +6,6 @@
 import 'server-only';
 import { isUniqueViolation, type Db } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
-import { recentConfigs } from '@/db/queries/component-history';
 import { checkSenders } from '@/db/queries/health-checks';
 import {
   expireIfLapsed,
@@ -18,8 +17,9 @@ import {
 } from '@/db/queries/remediations';
 import type { Component, Remediation, RemediationAction } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import { riskFor, routingChanges, type RiskContext } from '@/lib/healing/risk';
+import { riskFor, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
+import { actionOf } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
 import { resolveTarget } from './target';
@@ -34,19 +34,10 @@ const isAutomatic = (request: RemediationRequest) => request.requester.kind !== 
 
 /** What makes this request riskier than its action on its component would be (see riskFor). decide() asks it again. */
 export async function riskContext(db: Db, component: Component, request: Pick<RemediationRequest, 'action' | 'params'>): Promise<RiskContext> {
-  const { action, params } = request;
-  const serviceId = params.service_id ?? null;
-  const aimsAtService = action === 'restart' || (action === 'rollback' && (params.rollback_type ?? 'deployment') !== 'config');
-  const retargetedTo = aimsAtService && serviceId !== null && serviceId !== component.renderServiceId ? serviceId : undefined;
-  let rewritesRouting: string[] | undefined;
-  if (action === 'rollback' && params.rollback_type === 'config') {
-    const [current, previous] = await recentConfigs(db, component.id, 2);
-    if (current && previous) {
-      // The policy is kept by a config rollback (it is an admin setting), so it is not compared.
-      rewritesRouting = routingChanges(current.config, { ...previous.config, policy: undefined });
-    }
-  }
-  return { retargetedTo, rewritesRouting };
+  const definition = actionOf(request.action);
+  const serviceId = request.params.service_id ?? null;
+  const retargeted = definition.aimsAtService(request.params) && serviceId !== null && serviceId !== component.renderServiceId;
+  return { ...(await definition.riskContext(db, component, request.params)), ...(retargeted && { retargetedTo: serviceId }) };
 }
 
 /** Where a person looks at an open remediation: the approval card while it waits, else the component page. */
@@ -79,7 +70,7 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
   const target = await resolveTarget(db, component, request.action, request.params, deps.executors);
   const evidenceSenders = typeof request.evidence?.health_check_id === 'number' ? await checkSenders(db, request.evidence.health_check_id) : [];
 
-  const risk = riskFor(request.action, component, await riskContext(db, component, request));
+  const risk = riskFor(actionOf(request.action), component, await riskContext(db, component, request));
   if (!risk.allowed) throw new ApiError(409, 'conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
 
   const automatic = isAutomatic(request);

@@ -11,6 +11,7 @@ import { automationPause } from '@/db/queries/settings';
 import type { Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
 import { nextAction } from '@/lib/dashboard/next-action';
+import { actionOf } from '@/lib/remediation/actions';
 import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/proposal';
 import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
@@ -63,6 +64,7 @@ function openView(r: OpenRemediation): OpenRemediationView {
     id: r.id,
     action: r.action,
     params: r.params,
+    action_name: actionOf(r.action).describeParams(r.params),
     status: r.status,
     risk: r.risk,
     requested_by: r.requestedBy,

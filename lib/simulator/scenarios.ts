@@ -10,6 +10,7 @@
  * prediction with R² ≥ 0.25, 60-min/120-sample leak window, 10-score trend) — see
  * tests/unit/simulator/scenarios.test.ts for what each one is proven to show.
  */
+import type { RemediationAction } from '@/lib/healing/vocabulary';
 export { createRng } from './rng';
 
 export interface ScenarioSample {
@@ -39,7 +40,7 @@ export interface Scenario {
    * An action without an entry runs but changes nothing, as a restart of a
    * service with a bad release would.
    */
-  remedies?: Partial<Record<'restart' | 'rollback' | 'memory_cleanup', number>>;
+  remedies?: Partial<Record<RemediationAction, number>>;
   /** Recorded runtime states, oldest first, so `previous_state` rollbacks have something to restore. */
   states?: readonly Record<string, unknown>[];
   sample(elapsedSeconds: number, rng: () => number): ScenarioSample;

@@ -1,20 +1,14 @@
 /** Bodies of the remediation and approval endpoints (SPEC §7). */
 import { z } from 'zod';
-import { REMEDIATION_STATUSES, ROLLBACK_TYPES } from '@/db/schema';
+import { REMEDIATION_STATUSES } from '@/db/schema';
 import { componentNameSchema } from './sample';
 
-const serviceId = z
+/** A Render service id, as the restart and rollback bodies take it. */
+export const serviceIdSchema = z
   .string({ error: 'must be a string' })
   .regex(/^srv-[a-z0-9]+$/, 'must be a Render service id like srv-abc123');
 
-export const restartSchema = z.strictObject({ service_id: serviceId.optional() });
-
-export const rollbackSchema = z.strictObject({
-  rollback_type: z.enum(ROLLBACK_TYPES, { error: `must be one of ${ROLLBACK_TYPES.join(', ')}` }),
-  service_id: serviceId.optional(),
-});
-
-export const cleanupSchema = z.strictObject({});
+// Each action's own body schema lives in its registry module (lib/remediation/actions/).
 
 const reason = z.string({ error: 'must be a string' }).trim().max(1000, 'must be at most 1000 characters');
 

@@ -326,8 +326,8 @@ test('a viewer follows the queue but cannot act', async ({ viewerPage: viewer })
   await expect(viewer.getByRole('link', { name: '← search-service' })).toHaveAttribute('href', '/components/search-service');
   await shot(viewer, 'approvals-actions-viewer');
 
-  const restartId = serverActionId('app/components/[name]/actions.ts', 'restartAction');
-  const forged = await forgeServerAction(viewer, '/components/search-service/actions', restartId, [{ component: 'search-service' }]);
+  const requestId = serverActionId('app/components/[name]/actions.ts', 'requestAction');
+  const forged = await forgeServerAction(viewer, '/components/search-service/actions', requestId, [{ action: 'restart', component: 'search-service' }]);
   expect(forged).toContain('This needs the operator role (you are viewer).');
 });
 

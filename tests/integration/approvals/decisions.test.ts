@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approveInput, rejectInput, restartInput, rollbackInput } from '@/components/remediation/action-inputs';
+import { actionRequestInput, approveInput, rejectInput } from '@/components/remediation/action-inputs';
 import { toDecisionResult, toRequestResult } from '@/components/remediation/outcomes';
 import { approvalHistory, decidableApprovals } from '@/db/queries/approval-history';
 import { upsertComponentConfig } from '@/db/queries/components';
@@ -200,12 +200,16 @@ describe('a low-risk action', () => {
 describe('what the browser may send', () => {
   it('names a remediation by UUID and a component by its name, and never chooses the service', () => {
     expect(approveInput.safeParse({ id: 'not-a-uuid' }).error!.issues[0]!.path).toEqual(['id']);
-    expect(restartInput.safeParse({ component: 'Bad Name' }).error!.issues[0]!.path).toEqual(['component']);
-    expect(restartInput.safeParse({ component: 'orders', service_id: 'srv-other' }).success).toBe(false);
-    expect(rollbackInput.safeParse({ component: 'orders', rollback_type: 'yesterday' }).error!.issues[0]!.path).toEqual(['rollback_type']);
-    expect(rollbackInput.safeParse({ component: 'orders', rollback_type: 'config', note: ' bad deploy ' }).data).toEqual({
+    expect(actionRequestInput.safeParse({ action: 'restart', component: 'Bad Name' }).error!.issues[0]!.path).toEqual(['component']);
+    expect(actionRequestInput.safeParse({ action: 'restart', component: 'orders', params: { service_id: 'srv-other' } }).success).toBe(false);
+    expect(actionRequestInput.safeParse({ action: 'reboot', component: 'orders' }).error!.issues[0]!.path).toEqual(['action']);
+    expect(
+      actionRequestInput.safeParse({ action: 'rollback', component: 'orders', params: { rollback_type: 'yesterday' } }).error!.issues[0]!.path,
+    ).toEqual(['params', 'rollback_type']);
+    expect(actionRequestInput.safeParse({ action: 'rollback', component: 'orders', params: { rollback_type: 'config' }, note: ' bad deploy ' }).data).toEqual({
+      action: 'rollback',
       component: 'orders',
-      rollback_type: 'config',
+      params: { rollback_type: 'config', service_id: null },
       note: 'bad deploy',
     });
   });

@@ -1,6 +1,6 @@
 /** The confirmation dialog's words: what happens, to which service, now or after approval, or why not at all. */
 import { describe, expect, it } from 'vitest';
-import type { ActionTargets } from '@/components/remediation/action-targets';
+import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { planFor } from '@/components/remediation/action-plan';
 
 const base: ActionTargets = {
@@ -66,11 +66,11 @@ describe('planFor', () => {
 
   it('a previous_state rollback shows the states it moves between, when something can apply them', () => {
     const previousState = { from: { version: 'v2' }, to: { version: 'v1' }, recordedAt: '2026-11-29T10:00:00.000Z' };
-    expect(planFor('rollback', targets(), 'previous_state').blocker).toBe('No previous state is recorded for checkout.');
-    expect(planFor('rollback', targets({ previousState }), 'previous_state').blocker).toBe(
+    expect(planFor('rollback', targets(), { rollback_type: 'previous_state' }).blocker).toBe('No previous state is recorded for checkout.');
+    expect(planFor('rollback', targets({ previousState }), { rollback_type: 'previous_state' }).blocker).toBe(
       'Nothing can re-apply the recorded state of checkout (it names no Render deploy); use a deployment rollback.',
     );
-    const plan = planFor('rollback', targets({ previousState, canApplyState: true, service: { kind: 'simulator', serviceId: 'sim-checkout' } }), 'previous_state');
+    const plan = planFor('rollback', targets({ previousState, canApplyState: true, service: { kind: 'simulator', serviceId: 'sim-checkout' } }), { rollback_type: 'previous_state' });
     expect(plan.blocker).toBeNull();
     expect(plan.steps[0]).toBe('Restores the state recorded before the current one: {"version":"v2"} → {"version":"v1"}.');
   });
@@ -81,14 +81,14 @@ describe('planFor', () => {
       recordedAt: '2026-11-29T10:00:00.000Z',
       changedBy: 'ops-token',
     };
-    const plan = planFor('rollback', targets({ previousConfig }), 'config');
+    const plan = planFor('rollback', targets({ previousConfig }), { rollback_type: 'config' });
     expect(plan.target).toBe('the console’s configuration of the component');
     expect(plan.steps[0]).toBe('Restores checkout’s console configuration as ops-token left it (policy: auto → default).');
-    expect(planFor('rollback', targets(), 'config').blocker).toBe('No previous configuration is recorded for checkout.');
+    expect(planFor('rollback', targets(), { rollback_type: 'config' }).blocker).toBe('No previous configuration is recorded for checkout.');
   });
 
   it('a deployment rollback says Render turns auto-deploy off', () => {
-    const plan = planFor('rollback', targets(), 'deployment');
+    const plan = planFor('rollback', targets(), { rollback_type: 'deployment' });
     expect(plan.steps[0]).toContain('POST /services/srv-abc123/rollback');
     expect(plan.steps[0]).toContain('turns auto-deploy off');
   });

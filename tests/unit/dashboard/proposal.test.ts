@@ -75,6 +75,7 @@ const open = (status: OpenRemediationView['status'], id = 'r-1'): OpenRemediatio
   id,
   action: 'rollback',
   params: { rollback_type: 'deployment' },
+  action_name: 'rollback (deployment)',
   status,
   risk: 'high',
   requested_by: 'reconciler',
@@ -88,13 +89,13 @@ describe('proposalLines', () => {
     expect(proposalLines(proposal({ open: [open('pending_approval')] }), false)).toEqual([
       { text: 'rollback (deployment) · waiting for approval', href: '/approvals#r-1', kind: 'active' },
     ]);
-    expect(proposalLines(proposal({ open: [{ ...open('executing'), action: 'restart', params: {} }] }), false)).toEqual([
+    expect(proposalLines(proposal({ open: [{ ...open('executing'), action: 'restart', params: {}, action_name: 'restart' }] }), false)).toEqual([
       { text: 'restart · executing', href: null, kind: 'active' },
     ]);
   });
 
   it('says what the next pass proposes and what becomes of it', () => {
-    const next = { action: 'rollback' as const, params: { rollback_type: 'previous_state' as const }, reason: 'x', until: null, why: null };
+    const next = { action: 'rollback' as const, params: { rollback_type: 'previous_state' as const }, action_name: 'rollback (previous_state)', reason: 'x', until: null, why: null };
     expect(proposalLines(proposal({ next: { ...next, outcome: 'approval' } }), false)[0]!.text).toBe('rollback (previous_state) · will ask for approval');
     expect(proposalLines(proposal({ next: { ...next, outcome: 'automatic' } }), false)[0]!.text).toBe('rollback (previous_state) · runs automatically');
     expect(proposalLines(proposal({ next: { ...next, outcome: 'refused', why: 'policy "never"' } }), false)[0]).toMatchObject({

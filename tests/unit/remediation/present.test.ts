@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRequestedBy, type RemediationView } from '@/lib/remediation/present';
+import type { RemediationView } from '@/lib/remediation/present';
+import { isRequestedBy } from '@/lib/remediation/view-checks';
 
 const view = (over: Partial<RemediationView>) => ({ requested_by: 'reconciler', requested_by_kind: 'reconciler', requester_user_id: null, ...over }) as RemediationView;
 const ann = { id: '11111111-1111-4111-8111-111111111111', email: 'ann@example.com' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { riskFor, routingChanges } from '@/lib/healing/risk';
+import { ACTIONS } from '@/lib/remediation/actions';
 
 describe('riskFor (SPEC §4)', () => {
   it.each([
@@ -11,11 +12,11 @@ describe('riskFor (SPEC §4)', () => {
     ['restart', 'production', 'auto', 'low'],
     ['memory_cleanup', 'staging', 'approval', 'high'],
   ] as const)('%s in %s with policy %s → %s', (action, environment, policy, risk) => {
-    expect(riskFor(action, { environment, policy })).toMatchObject({ allowed: true, risk });
+    expect(riskFor(ACTIONS[action], { environment, policy })).toMatchObject({ allowed: true, risk });
   });
 
   it('policy never refuses every action and says why', () => {
-    const decision = riskFor('memory_cleanup', { environment: 'dev', policy: 'never' });
+    const decision = riskFor(ACTIONS.memory_cleanup, { environment: 'dev', policy: 'never' });
     expect(decision).toEqual({ allowed: false, why: expect.stringContaining('never') });
   });
 });
@@ -23,18 +24,18 @@ describe('riskFor (SPEC §4)', () => {
 describe('riskFor: what the request aims at', () => {
   it('a restart aimed at another service than the registered one waits for an approver, even in staging or under "auto"', () => {
     for (const policy of ['default', 'auto'] as const) {
-      const decision = riskFor('restart', { environment: 'staging', policy }, { retargetedTo: 'srv-prod1' });
+      const decision = riskFor(ACTIONS.restart, { environment: 'staging', policy }, { retargetedTo: 'srv-prod1' });
       expect(decision).toMatchObject({ allowed: true, risk: 'high', why: expect.stringContaining('srv-prod1') });
     }
   });
 
   it('a config rollback that re-routes the component waits for an approver; "never" still refuses first', () => {
-    expect(riskFor('rollback', { environment: 'dev', policy: 'default' }, { rewritesRouting: ['environment'] })).toMatchObject({
+    expect(riskFor(ACTIONS.rollback, { environment: 'dev', policy: 'default' }, { rewritesRouting: ['environment'] })).toMatchObject({
       risk: 'high',
       why: expect.stringContaining('environment'),
     });
-    expect(riskFor('rollback', { environment: 'dev', policy: 'default' }, { rewritesRouting: [] })).toMatchObject({ risk: 'low' });
-    expect(riskFor('restart', { environment: 'dev', policy: 'never' }, { retargetedTo: 'srv-x' })).toMatchObject({ allowed: false });
+    expect(riskFor(ACTIONS.rollback, { environment: 'dev', policy: 'default' }, { rewritesRouting: [] })).toMatchObject({ risk: 'low' });
+    expect(riskFor(ACTIONS.restart, { environment: 'dev', policy: 'never' }, { retargetedTo: 'srv-x' })).toMatchObject({ allowed: false });
   });
 });
 

@@ -1,20 +1,36 @@
 /**
- * The three healing actions, each returning the reference card's shape:
- * restart_service_via_render, rollback_component, detect_and_cleanup_memory_leaks.
- * They act through the executor registry and the database; the caller
- * (execute.ts) records the outcome in `remediations` and `unified_brain`.
+ * rollback_component: back to the previous recorded runtime state, console
+ * configuration, or Render deployment (`rollback_type`).
  */
 import 'server-only';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { configVersion, recentConfigs, recentStates, recordComponentState, recordedState } from '@/db/queries/component-history';
-import { samplesInWindow } from '@/db/queries/metrics';
-import type { Component, ComponentConfig, RemediationParams, RemediationTarget, RollbackType } from '@/db/schema';
-import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
-import { toMetricSample } from '@/lib/services/health-check';
+import type { Component, ComponentConfig, RemediationParams, RemediationTarget } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import { routingChanges } from '@/lib/healing/risk';
+import { ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
-import { stateApplyRefusal } from './executors';
-import type { ActionOutcome, ExecutorRegistry } from './types';
+import { serviceIdSchema } from '@/lib/validation/remediation';
+import { formatValue } from '@/components/remediation/format';
+import type { ActionTargets } from '../action-targets';
+import { stateApplyRefusal } from '../executors';
+import type { ActionDefinition, DialogText, RunContext, RunOutcome } from './definition';
+import { noServiceError, resolveService, serviceIdFor, serviceTargetText } from './service';
+
+const paramsSchema = z.strictObject({
+  rollback_type: z.enum(ROLLBACK_TYPES, { error: `must be one of ${ROLLBACK_TYPES.join(', ')}` }),
+  service_id: serviceIdSchema.optional(),
+});
+
+const typeOf = (params: RemediationParams): RollbackType => params.rollback_type ?? 'deployment';
+
+const CHOICE_LABEL: Record<RollbackType, string> = {
+  previous_state: 'Previous state — the runtime state recorded before the current one',
+  config: 'Config — the console configuration before the last change',
+  deployment: 'Deployment — the deploy before the live one',
+};
 
 /** A version id in the stored target (request time); undefined for rows recorded before targets were. */
 function pinned(target: RemediationTarget, field: string): number | undefined {
@@ -22,48 +38,10 @@ function pinned(target: RemediationTarget, field: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** The service the request was bound to (its stored target), else what the params name. */
-const serviceIdFor = (params: RemediationParams, target: RemediationTarget) =>
-  (typeof target.service_id === 'string' ? target.service_id : undefined) ?? params.service_id ?? null;
-
-export async function restartService(
-  component: Component,
-  params: RemediationParams,
-  executors: ExecutorRegistry,
-  bound: RemediationTarget = {},
-): Promise<ActionOutcome> {
-  const target = executors.service(component, serviceIdFor(params, bound));
-  if (!target) {
-    const error = `no Render service id for ${component.name}: pass service_id or register render_service_id`;
-    return { success: false, error, result: { success: false, service_id: null, component: component.name, status_code: null, message: error } };
-  }
-  const outcome = await target.executor.restart(target.serviceId);
-  return {
-    success: outcome.success,
-    error: outcome.success ? null : (outcome.error ?? outcome.message),
-    result: {
-      success: outcome.success,
-      service_id: target.serviceId,
-      component: component.name,
-      status_code: outcome.status_code,
-      message: outcome.success ? outcome.message : (outcome.error ?? outcome.message),
-      attempts: outcome.attempts,
-      executor: target.executor.kind,
-    },
-  };
-}
-
-export async function rollbackComponent(
-  db: Db,
-  component: Component,
-  params: RemediationParams,
-  executors: ExecutorRegistry,
-  actorName: string,
-  bound: RemediationTarget = {},
-): Promise<ActionOutcome> {
+async function rollbackComponent({ db, component, params, executors, actor: actorName, target: bound }: RunContext): Promise<RunOutcome> {
   const type: RollbackType = params.rollback_type ?? 'deployment';
   const base = { component: component.name, rollback_type: type };
-  const fail = (error: string, extra: Record<string, unknown> = {}): ActionOutcome => ({
+  const fail = (error: string, extra: Record<string, unknown> = {}): RunOutcome => ({
     success: false,
     error,
     result: { success: false, ...base, from_state: null, to_state: null, error, ...extra },
@@ -128,7 +106,7 @@ export async function rollbackComponent(
   }
 
   const target = executors.service(component, serviceIdFor(params, bound));
-  if (!target) return fail(`no Render service id for ${component.name}: pass service_id or register render_service_id`);
+  if (!target) return fail(noServiceError(component));
   const outcome = await target.executor.rollbackDeployment(target.serviceId);
   const from = outcome.from_deploy && { deploy_id: outcome.from_deploy.id, commit: outcome.from_deploy.commit ?? null, service_id: target.serviceId };
   const to = outcome.to_deploy && { deploy_id: outcome.to_deploy.id, commit: outcome.to_deploy.commit ?? null, service_id: target.serviceId };
@@ -170,57 +148,111 @@ export function cannotApplyState(component: Component, state: Record<string, unk
   );
 }
 
-/**
- * detect_and_cleanup_memory_leaks: judge the recent memory series, clean only
- * when a leak is detected. `needsRestart` tells the caller to propose a
- * restart because the component has no cleanup hook.
- */
-export async function cleanupMemoryLeak(
-  db: Db,
-  component: Component,
-  executors: ExecutorRegistry,
-  now: Date,
-): Promise<ActionOutcome & { needsRestart: boolean }> {
-  const since = new Date(now.getTime() - LEAK_WINDOW_MINUTES * 60_000);
-  const samples = (await samplesInWindow(db, component.id, since, now, LEAK_MAX_SAMPLES)).map(toMetricSample);
-  const leak = detectMemoryLeak(samples);
-  const current = samples.at(-1)?.memory_mb ?? null;
-  const base = { component: component.name, leak_detected: leak.leak_detected, reason: leak.reason, analysis: leak };
-  if (!leak.leak_detected) {
+async function resolveTarget(db: Db, component: Component, params: RemediationParams, executors: RunContext['executors']): Promise<RemediationTarget> {
+  const type = typeOf(params);
+  if (type === 'previous_state') {
+    const [current, previous] = await recentStates(db, component.id, 2);
+    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
+    const applier = executors.applyState(component, previous.state);
+    // Refused now rather than queued, approved, and failing when it runs.
+    if (!applier) throw new ApiError(409, 'conflict', cannotApplyState(component, previous.state));
     return {
-      success: true,
-      error: null,
-      needsRestart: false,
-      result: { success: true, ...base, memory_freed_mb: 0, objects_collected: 0, current_memory_mb: current, message: 'no leak detected; nothing cleaned' },
+      rollback_type: type,
+      state_id: previous.id,
+      from_state_id: current.id,
+      deploy_id: typeof previous.state.deploy_id === 'string' ? previous.state.deploy_id : null,
+      service_id: applier.serviceId ?? null,
+      executor: applier.kind,
     };
   }
-  const hook = executors.cleanup(component);
-  if (!hook) {
-    const error = `no cleanup hook registered for ${component.name}; a restart is proposed instead`;
-    return {
-      success: false,
-      error,
-      needsRestart: true,
-      result: { success: false, ...base, memory_freed_mb: null, objects_collected: null, current_memory_mb: current, message: error },
-    };
+  if (type === 'config') {
+    const [current, previous] = await recentConfigs(db, component.id, 2);
+    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous config recorded for ${component.name}`);
+    return { rollback_type: type, config_version: previous.id, from_config_version: current.id };
   }
-  const outcome = await hook.executor.cleanup({ component: component.name, url: hook.url, secret: hook.secret });
-  const error = outcome.success ? null : (outcome.error ?? outcome.message);
-  return {
-    success: outcome.success,
-    error,
-    needsRestart: false,
-    result: {
-      success: outcome.success,
-      ...base,
-      memory_freed_mb: outcome.memory_freed_mb,
-      objects_collected: outcome.objects_collected,
-      current_memory_mb: outcome.current_memory_mb,
-      status_code: outcome.status_code,
-      message: error ?? outcome.message,
-    },
-  };
+  return { rollback_type: type, ...resolveService(component, params, executors) };
 }
+
+function describe(t: ActionTargets, params: RemediationParams): DialogText {
+  const name = t.component.name;
+  const type = params.rollback_type ?? 'previous_state';
+  const target = type === 'config' ? 'the console’s configuration of the component' : serviceTargetText(t);
+  switch (type) {
+    case 'previous_state':
+      if (!t.previousState) return { steps: [], target, blocker: `No previous state is recorded for ${name}.` };
+      if (!t.canApplyState) {
+        return { steps: [], target, blocker: `Nothing can re-apply the recorded state of ${name} (it names no Render deploy); use a deployment rollback.` };
+      }
+      return {
+        steps: [
+          `Restores the state recorded before the current one: ${formatValue(t.previousState.from)} → ${formatValue(t.previousState.to)}.`,
+          t.service?.kind === 'simulator'
+            ? 'The demo simulator applies it to the simulated service.'
+            : `The console rolls ${t.service ? `Render service ${t.service.serviceId}` : 'the service'} back to the deploy that state names (POST /rollback) and turns auto-deploy off so the next push does not undo it.`,
+        ],
+        target,
+        blocker: null,
+      };
+    case 'config': {
+      const previous = t.previousConfig;
+      if (!previous) return { steps: [], target, blocker: `No previous configuration is recorded for ${name}.` };
+      const changes = previous.changes.length
+        ? previous.changes.map((c) => `${c.field}: ${formatValue(c.from)} → ${formatValue(c.to)}`).join('; ')
+        : 'no field differs from the current configuration';
+      return { steps: [`Restores ${name}’s console configuration as ${previous.changedBy} left it (${changes}).`], target, blocker: null };
+    }
+    case 'deployment':
+      if (!t.service) {
+        return { steps: [], target, blocker: `${name} has no Render service registered (render_service_id), so there is no deployment to roll back.` };
+      }
+      return {
+        steps: [
+          t.service.kind === 'simulator'
+            ? `The demo simulator rolls ${t.service.serviceId} back to its previous deploy.`
+            : `The console asks Render for the deploys of ${t.service.serviceId}, rolls back to the one before the live deploy (POST /services/${t.service.serviceId}/rollback) and turns auto-deploy off so the next push does not undo it.`,
+        ],
+        target,
+        blocker: null,
+      };
+  }
+}
+
+export const rollback = {
+  name: 'rollback',
+  label: 'Rollback',
+  verb: 'Roll back',
+  confirmNow: 'Roll back now',
+  noun: 'rollback',
+  brainAction: 'automatic_rollback',
+  disruptive: true,
+  needs: (params) => {
+    const type = typeOf(params);
+    return { service: type === 'deployment', hook: false, history: type !== 'deployment' };
+  },
+  paramsSchema,
+  browserParamsSchema: paramsSchema.omit({ service_id: true }),
+  bodyRequired: true,
+  requestedAs: (params) => `${typeOf(params)} rollback`,
+  toParams: (body) => ({ rollback_type: body.rollback_type, service_id: body.service_id ?? null }),
+  title: (params) => (params.rollback_type ? `Rollback (${params.rollback_type})` : 'Rollback'),
+  describeParams: (params) => (params.rollback_type ? `rollback (${params.rollback_type})` : 'rollback'),
+  aimsAtService: (params) => typeOf(params) !== 'config',
+  async riskContext(db, component, params) {
+    if (params.rollback_type !== 'config') return {};
+    const [current, previous] = await recentConfigs(db, component.id, 2);
+    if (!current || !previous) return {};
+    // The policy is kept by a config rollback (it is an admin setting), so it is not compared.
+    return { rewritesRouting: routingChanges(current.config, { ...previous.config, policy: undefined }) };
+  },
+  resolveTarget,
+  run: rollbackComponent,
+  dialogChoices: {
+    legend: 'Roll back to',
+    field: 'rollback_type',
+    options: ROLLBACK_TYPES.map((type) => ({ value: type, label: CHOICE_LABEL[type], params: { rollback_type: type } })),
+  },
+  describe,
+} satisfies ActionDefinition<typeof paramsSchema>;
 
 /**
  * What a `config` rollback writes: the previous version, except

@@ -1,0 +1,25 @@
+/**
+ * The action registry: one definition per remediation action. Adding an
+ * action is adding its module here (and its name to lib/healing/vocabulary.ts);
+ * every list, map and switch over actions reads this record.
+ */
+import 'server-only';
+import type { RemediationAction } from '@/lib/healing/vocabulary';
+import type { ActionDefinition } from './definition';
+import { memoryCleanup } from './memory-cleanup';
+import { restart } from './restart';
+import { rollback } from './rollback';
+
+export const ACTIONS: { readonly [K in RemediationAction]: ActionDefinition & { name: K } } = {
+  restart,
+  rollback,
+  memory_cleanup: memoryCleanup,
+};
+
+export const actionOf = (name: RemediationAction): ActionDefinition => ACTIONS[name];
+
+/** The registry in the vocabulary's order (buttons, filters). */
+export const ACTION_LIST: readonly ActionDefinition[] = Object.values(ACTIONS);
+
+export type { ActionDefinition, DialogChoice, DialogText, RunOutcome } from './definition';
+export { cannotApplyState, configToRestore, differingConfigFields } from './rollback';
