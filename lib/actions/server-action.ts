@@ -11,6 +11,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { log } from '@/lib/log';
@@ -51,6 +52,7 @@ export function serverAction<Schema extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionError) return { ok: false, error: error.message, field: error.field };
+      if (error instanceof DomainError) return { ok: false, error: error.message, field: error.field };
       if (error instanceof ApiError && error.status < 500) return { ok: false, error: error.message };
       log.error('server action failed', { action: options.name, user: user.id, error });
       return { ok: false, error: 'Something went wrong on the server; the details are in the console log.' };

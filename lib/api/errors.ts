@@ -4,14 +4,9 @@
  * logged server-side and answered as a generic 500 — database errors never leak.
  */
 import type { z } from 'zod';
+import { DomainError, type DomainErrorCode, type FieldIssue } from '@/lib/healing/domain-error';
 
-export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. `cpu_usage` or `samples[3].error_rate`. */
-  field: string;
-  message: string;
-  /** Position in a batch, when the field belongs to one item. */
-  index?: number;
-}
+export type { FieldIssue };
 
 export type ApiErrorCode =
   | 'validation_failed'
@@ -47,6 +42,23 @@ export class ApiError extends Error {
       { status: this.status, headers },
     );
   }
+}
+
+/** The HTTP status of each kind of domain refusal: the only place the domain's codes meet HTTP. */
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  validation_failed: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  guardrail: 409,
+  component_limit: 422,
+};
+
+export const httpStatusOf = (error: DomainError): number => DOMAIN_STATUS[error.code];
+
+/** A domain refusal as the API answers it: the code's status, `{ error: code, message, issues?, ...details }`. */
+export function apiErrorFrom(error: DomainError): ApiError {
+  return new ApiError(httpStatusOf(error), error.code, error.message, error.issues, error.details);
 }
 
 // A batch of 10,000 bad items would otherwise answer with a 40,000-line body.

@@ -8,7 +8,8 @@ import { getDb, isConnectionError, type Db } from '@/db/client';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { log } from '@/lib/log';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
-import { ApiError } from './errors';
+import { DomainError } from '@/lib/healing/domain-error';
+import { ApiError, apiErrorFrom } from './errors';
 import { authenticate, type Principal } from './principal';
 
 export interface RouteContext<Params> {
@@ -58,6 +59,7 @@ async function openDb(): Promise<Db> {
 
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();
+  if (error instanceof DomainError) return apiErrorFrom(error).toResponse();
   if (isConnectionError(error)) {
     reportDatabaseFailure(error);
     return unavailable().toResponse();

@@ -10,7 +10,7 @@ import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
 import { decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import type { Component, RemediationTarget } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { riskFor } from '@/lib/healing/risk';
 import { actionOf } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
@@ -53,12 +53,12 @@ export function isOwnRequest(remediation: RemediationWithComponent, decider: Act
  */
 async function refuseIfMoved(tx: Db, remediation: RemediationWithComponent, component: Component, deps: RemediationDeps): Promise<void> {
   const refuse = (what: string, details?: Record<string, unknown>) =>
-    new ApiError(409, 'conflict', `remediation ${remediation.id} cannot be approved: ${what}; request it again if it is still needed`, undefined, details);
+    new DomainError('conflict', `remediation ${remediation.id} cannot be approved: ${what}; request it again if it is still needed`, { details: details });
   let target: RemediationTarget;
   try {
     target = await resolveTarget(tx, component, remediation.action, remediation.params, deps.executors);
   } catch (error) {
-    if (error instanceof ApiError) throw refuse(`it can no longer run (${error.message})`);
+    if (error instanceof DomainError) throw refuse(`it can no longer run (${error.message})`);
     throw error;
   }
   // Rows from before targets were recorded ({}) have nothing to compare.
@@ -81,16 +81,16 @@ export async function decide(
 ): Promise<{ remediation: RemediationWithComponent; execution: ExecutionResult | null }> {
   const now = deps.now?.() ?? new Date();
   const remediation = await findRemediation(db, id);
-  if (!remediation) throw new ApiError(404, 'not_found', `remediation ${id} does not exist`);
+  if (!remediation) throw new DomainError('not_found', `remediation ${id} does not exist`);
   if (isOwnRequest(remediation, decider)) {
-    throw new ApiError(403, 'forbidden', 'four-eyes rule: the requester cannot approve or reject their own request');
+    throw new DomainError('forbidden', 'four-eyes rule: the requester cannot approve or reject their own request');
   }
   // Four-eyes on the evidence too: whoever fed the samples must not also be the one who lets the action run.
   if (decision === 'approved' && sentEvidence(remediation, decider)) {
-    throw new ApiError(403, 'forbidden', 'four-eyes rule: you sent the evidence behind this request, so another approver must approve it');
+    throw new DomainError('forbidden', 'four-eyes rule: you sent the evidence behind this request, so another approver must approve it');
   }
   if (decision === 'rejected' && !reason?.trim()) {
-    throw new ApiError(400, 'validation_failed', 'reason: a rejection needs a reason', [{ field: 'reason', message: 'required when rejecting' }]);
+    throw new DomainError('validation_failed', 'reason: a rejection needs a reason', { issues: [{ field: 'reason', message: 'required when rejecting' }] });
   }
   const component = (await findComponentByName(db, remediation.component))!;
   // Decision and audit row commit together; the component lock orders this approval
@@ -101,17 +101,17 @@ export async function decide(
     // The row lock makes the expiry sweep wait for this decision rather than race it.
     const current = (await lockRemediation(tx, id))!;
     if (current.status !== 'pending_approval' || (current.expiresAt?.getTime() ?? 0) <= now.getTime()) {
-      throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(current)}`, undefined, {
+      throw new DomainError('conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(current)}`, { details: {
         status: current.status,
-      });
+      } });
     }
     if (decision === 'approved') {
       // The policy may have changed since the request (an admin set it to "never"): an approval cannot override that.
       const latest = (await findComponentByName(tx, remediation.component))!;
       if (latest.policy === 'never') {
-        throw new ApiError(409, 'conflict', `remediation ${id} cannot be approved: ${remediation.component}'s remediation policy is now "never"`, undefined, {
+        throw new DomainError('conflict', `remediation ${id} cannot be approved: ${remediation.component}'s remediation policy is now "never"`, { details: {
           guardrail: 'policy',
-        });
+        } });
       }
       await refuseIfMoved(tx, current, latest, deps);
       // A person approved it, so pause and hourly cap (automation limits) do not apply; the cooldown does.
@@ -127,7 +127,7 @@ export async function decide(
     if (!decided) {
       // Only the expiry can get here (the row is locked): its instant passed between the check and the update.
       const after = (await findRemediation(tx, id))!;
-      throw new ApiError(409, 'conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(after)}`, undefined, { status: after.status });
+      throw new DomainError('conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(after)}`, { details: { status: after.status } });
     }
     await recordBrain(tx, {
       actionType: 'remediation_approval',

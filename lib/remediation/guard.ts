@@ -9,7 +9,7 @@ import type { Db } from '@/db/client';
 import { executionsSince } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import { components, type Component, type RemediationAction } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { checkGuardrails, type GuardrailSettings } from '@/lib/healing/guardrails';
 
 const HOUR_MS = 60 * 60_000;
@@ -34,9 +34,9 @@ export async function enforceGuardrails(
     settings,
   });
   if (!verdict.ok) {
-    throw new ApiError(409, 'guardrail', verdict.message, undefined, {
+    throw new DomainError('guardrail', verdict.message, { details: {
       guardrail: verdict.guardrail,
       clears_at: verdict.clearsAt?.toISOString() ?? null,
-    });
+    } });
   }
 }

@@ -23,7 +23,7 @@ import {
 } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import type { Component, HealthCheckRow } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
@@ -209,7 +209,7 @@ async function reconcileComponent(
       if (outcome.followUp?.kind === 'pending') counts.queued++;
     }
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     if (error.code === 'guardrail') counts.blocked++;
     else counts.skipped++;
     notes.push(`${component.name}: ${proposal.action} not run — ${error.message}`);

@@ -16,7 +16,7 @@ import {
   type RemediationWithComponent,
 } from '@/db/queries/remediations';
 import type { Component, Remediation, RemediationAction } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { riskFor, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
 import { actionOf } from './actions';
@@ -45,11 +45,11 @@ export function remediationLink(remediation: { id: string; status: string }, com
   return remediation.status === 'pending_approval' ? `/approvals#${remediation.id}` : `/components/${encodeURIComponent(componentName)}`;
 }
 
-function alreadyOpen(component: Component, action: RemediationAction, open?: Remediation): ApiError {
+function alreadyOpen(component: Component, action: RemediationAction, open?: Remediation): DomainError {
   const which = open ? `remediation ${open.id} (${open.status})` : 'another request';
-  return new ApiError(409, 'conflict', `${action} of ${component.name} is already open: ${which}; decide or wait for that one first`, undefined, {
+  return new DomainError('conflict', `${action} of ${component.name} is already open: ${which}; decide or wait for that one first`, { details: {
     ...(open && { open_remediation: { id: open.id, status: open.status, link: remediationLink(open, component.name) } }),
-  });
+  } });
 }
 
 /**
@@ -65,13 +65,13 @@ async function refuseSecondOpen(tx: Db, component: Component, action: Remediatio
 export async function requestRemediation(db: Db, request: RemediationRequest, deps: RemediationDeps): Promise<RequestOutcome> {
   const now = deps.now?.() ?? new Date();
   const component = await findComponentByName(db, request.component);
-  if (!component) throw new ApiError(404, 'not_found', `component ${request.component} is not registered`);
+  if (!component) throw new DomainError('not_found', `component ${request.component} is not registered`);
   // Also the precondition check: what has nothing to act on is refused before anything is recorded.
   const target = await resolveTarget(db, component, request.action, request.params, deps.executors);
   const evidenceSenders = typeof request.evidence?.health_check_id === 'number' ? await checkSenders(db, request.evidence.health_check_id) : [];
 
   const risk = riskFor(actionOf(request.action), component, await riskContext(db, component, request));
-  if (!risk.allowed) throw new ApiError(409, 'conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
+  if (!risk.allowed) throw new DomainError('conflict', `${request.action} of ${component.name} refused: ${risk.why}`);
 
   const automatic = isAutomatic(request);
   // One transaction holding the component row: concurrent requests for the same
@@ -134,7 +134,7 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
     );
     return { kind: 'executed', execution, followUp };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     log.warn('restart after failed cleanup not proposed', { component: component.name, reason: error.message });
     return { kind: 'executed', execution };
   }

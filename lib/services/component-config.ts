@@ -26,7 +26,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { configOf, lockComponentByName, setHookSecret, writeComponentConfig } from '@/db/queries/components';
 import type { Component, ComponentConfig } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { routingChanges } from '@/lib/healing/risk';
 import { stripUrlCredentials, hasHiddenUrlParts } from '@/db/url-credentials';
 import type { ComponentConfigInput } from '@/lib/validation/component';
@@ -76,12 +76,7 @@ export async function configureComponent(
     const changes = keepHiddenParts(current.cleanupUrl, sent);
     const fields = adminFieldChanges(current, changes, secret !== undefined);
     if (!actor.admin && fields.length > 0) {
-      throw new ApiError(
-        403,
-        'forbidden',
-        `${fields.join(', ')}: changing where remediations act, how risky they are or how the cleanup hook authenticates requires the admin role`,
-        fields.map((field) => ({ field, message: 'requires the admin role to change' })),
-      );
+      throw new DomainError('forbidden', `${fields.join(', ')}: changing where remediations act, how risky they are or how the cleanup hook authenticates requires the admin role`, { issues: fields.map((field) => ({ field, message: 'requires the admin role to change' })) });
     }
     let component = await writeComponentConfig(tx, current, changes, actor.by);
     if (secret !== undefined) {

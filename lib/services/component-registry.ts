@@ -19,8 +19,8 @@ import {
   lockComponentRegistration,
 } from '@/db/queries/components';
 import type { Component } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
 import { env, type ComponentLimits } from '@/lib/env';
+import { DomainError } from '@/lib/healing/domain-error';
 
 export type { ComponentLimits };
 
@@ -29,8 +29,8 @@ function defaultLimits(): ComponentLimits {
   return env().componentLimits;
 }
 
-function limitError(message: string, limit: 'MAX_NEW_COMPONENTS_PER_BATCH' | 'MAX_COMPONENTS', max: number, requested: number): ApiError {
-  return new ApiError(422, 'component_limit', message, [{ field: 'component', message }], { limit, max, new_components: requested });
+function limitError(message: string, limit: 'MAX_NEW_COMPONENTS_PER_BATCH' | 'MAX_COMPONENTS', max: number, requested: number): DomainError {
+  return new DomainError('component_limit', message, { issues: [{ field: 'component', message }], details: { limit, max, new_components: requested } });
 }
 
 /**

@@ -7,7 +7,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { hookAllowedRanges, type HookRangesState } from '@/db/queries/settings';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { DEFAULT_HOOK_ALLOWED_RANGES, parseAllowedRanges } from '@/lib/executors/http/address-policy';
 import { hookUrlRefusal } from '@/lib/executors/http/hook-url';
 import type { Resolver } from '@/lib/executors/http/outbound';
@@ -22,6 +22,6 @@ export async function assertCleanupUrlAllowed(db: Db, url: string | null | undef
   const parsed = parseAllowedRanges((await currentHookRanges(db)).ranges);
   const refusal = await hookUrlRefusal(url, 'ranges' in parsed ? parsed.ranges : [], resolve);
   if (refusal) {
-    throw new ApiError(400, 'validation_failed', `cleanup_url: ${refusal}`, [{ field: 'cleanup_url', message: refusal }]);
+    throw new DomainError('validation_failed', `cleanup_url: ${refusal}`, { issues: [{ field: 'cleanup_url', message: refusal }] });
   }
 }

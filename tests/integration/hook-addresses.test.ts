@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PUT as putComponent } from '@/app/api/v1/components/[name]/route';
 import type { SessionUser } from '@/lib/auth/session';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { log } from '@/lib/log';
 import { adminSetHookRanges } from '@/lib/services/admin/hook-ranges';
 import { createUser } from '@/lib/services/accounts';
@@ -81,8 +81,8 @@ describe('PUT cleanup_url on a refused address', () => {
     const { db } = await testDatabase();
     const resolving = (address: string) => async () => [{ address: '93.184.216.34', family: 4 }, { address, family: 4 }];
     const refused = await assertCleanupUrlAllowed(db, 'http://hooks.example.test/c', resolving('169.254.169.254')).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).message).toBe(
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).message).toBe(
       'cleanup_url: hooks.example.test resolves to 169.254.169.254, which is refused: link-local (cloud metadata) addresses are never called',
     );
     await expect(assertCleanupUrlAllowed(db, 'http://hooks.example.test/c', resolving('93.184.216.35'))).resolves.toBeUndefined();

@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { configVersion, recentConfigs, recentStates, recordComponentState, recordedState } from '@/db/queries/component-history';
 import type { Component, ComponentConfig, RemediationParams, RemediationTarget } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { routingChanges } from '@/lib/healing/risk';
 import { ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
@@ -152,10 +152,10 @@ async function resolveTarget(db: Db, component: Component, params: RemediationPa
   const type = typeOf(params);
   if (type === 'previous_state') {
     const [current, previous] = await recentStates(db, component.id, 2);
-    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous state recorded for ${component.name}`);
+    if (!current || !previous) throw new DomainError('conflict', `no previous state recorded for ${component.name}`);
     const applier = executors.applyState(component, previous.state);
     // Refused now rather than queued, approved, and failing when it runs.
-    if (!applier) throw new ApiError(409, 'conflict', cannotApplyState(component, previous.state));
+    if (!applier) throw new DomainError('conflict', cannotApplyState(component, previous.state));
     return {
       rollback_type: type,
       state_id: previous.id,
@@ -167,7 +167,7 @@ async function resolveTarget(db: Db, component: Component, params: RemediationPa
   }
   if (type === 'config') {
     const [current, previous] = await recentConfigs(db, component.id, 2);
-    if (!current || !previous) throw new ApiError(409, 'conflict', `no previous config recorded for ${component.name}`);
+    if (!current || !previous) throw new DomainError('conflict', `no previous config recorded for ${component.name}`);
     return { rollback_type: type, config_version: previous.id, from_config_version: current.id };
   }
   return { rollback_type: type, ...resolveService(component, params, executors) };

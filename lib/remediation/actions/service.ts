@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Component, RemediationParams, RemediationTarget } from '@/db/schema';
 import type { ActionTargets } from '../action-targets';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import type { ExecutorRegistry } from '../types';
 
 /** The service the request was bound to (its stored target), else what the params name. */
@@ -16,9 +16,9 @@ export const noServiceError = (component: Component) =>
 export function resolveService(component: Component, params: RemediationParams, executors: ExecutorRegistry) {
   const service = executors.service(component, params.service_id ?? null);
   if (!service) {
-    throw new ApiError(400, 'validation_failed', `service_id: no Render service id given and none registered for ${component.name}`, [
+    throw new DomainError('validation_failed', `service_id: no Render service id given and none registered for ${component.name}`, { issues: [
       { field: 'service_id', message: `required: ${component.name} has no render_service_id` },
-    ]);
+    ] });
   }
   return { service_id: service.serviceId, executor: service.executor.kind };
 }

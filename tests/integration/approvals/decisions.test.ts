@@ -15,7 +15,8 @@ import { approvalHistory, decidableApprovals } from '@/db/queries/approval-histo
 import { upsertComponentConfig } from '@/db/queries/components';
 import { findRemediation } from '@/db/queries/remediations';
 import { unifiedBrain } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { httpStatusOf } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { decide } from '@/lib/remediation/decide';
 import { requestRemediation } from '@/lib/remediation/request';
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
@@ -51,13 +52,13 @@ async function brainRows(remediationId: string) {
     .where(sql`${unifiedBrain.metadata}->>'remediation_id' = ${remediationId}`);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }
 
 async function requestRestart(component: string, requester = operator) {
@@ -96,7 +97,7 @@ describe('a person requests a production restart', () => {
     const { remediation } = toRequestResult(await requestRestart('search'));
     for (const decision of ['approved', 'rejected'] as const) {
       const error = await refusal(decide(db, remediation.id, operator, decision, 'looks fine', deps));
-      expect(error.status).toBe(403);
+      expect(httpStatusOf(error)).toBe(403);
       expect(error.message).toBe('four-eyes rule: the requester cannot approve or reject their own request');
     }
     expect((await findRemediation(db, remediation.id))!.status).toBe('pending_approval');
@@ -144,7 +145,7 @@ describe('an expired proposal', () => {
     later(31);
     expect((await decidableApprovals(db, clock)).map((r) => r.id)).not.toContain(remediation.id);
     const error = await refusal(decide(db, remediation.id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toBe(`remediation ${remediation.id} cannot be approved: it expired before the decision`);
     expect((await approvalHistory(db, { now: clock })).find((r) => r.id === remediation.id)?.status).toBe('expired');
     expect(calls.filter((c) => c.includes('srv-ledger'))).toEqual([]);
@@ -164,8 +165,8 @@ describe('two approvers approving at the same moment', () => {
     const lost = settled.filter((s) => s.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    const loser = (lost[0] as PromiseRejectedResult).reason as ApiError;
-    expect(loser.status).toBe(409);
+    const loser = (lost[0] as PromiseRejectedResult).reason as DomainError;
+    expect(httpStatusOf(loser)).toBe(409);
     expect(loser.message).toMatch(/cannot be approved: it was already approved by approver2?@example\.com \(now (approved|executing|succeeded)\)$/);
 
     const winner = toDecisionResult('approved', (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof decide>>>).value);
@@ -189,7 +190,7 @@ describe('a low-risk action', () => {
     });
     later(3);
     const error = await refusal(requestRestart('sandbox'));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.code).toBe('guardrail');
     expect(error.message).toMatch(/^restart of sandbox ran at \S+; cooldown of 10 min until \S+$/);
     expect(error.details).toMatchObject({ guardrail: 'cooldown', clears_at: new Date(clock.getTime() + 7 * 60_000).toISOString() });
@@ -242,9 +243,9 @@ describe('four-eyes across channels and a policy changed meanwhile', () => {
     const theirToken: Actor = { kind: 'token', name: 'dual-laptop', userId: sameUser };
     for (const name of ['dual-a', 'dual-b']) await upsertComponentConfig(db, name, { render_service_id: `srv-${name}` }, 'test');
     const first = toRequestResult(await requestRestart('dual-a', inBrowser)).remediation;
-    expect((await refusal(decide(db, first.id, theirToken, 'approved', null, deps))).status).toBe(403);
+    expect(httpStatusOf(await refusal(decide(db, first.id, theirToken, 'approved', null, deps)))).toBe(403);
     const second = toRequestResult(await requestRestart('dual-b', theirToken)).remediation;
-    expect((await refusal(decide(db, second.id, inBrowser, 'approved', null, deps))).status).toBe(403);
+    expect(httpStatusOf(await refusal(decide(db, second.id, inBrowser, 'approved', null, deps)))).toBe(403);
     expect(calls.filter((c) => c.includes('srv-dual'))).toEqual([]);
   });
 
@@ -254,7 +255,7 @@ describe('four-eyes across channels and a policy changed meanwhile', () => {
     const { remediation } = toRequestResult(await requestRestart('frozen'));
     await upsertComponentConfig(db, 'frozen', { policy: 'never' }, 'admin');
     const error = await refusal(decide(db, remediation.id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toContain('"never"');
     expect((await findRemediation(db, remediation.id))!.status).toBe('pending_approval');
     expect(await brainRows(remediation.id)).toEqual([]);

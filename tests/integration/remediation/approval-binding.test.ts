@@ -20,7 +20,8 @@ import { findComponentByName, upsertComponentConfig } from '@/db/queries/compone
 import { expirePending, findRemediation, insertRemediation } from '@/db/queries/remediations';
 import { insertUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { httpStatusOf } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { decide } from '@/lib/remediation/decide';
@@ -59,13 +60,13 @@ const person = (email: string): Actor => ({ kind: 'user', name: email, userId: r
 const operator = person('operator@example.com');
 const approver = person('approver@example.com');
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }
 
 async function restartOf(component: string, requester: Actor = operator) {
@@ -106,7 +107,7 @@ describe('one open request per component and action (5b)', () => {
   it('a person’s second restart is a 409 naming the first and linking to it; another action is still allowed', async () => {
     const first = await pendingId(await restartOf('one-open'));
     const error = await refusal(restartOf('one-open', person('other@example.com')));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toBe(`restart of one-open is already open: remediation ${first} (pending_approval); decide or wait for that one first`);
     expect(error.details).toEqual({ open_remediation: { id: first, status: 'pending_approval', link: `/approvals#${first}` } });
     const { db } = await testDatabase();
@@ -125,8 +126,8 @@ describe('one open request per component and action (5b)', () => {
     expect(pending).toHaveLength(1);
     expect(refused).toHaveLength(1);
     const id = (pending[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof restartOf>>>).value;
-    expect(refused[0]!.reason).toBeInstanceOf(ApiError);
-    expect((refused[0]!.reason as ApiError).details).toMatchObject({ open_remediation: { id: id.kind === 'pending' && id.remediation.id } });
+    expect(refused[0]!.reason).toBeInstanceOf(DomainError);
+    expect((refused[0]!.reason as DomainError).details).toMatchObject({ open_remediation: { id: id.kind === 'pending' && id.remediation.id } });
     const { rawQuery } = await testDatabase();
     const rows = await rawQuery(`select 1 from remediations r join components c on c.id = r.component_id where c.name = 'one-open-race'`);
     expect(rows).toHaveLength(1);
@@ -152,7 +153,7 @@ describe('one open request per component and action (5b)', () => {
     const counts = await reconcileOnce(db, deps);
     expect(counts).toMatchObject({ proposed: 1, queued: 1 });
     const error = await refusal(restartOf('one-open-reconciler'));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toContain('restart of one-open-reconciler is already open');
     expect((await reconcileOnce(db, deps)).proposed).toBe(0);
   });
@@ -213,7 +214,7 @@ describe('an approval that loses to the expiry (6b)', () => {
     clock += 31 * 60_000;
     expect((await expirePending(db, new Date(clock))).map((r) => r.id)).toContain(id);
     const error = await refusal(decide(db, id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toBe(`remediation ${id} cannot be approved: it expired before the decision`);
     expect(calls).toEqual([]);
   });
@@ -262,7 +263,7 @@ describe('four-eyes on the evidence (8)', () => {
     expect(byToken.status).toBe(403);
     expect(byToken.body.message).toBe('four-eyes rule: you sent the evidence behind this request, so another approver must approve it');
     const inBrowser = await refusal(decide(db, row!.id, actorFromUser({ id: sender.id, email: sender.email, role: 'approver' } as never), 'approved', null, deps));
-    expect(inBrowser.status).toBe(403);
+    expect(httpStatusOf(inBrowser)).toBe(403);
     expect(inBrowser.message).toContain('you sent the evidence behind this request');
     expect((await findRemediation(db, row!.id))!.status).toBe('pending_approval');
     expect(calls).toEqual([]);
@@ -309,7 +310,7 @@ describe('an approval binds to what the approver saw (9)', () => {
     await upsertComponentConfig(db, name, { render_service_id: 'srv-v2' }, 'admin@example.com');
     const [v3] = await recentConfigs(db, (await findComponentByName(db, name))!.id, 1);
     const error = await refusal(decide(db, id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toContain('what it would act on changed since it was requested');
     expect(error.message).toContain(`config_version ${v1!.id} → ${v2!.id}`);
     expect(error.message).toContain(`from_config_version ${v2!.id} → ${v3!.id}`);
@@ -326,7 +327,7 @@ describe('an approval binds to what the approver saw (9)', () => {
     const id = await pendingId(await restartOf('bound-restart'));
     await upsertComponentConfig(db, 'bound-restart', { render_service_id: 'srv-new' }, 'admin@example.com');
     const error = await refusal(decide(db, id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toContain('service_id srv-old → srv-new');
     expect(calls).toEqual([]);
     expect((await findRemediation(db, id))!.target).toEqual({ service_id: 'srv-old', executor: 'render' });
@@ -339,7 +340,7 @@ describe('an approval binds to what the approver saw (9)', () => {
     const id = await pendingId(await restartOf('bound-risk'));
     await upsertComponentConfig(db, 'bound-risk', { environment: 'staging' }, 'admin@example.com');
     const error = await refusal(decide(db, id, approver, 'approved', null, deps));
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expect(error.message).toContain('risk high → low');
     expect(calls).toEqual([]);
   });

@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { upsertComponentConfig } from '@/db/queries/components';
 import { expirePending, findRemediation } from '@/db/queries/remediations';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/healing/domain-error';
 import type { ServiceExecutor } from '@/lib/executors/types';
 import { decide } from '@/lib/remediation/decide';
 import { requestRemediation } from '@/lib/remediation/request';
@@ -76,9 +76,9 @@ describe('approval vs the expiry sweep on PostgreSQL', () => {
     await sweep;
 
     const error = await decision;
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(409);
-    expect((error as ApiError).message).toBe(`remediation ${id} cannot be approved: it expired before the decision`);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('conflict');
+    expect((error as DomainError).message).toBe(`remediation ${id} cannot be approved: it expired before the decision`);
     expect((await findRemediation(db, id))!.status).toBe('expired');
     expect(calls).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { actionRoute } from '@/lib/remediation/action-route';
+import { actionRoute } from '@/lib/api/action-route';
 
 /** rollback_component: `{rollback_type: previous_state | config | deployment, service_id?}`. */
 export const POST = actionRoute('rollback');

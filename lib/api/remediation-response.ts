@@ -1,11 +1,11 @@
 /**
  * HTTP answers of the remediation endpoints (SPEC §7): a low-risk action
  * answers 200 with the card's result; a high-risk one 202 with the pending
- * remediation; refusals are ApiErrors (409 names the guardrail).
+ * remediation; refusals are domain errors (409 names the guardrail).
  */
 import 'server-only';
-import { remediationView } from './present';
-import type { RequestOutcome } from './request';
+import { remediationView } from '@/lib/remediation/present';
+import type { RequestOutcome } from '@/lib/remediation/request';
 
 export function outcomeResponse(outcome: RequestOutcome): Response {
   if (outcome.kind === 'pending') {

@@ -4,15 +4,15 @@
  * requestRemediation applies policy, guardrails and the approval queue.
  */
 import 'server-only';
-import { readJsonBody } from '@/lib/api/body';
-import { validationError } from '@/lib/api/errors';
-import { componentNameParam } from '@/lib/api/params';
-import { apiRoute } from '@/lib/api/route';
 import type { RemediationAction } from '@/lib/healing/vocabulary';
-import { actionOf } from './actions';
-import { actorFromPrincipal, remediationDeps } from './deps';
-import { requestRemediation } from './request';
-import { outcomeResponse } from './respond';
+import { actionOf } from '@/lib/remediation/actions';
+import { actorFromPrincipal, remediationDeps } from '@/lib/remediation/deps';
+import { requestRemediation } from '@/lib/remediation/request';
+import { readJsonBody } from './body';
+import { validationError } from './errors';
+import { componentNameParam } from './params';
+import { outcomeResponse } from './remediation-response';
+import { apiRoute } from './route';
 
 export function actionRoute(action: RemediationAction) {
   const definition = actionOf(action);
