@@ -10,6 +10,7 @@ import type { RemediationAction, RemediationParams } from '@/db/schema';
 import { riskFor, ROUTING_FIELDS, type RiskDecision } from '@/lib/healing/risk';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { ACTION_LIST, actionOf } from '@/lib/remediation/actions';
+import { capabilitiesOfTargets, refusalFor } from '@/lib/remediation/capabilities';
 import { formatMinutes } from './format';
 
 export interface ActionPlan {
@@ -45,7 +46,8 @@ export function planFor(action: RemediationAction, targets: ActionTargets, param
   // The same rule as the server: a config rollback that re-routes the component needs an approver.
   const rewritesRouting = ROUTING_FIELDS.filter((f) => f !== 'policy' && restoredFields.includes(f));
   const risk = riskFor(definition, component, { rewritesRouting });
-  const { steps, blocker: nothingToActOn, target } = definition.describe(targets, params);
+  const refusal = refusalFor(action, params, capabilitiesOfTargets(targets));
+  const { steps, blocker: nothingToActOn, target } = definition.describe(targets, params, refusal?.reason ?? null);
   const cooldown = `Once it runs, another ${definition.noun} of ${component.name} is held back for ${formatMinutes(targets.cooldownMinutes)} (cooldown).`;
   const when = !risk.allowed
     ? `Refused: ${risk.why}.`

@@ -2,11 +2,9 @@
  * What the reconciler will propose for a component's latest check, and what
  * will become of it — the same rules it applies (lib/healing/remediation-plan.ts
  * for the action, lib/healing/risk.ts for approval), so the pages say what the
- * console is about to do before it does it. Pure.
+ * console is about to do before it does it. Pure (given the capabilities).
  *
- * Also its preconditions (lib/remediation/request.ts): a restart or deployment
- * rollback needs a service to act on, a previous_state rollback two recorded
- * states. Not foreseen here: the cooldown and hourly cap (they depend on
+ * Also its preconditions, asked of lib/remediation/capabilities.ts like every other path. Not foreseen here: the cooldown and hourly cap (they depend on
  * executions the moment the reconciler acts) — the approval queue and the
  * activity log say when those held an action back.
  */
@@ -14,20 +12,15 @@ import type { RemediationAction, RemediationPolicy } from '@/db/schema';
 import { planRemediation, type PlanInput } from '@/lib/healing/remediation-plan';
 import { riskFor } from '@/lib/healing/risk';
 import { actionOf } from '@/lib/remediation/actions';
+import { planCapabilities, refusalFor, type Capabilities } from '@/lib/remediation/capabilities';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { NextAction } from './proposal';
 
 export interface NextActionContext {
   component: { environment: string; policy: RemediationPolicy; renderServiceId: string | null };
   triggers: HealingTriggers;
-  /** Whether the component has a memory-cleanup hook (else a leak gets a restart). */
-  cleanupHook: boolean;
-  /** Whether a restart / deployment rollback has a service to act on (Render, or the demo simulator). */
-  hasService: boolean;
-  /** Whether something can re-apply a recorded state of the component (the demo simulator). */
-  appliesStates: boolean;
-  /** Runtime states recorded for the component (a previous_state rollback needs two). */
-  recordedStates: number;
+  /** What can run on it (lib/remediation/capabilities.ts): the same check the request path applies. */
+  capabilities: Capabilities;
   /** Automatic remediation paused by an admin. */
   paused: boolean;
   /** When a person last rejected this action for this component within the snooze, if they did. */
@@ -36,23 +29,14 @@ export interface NextActionContext {
 }
 
 export function nextAction(report: PlanInput, ctx: NextActionContext): NextAction | null {
-  const plan = planRemediation(report, ctx.triggers, {
-    cleanupHook: ctx.cleanupHook,
-    renderServiceId: ctx.component.renderServiceId,
-    // The plan asks this only of components without a Render service, whose states only the simulator re-applies.
-    stateRollback: ctx.appliesStates && ctx.recordedStates >= 2,
-    restartable: ctx.hasService,
-  });
+  const plan = planRemediation(report, ctx.triggers, planCapabilities(ctx.capabilities));
   if (!plan) return null;
   const definition = actionOf(plan.action);
   const base = { action: plan.action, params: plan.params, action_name: definition.describeParams(plan.params), reason: plan.reason, until: null, why: null };
   const risk = riskFor(definition, ctx.component);
   if (!risk.allowed) return { ...base, outcome: 'refused', why: 'policy "never"' };
-  const needsService = definition.needs(plan.params).service;
-  if (needsService && !ctx.hasService) return { ...base, outcome: 'unavailable', why: 'no Render service registered' };
-  if (plan.action === 'rollback' && plan.params.rollback_type === 'previous_state' && ctx.recordedStates < 2) {
-    return { ...base, outcome: 'unavailable', why: 'no previous state recorded' };
-  }
+  const refusal = refusalFor(plan.action, plan.params, ctx.capabilities);
+  if (refusal) return { ...base, outcome: 'unavailable', why: refusal.short };
   const rejected = ctx.rejectedAt(plan.action);
   if (rejected) return { ...base, outcome: 'snoozed', until: new Date(rejected.getTime() + ctx.rejectionSnoozeMs).toISOString() };
   if (ctx.paused) return { ...base, outcome: 'paused' };

@@ -10,7 +10,7 @@
 import 'server-only';
 import type { Database, Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
-import { recentStates } from '@/db/queries/component-history';
+
 import { listComponents } from '@/db/queries/components';
 import { latestCheckPerComponent } from '@/db/queries/health-checks';
 import {
@@ -30,6 +30,7 @@ import { log } from '@/lib/log';
 import type { HealthReport } from '@/lib/services/health-check';
 import { evidenceFromCheck } from './evidence';
 import { actionOf } from './actions';
+import { capabilitiesOf, factsOf, planCapabilities } from './capabilities';
 import { executeRemediation } from './execute';
 import { requestRemediation } from './request';
 import { RECONCILER, type RemediationDeps } from './types';
@@ -147,11 +148,6 @@ class LockLost extends Error {
   }
 }
 
-async function previousStateApplicable(db: Db, component: Component, deps: ReconcilerDeps): Promise<boolean> {
-  const [current, previous] = await recentStates(db, component.id, 2);
-  return current !== undefined && previous !== undefined && deps.executors.applyState(component, previous.state) !== null;
-}
-
 /** Never the message: a failed query's message carries its params (lib/log.ts reduces what is logged). */
 function errorName(error: unknown): string {
   if (!(error instanceof Error)) return 'non-error thrown';
@@ -176,13 +172,9 @@ async function reconcileComponent(
   counts.evaluated++;
   if (await openRemediationFor(db, component.id)) return; // one at a time per component
   const report = check.result as unknown as HealthReport;
-  const proposal = planRemediation(report, deps.triggers, {
-    cleanupHook: deps.executors.cleanup(component) !== null,
-    renderServiceId: component.renderServiceId,
-    // A previous_state rollback is proposed only when something can apply it (else it would fail when run).
-    stateRollback: !component.renderServiceId && (await previousStateApplicable(db, component, deps)),
-    restartable: deps.executors.service(component, null) !== null,
-  });
+  // Only what would not be refused is proposed (the same check as the request path).
+  const capabilities = capabilitiesOf(component, await factsOf(db, component, deps.executors));
+  const proposal = planRemediation(report, deps.triggers, planCapabilities(capabilities));
   if (!proposal) return;
   // A person said no: asking again every pass would only fill the queue with the same question.
   if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {

@@ -5,21 +5,23 @@
  * under the component lock and refuses when it moved; execution acts on the
  * stored one, never on "whatever is previous now".
  *
- * Resolving it is also the precondition check: what has no target cannot run,
- * and is refused before anything is recorded.
+ * Resolving it first asks the one capability check (capabilities.ts): what
+ * cannot run is refused before anything is recorded, at request and at approval.
  */
 import type { Db } from '@/db/client';
 import type { Component, RemediationAction, RemediationParams, RemediationTarget } from '@/db/schema';
 import { actionOf } from './actions';
+import { checkPreconditions } from './capabilities';
 import type { ExecutorRegistry } from './types';
 
-export function resolveTarget(
+export async function resolveTarget(
   db: Db,
   component: Component,
   action: RemediationAction,
   params: RemediationParams,
   executors: ExecutorRegistry,
 ): Promise<RemediationTarget> {
+  await checkPreconditions(db, component, action, params, executors);
   return actionOf(action).resolveTarget(db, component, params, executors);
 }
 

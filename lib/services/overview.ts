@@ -12,6 +12,7 @@ import type { Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
 import { nextAction } from '@/lib/dashboard/next-action';
 import { actionOf } from '@/lib/remediation/actions';
+import { capabilitiesOf } from '@/lib/remediation/capabilities';
 import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/proposal';
 import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
@@ -90,10 +91,15 @@ function buildProposal(component: Component, report: HealthReport | null, facts:
       ? nextAction(report, {
           component,
           triggers: deps.triggers,
-          cleanupHook: deps.cleanupHook(component),
-          hasService: deps.hasService(component),
-          appliesStates: deps.appliesStates(component),
-          recordedStates: facts.states.get(component.id) ?? 0,
+          capabilities: capabilitiesOf(component, {
+            service: deps.hasService(component),
+            hook: deps.cleanupHook(component),
+            recordedStates: facts.states.get(component.id) ?? 0,
+            // The overview does not load each previous state; the executors say whether any state of it can be re-applied.
+            stateRefusal: deps.appliesStates(component) ? null : `nothing can re-apply a recorded state of ${component.name}`,
+            // The plan never proposes a config rollback.
+            configVersions: 0,
+          }),
           paused: facts.paused,
           // Newest first: the latest rejection decides when the snooze ends.
           rejectedAt: (action) => facts.rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,

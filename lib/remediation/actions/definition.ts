@@ -13,6 +13,7 @@ import type { Component, RemediationTarget } from '@/db/schema';
 import type { RiskContext } from '@/lib/healing/risk';
 import type { RemediationAction, RemediationParams } from '@/lib/healing/vocabulary';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
+import type { RefusalReason } from '../capabilities';
 import type { ActionOutcome, ExecutorRegistry } from '../types';
 
 /** What an action needs before it can run at all (the capability check reads these). */
@@ -96,5 +97,6 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   run(context: RunContext): Promise<RunOutcome>;
   /** The variants its dialog offers, as a radio group (legend, input name) when there is more than one. */
   dialogChoices: { legend: string; field: string; options: DialogChoice[] };
-  describe(targets: ActionTargets, params: RemediationParams): DialogText;
+  /** The dialog's words; `refusal` is what lib/remediation/capabilities.ts refuses it for (null: it can run). */
+  describe(targets: ActionTargets, params: RemediationParams, refusal: RefusalReason | null): DialogText;
 }

@@ -50,10 +50,10 @@ export const restart = {
   },
 
   dialogChoices: { legend: '', field: '', options: [{ value: 'restart', label: 'Restart', params: {} }] },
-  describe(t) {
+  describe(t, _params, refusal) {
     const name = t.component.name;
     const target = serviceTargetText(t);
-    if (!t.service) {
+    if (refusal || !t.service) {
       return { steps: [], target, blocker: `${name} has no Render service registered (render_service_id), so there is nothing to restart.` };
     }
     return {

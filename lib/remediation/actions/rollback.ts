@@ -15,6 +15,7 @@ import { stripUrlCredentials } from '@/db/url-credentials';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import { formatValue } from '@/components/remediation/format';
 import type { ActionTargets } from '../action-targets';
+import type { RefusalReason } from '../capabilities';
 import { stateApplyRefusal } from '../executors';
 import type { ActionDefinition, DialogText, RunContext, RunOutcome } from './definition';
 import { noServiceError, resolveService, serviceIdFor, serviceTargetText } from './service';
@@ -148,14 +149,17 @@ export function cannotApplyState(component: Component, state: Record<string, unk
   );
 }
 
+/** The preconditions passed (lib/remediation/capabilities.ts) but what they saw is gone: ask again. */
+const changedMeanwhile = (component: Component) =>
+  new DomainError('conflict', `what a rollback of ${component.name} would restore changed while it was being requested; request it again`);
+
+/** What it restores, once checkPreconditions passed. */
 async function resolveTarget(db: Db, component: Component, params: RemediationParams, executors: RunContext['executors']): Promise<RemediationTarget> {
   const type = typeOf(params);
   if (type === 'previous_state') {
     const [current, previous] = await recentStates(db, component.id, 2);
-    if (!current || !previous) throw new DomainError('conflict', `no previous state recorded for ${component.name}`);
-    const applier = executors.applyState(component, previous.state);
-    // Refused now rather than queued, approved, and failing when it runs.
-    if (!applier) throw new DomainError('conflict', cannotApplyState(component, previous.state));
+    const applier = previous && executors.applyState(component, previous.state);
+    if (!current || !previous || !applier) throw changedMeanwhile(component);
     return {
       rollback_type: type,
       state_id: previous.id,
@@ -167,20 +171,20 @@ async function resolveTarget(db: Db, component: Component, params: RemediationPa
   }
   if (type === 'config') {
     const [current, previous] = await recentConfigs(db, component.id, 2);
-    if (!current || !previous) throw new DomainError('conflict', `no previous config recorded for ${component.name}`);
+    if (!current || !previous) throw changedMeanwhile(component);
     return { rollback_type: type, config_version: previous.id, from_config_version: current.id };
   }
   return { rollback_type: type, ...resolveService(component, params, executors) };
 }
 
-function describe(t: ActionTargets, params: RemediationParams): DialogText {
+function describe(t: ActionTargets, params: RemediationParams, refusal: RefusalReason | null): DialogText {
   const name = t.component.name;
   const type = params.rollback_type ?? 'previous_state';
   const target = type === 'config' ? 'the console’s configuration of the component' : serviceTargetText(t);
   switch (type) {
     case 'previous_state':
-      if (!t.previousState) return { steps: [], target, blocker: `No previous state is recorded for ${name}.` };
-      if (!t.canApplyState) {
+      if (refusal === 'no_state' || !t.previousState) return { steps: [], target, blocker: `No previous state is recorded for ${name}.` };
+      if (refusal === 'state_not_applicable') {
         return { steps: [], target, blocker: `Nothing can re-apply the recorded state of ${name} (it names no Render deploy); use a deployment rollback.` };
       }
       return {
@@ -195,14 +199,14 @@ function describe(t: ActionTargets, params: RemediationParams): DialogText {
       };
     case 'config': {
       const previous = t.previousConfig;
-      if (!previous) return { steps: [], target, blocker: `No previous configuration is recorded for ${name}.` };
+      if (refusal === 'no_config' || !previous) return { steps: [], target, blocker: `No previous configuration is recorded for ${name}.` };
       const changes = previous.changes.length
         ? previous.changes.map((c) => `${c.field}: ${formatValue(c.from)} → ${formatValue(c.to)}`).join('; ')
         : 'no field differs from the current configuration';
       return { steps: [`Restores ${name}’s console configuration as ${previous.changedBy} left it (${changes}).`], target, blocker: null };
     }
     case 'deployment':
-      if (!t.service) {
+      if (refusal === 'no_service' || !t.service) {
         return { steps: [], target, blocker: `${name} has no Render service registered (render_service_id), so there is no deployment to roll back.` };
       }
       return {

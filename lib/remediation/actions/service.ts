@@ -12,14 +12,10 @@ export const serviceIdFor = (params: RemediationParams, target: RemediationTarge
 export const noServiceError = (component: Component) =>
   `no Render service id for ${component.name}: pass service_id or register render_service_id`;
 
-/** The service target, or a refusal naming `service_id` when there is none. */
+/** The service target, once checkPreconditions passed (lib/remediation/capabilities.ts says when there is none). */
 export function resolveService(component: Component, params: RemediationParams, executors: ExecutorRegistry) {
   const service = executors.service(component, params.service_id ?? null);
-  if (!service) {
-    throw new DomainError('validation_failed', `service_id: no Render service id given and none registered for ${component.name}`, { issues: [
-      { field: 'service_id', message: `required: ${component.name} has no render_service_id` },
-    ] });
-  }
+  if (!service) throw new DomainError('conflict', `${component.name} has no service to act on any more; request it again`);
   return { service_id: service.serviceId, executor: service.executor.kind };
 }
 

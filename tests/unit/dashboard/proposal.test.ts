@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextAction, type NextActionContext } from '@/lib/dashboard/next-action';
+import { capabilitiesOf } from '@/lib/remediation/capabilities';
 import { approvalHref, firstPendingId, isStale, proposalLines, type ConsoleProposal, type OpenRemediationView } from '@/lib/dashboard/proposal';
 import { overviewSummary, type SummarySubject } from '@/lib/dashboard/summary';
 import type { PlanInput } from '@/lib/healing/remediation-plan';
@@ -19,18 +20,23 @@ const erroring: PlanInput = {
   healing_triggers: ['error_rate 9.0% exceeds HEAL_ERROR_THRESH 5.0%'],
 };
 
-const ctx = (over: Partial<NextActionContext> = {}): NextActionContext => ({
-  component: { environment: 'production', policy: 'default', renderServiceId: null },
-  triggers: DEFAULT_HEALING_TRIGGERS,
-  cleanupHook: true,
-  hasService: true,
-  appliesStates: true,
-  recordedStates: 2,
-  paused: false,
-  rejectedAt: () => null,
-  rejectionSnoozeMs: 60 * 60_000,
-  ...over,
-});
+/** The component's means, as the overview gathers them; `appliesStates: false` is what it says when nothing re-applies a state. */
+type Means = { hasService: boolean; cleanupHook: boolean; recordedStates: number; appliesStates: boolean };
+const ctx = ({ hasService = true, cleanupHook = true, recordedStates = 2, appliesStates = true, ...over }: Partial<NextActionContext & Means> = {}): NextActionContext => {
+  const component = over.component ?? { environment: 'production', policy: 'default', renderServiceId: null };
+  return {
+    component,
+    triggers: DEFAULT_HEALING_TRIGGERS,
+    capabilities: capabilitiesOf(
+      { name: 'checkout', renderServiceId: component.renderServiceId },
+      { service: hasService, hook: cleanupHook, recordedStates, stateRefusal: appliesStates ? null : 'nothing can re-apply it', configVersions: 0 },
+    ),
+    paused: false,
+    rejectedAt: () => null,
+    rejectionSnoozeMs: 60 * 60_000,
+    ...over,
+  };
+};
 
 describe('nextAction: what the reconciler will propose, and what becomes of it', () => {
   it('nothing when no trigger fires and no leak is detected', () => {
