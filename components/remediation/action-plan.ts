@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import type { RemediationAction, RemediationParams } from '@/db/schema';
-import { riskFor, ROUTING_FIELDS, type RiskDecision } from '@/lib/healing/risk';
+import { riskFor, type RiskDecision } from '@/lib/healing/risk';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { ACTION_LIST, actionOf } from '@/lib/remediation/actions';
 import { capabilitiesOfTargets, refusalFor } from '@/lib/remediation/capabilities';
@@ -42,10 +42,7 @@ export interface ManualActionView {
 export function planFor(action: RemediationAction, targets: ActionTargets, params: RemediationParams = {}): ActionPlan {
   const definition = actionOf(action);
   const { component } = targets;
-  const restoredFields = action === 'rollback' && params.rollback_type === 'config' ? (targets.previousConfig?.changes ?? []).map((c) => c.field) : [];
-  // The same rule as the server: a config rollback that re-routes the component needs an approver.
-  const rewritesRouting = ROUTING_FIELDS.filter((f) => f !== 'policy' && restoredFields.includes(f));
-  const risk = riskFor(definition, component, { rewritesRouting });
+  const risk = riskFor(definition, component, definition.dialogRiskContext(targets, params));
   const refusal = refusalFor(action, params, capabilitiesOfTargets(targets));
   const { steps, blocker: nothingToActOn, target } = definition.describe(targets, params, refusal?.reason ?? null);
   const cooldown = `Once it runs, another ${definition.noun} of ${component.name} is held back for ${formatMinutes(targets.cooldownMinutes)} (cooldown).`;

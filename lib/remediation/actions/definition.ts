@@ -92,6 +92,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   aimsAtService(params: RemediationParams): boolean;
   /** What, beyond action and component, makes this request riskier (see riskFor). */
   riskContext(db: Db, component: Component, params: RemediationParams): Promise<RiskContext>;
+  /** The same, from what the confirmation dialog's targets show (no database at hand). */
+  dialogRiskContext(targets: ActionTargets, params: RemediationParams): RiskContext;
   /** What it will act on, fixed at request time; throws when there is nothing to act on. */
   resolveTarget(db: Db, component: Component, params: RemediationParams, executors: ExecutorRegistry): Promise<RemediationTarget>;
   run(context: RunContext): Promise<RunOutcome>;

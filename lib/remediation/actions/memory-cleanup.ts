@@ -93,6 +93,7 @@ export const memoryCleanup = {
   describeParams: () => 'memory cleanup',
   aimsAtService: () => false,
   riskContext: async () => ({}),
+  dialogRiskContext: () => ({}),
   async resolveTarget(_db, component, _params, executors) {
     const hook = executors.cleanup(component);
     return { hook: hook ? shownHook(hook.url) : null };

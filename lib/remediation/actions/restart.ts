@@ -25,6 +25,7 @@ export const restart = {
   describeParams: () => 'restart',
   aimsAtService: () => true,
   riskContext: async () => ({}),
+  dialogRiskContext: () => ({}),
   resolveTarget: async (_db, component, params, executors) => resolveService(component, params, executors),
 
   async run({ component, params, executors, target: bound }) {

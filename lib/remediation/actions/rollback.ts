@@ -9,7 +9,7 @@ import { configOf, upsertComponentConfig } from '@/db/queries/components';
 import { configVersion, recentConfigs, recentStates, recordComponentState, recordedState } from '@/db/queries/component-history';
 import type { Component, ComponentConfig, RemediationParams, RemediationTarget } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
-import { routingChanges } from '@/lib/healing/risk';
+import { ROUTING_FIELDS, routingChanges } from '@/lib/healing/risk';
 import { ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
 import { serviceIdSchema } from '@/lib/validation/remediation';
@@ -247,6 +247,12 @@ export const rollback = {
     if (!current || !previous) return {};
     // The policy is kept by a config rollback (it is an admin setting), so it is not compared.
     return { rewritesRouting: routingChanges(current.config, { ...previous.config, policy: undefined }) };
+  },
+  dialogRiskContext(t, params) {
+    if (params.rollback_type !== 'config') return {};
+    // The dialog lists the restored fields; the policy is kept, so it never counts.
+    const restored = (t.previousConfig?.changes ?? []).map((c) => c.field);
+    return { rewritesRouting: ROUTING_FIELDS.filter((f) => f !== 'policy' && restored.includes(f)) };
   },
   resolveTarget,
   run: rollbackComponent,
