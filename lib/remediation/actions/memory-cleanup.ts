@@ -10,6 +10,7 @@ import { toMetricSample } from '@/lib/services/health-check';
 import { stripUrlCredentials } from '@/lib/url-credentials';
 import type { ActionTargets } from '../action-targets';
 import type { ActionDefinition, RunContext, RunOutcome } from './definition';
+import { reported } from './outcome';
 
 const paramsSchema = z.strictObject({});
 
@@ -58,20 +59,12 @@ async function cleanupMemoryLeak({ db, component, executors, now }: RunContext):
     };
   }
   const outcome = await hook.executor.cleanup({ component: component.name, url: hook.url, secret: hook.secret });
-  const error = outcome.success ? null : (outcome.error ?? outcome.message);
-  return {
-    success: outcome.success,
-    error,
-    result: {
-      success: outcome.success,
-      ...base,
-      memory_freed_mb: outcome.memory_freed_mb,
-      objects_collected: outcome.objects_collected,
-      current_memory_mb: outcome.current_memory_mb,
-      status_code: outcome.status_code,
-      message: error ?? outcome.message,
-    },
-  };
+  return reported(outcome, {
+    ...base,
+    memory_freed_mb: outcome.memory_freed_mb,
+    objects_collected: outcome.objects_collected,
+    current_memory_mb: outcome.current_memory_mb,
+  });
 }
 
 export const memoryCleanup = {

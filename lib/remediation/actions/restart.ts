@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import type { ActionDefinition } from './definition';
+import { reported } from './outcome';
 import { noServiceError, resolveService, serviceIdFor, serviceTargetText } from './service';
 
 const paramsSchema = z.strictObject({ service_id: serviceIdSchema.optional() });
@@ -35,19 +36,7 @@ export const restart = {
       return { success: false, error, result: { success: false, service_id: null, component: component.name, status_code: null, message: error } };
     }
     const outcome = await target.executor.restart(target.serviceId);
-    return {
-      success: outcome.success,
-      error: outcome.success ? null : (outcome.error ?? outcome.message),
-      result: {
-        success: outcome.success,
-        service_id: target.serviceId,
-        component: component.name,
-        status_code: outcome.status_code,
-        message: outcome.success ? outcome.message : (outcome.error ?? outcome.message),
-        attempts: outcome.attempts,
-        executor: target.executor.kind,
-      },
-    };
+    return reported(outcome, { service_id: target.serviceId, component: component.name, attempts: outcome.attempts, executor: target.executor.kind });
   },
 
   dialogChoices: { legend: '', field: '', options: [{ value: 'restart', label: 'Restart', params: {} }] },

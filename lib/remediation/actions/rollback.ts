@@ -18,6 +18,7 @@ import type { ActionTargets } from '../action-targets';
 import type { RefusalReason } from '../capabilities';
 import { stateApplyRefusal } from '../executors';
 import type { ActionDefinition, DialogText, RunContext, RunOutcome } from './definition';
+import { reported } from './outcome';
 import { noServiceError, resolveService, serviceIdFor, serviceTargetText } from './service';
 
 const paramsSchema = z.strictObject({
@@ -118,24 +119,16 @@ async function rollbackComponent({ db, component, params, executors, actor: acto
     if (from && !sameDeploy(newest?.state, from)) await recordComponentState(db, component.id, from, `observed before rollback by ${actorName}`);
     await recordComponentState(db, component.id, to, `rollback by ${actorName}`);
   }
-  const error = outcome.success ? null : (outcome.error ?? outcome.message);
-  return {
-    success: outcome.success,
-    error,
-    result: {
-      success: outcome.success,
-      ...base,
-      service_id: target.serviceId,
-      from_state: from,
-      to_state: to,
-      // An API rollback leaves auto-deploy on; the next push would undo it (see lib/executors/render.ts).
-      auto_deploy_disabled: outcome.auto_deploy_disabled,
-      status_code: outcome.status_code,
-      attempts: outcome.attempts,
-      message: error ?? outcome.message,
-      executor: target.executor.kind,
-    },
-  };
+  return reported(outcome, {
+    ...base,
+    service_id: target.serviceId,
+    from_state: from,
+    to_state: to,
+    // An API rollback leaves auto-deploy on; the next push would undo it (see lib/executors/render.ts).
+    auto_deploy_disabled: outcome.auto_deploy_disabled,
+    attempts: outcome.attempts,
+    executor: target.executor.kind,
+  });
 }
 
 const sameDeploy = (state: Record<string, unknown> | undefined, deploy: { deploy_id: string; service_id: string }) =>
