@@ -50,6 +50,12 @@ describe('lint enforces the layer boundaries', { timeout: 60_000 }, () => {
     expect(await boundaryErrors('db/x.ts', "import type { HealingTriggers } from '@/lib/healing/types';\nexport type T = HealingTriggers;\n")).toEqual([]);
   });
 
+  it('db/ may import the domain vocabulary (the column enums store it), nothing else of lib/healing', async () => {
+    expect(await boundaryErrors('db/x.ts', "import { RISKS } from '../lib/healing/vocabulary';\nexport const r = RISKS;\n")).toEqual([]);
+    expect(await boundaryErrors('db/x.ts', "import { RISKS } from '@/lib/healing/vocabulary';\nexport const r = RISKS;\n")).toEqual([]);
+    expect(await boundaryErrors('db/x.ts', "import { levelOf } from '../lib/healing/levels';\nexport const l = levelOf;\n")).toHaveLength(1);
+  });
+
   it('other layers are not bound by these rules', async () => {
     expect(await boundaryErrors('lib/services/x.ts', "import { getDb } from '@/db/client';\nimport { readFileSync } from 'node:fs';\nexport const a = [getDb, readFileSync];\n")).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { samplesInWindow } from '@/db/queries/metrics';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
-import { stripUrlCredentials } from '@/lib/url-credentials';
+import { stripUrlCredentials } from '@/db/url-credentials';
 import type { ActionTargets } from '../action-targets';
 import type { ActionDefinition, RunContext, RunOutcome } from './definition';
 import { reported } from './outcome';
