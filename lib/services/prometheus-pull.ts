@@ -66,7 +66,7 @@ export async function testSourceQueries(db: Db, source: PrometheusSource, compon
   const client = await clientFor(db, source, ctx.client);
   return Promise.all(
     renderQueries(source.queries, component).map(async ({ metric, query }): Promise<MetricResult> => {
-      const answer = await client.query(query, ctx.now);
+      const answer = await client.query(query);
       const result = answer.ok ? instantValue(metric, answer.body) : answer;
       return result.ok
         ? { metric, query, ok: true, value: result.value, error: null }
@@ -89,33 +89,39 @@ function toSample(values: Partial<Record<SourceMetric, number>>, at: Date): Samp
 
 type Outcome = { ok: true; lastSampleAt: Date } | { ok: false; error: string };
 
-async function pullInstant(db: Db, client: PrometheusClient, source: PrometheusSource, component: string, ctx: PullContext): Promise<Outcome> {
-  const queries = renderQueries(source.queries, component);
+/** Every query at the pass's time: the sample they make, or the first failing metric and why. */
+async function instantSample(client: PrometheusClient, source: PrometheusSource, component: string, now: Date): Promise<{ ok: true; sample: SampleInput } | { ok: false; error: string }> {
   const results = await Promise.all(
-    queries.map(async ({ metric, query }) => {
-      const answer = await client.query(query, ctx.now);
+    renderQueries(source.queries, component).map(async ({ metric, query }) => {
+      // At the server's now: a Prometheus whose clock is behind the console's would otherwise be asked about its future.
+      const answer = await client.query(query);
       return { metric, result: answer.ok ? instantValue(metric, answer.body) : answer };
     }),
   );
   const failed = results.find((r) => !r.result.ok);
   if (failed && !failed.result.ok) return { ok: false, error: metricFailure(failed.metric, failed.result.error) };
   const values = Object.fromEntries(results.map((r) => [r.metric, r.result.ok ? r.result.value : undefined]));
-  const sample = toSample(values, ctx.now)!;
-  await runHealthCheck(db, component, sample, { triggers: ctx.triggers, now: ctx.now, sender: senderFor(source) });
+  return { ok: true, sample: toSample(values, now)! };
+}
+
+async function pullInstant(db: Db, client: PrometheusClient, source: PrometheusSource, component: string, ctx: PullContext): Promise<Outcome> {
+  const instant = await instantSample(client, source, component, ctx.now);
+  if (!instant.ok) return instant;
+  await runHealthCheck(db, component, instant.sample, { triggers: ctx.triggers, now: ctx.now, sender: senderFor(source) });
   return { ok: true, lastSampleAt: ctx.now };
 }
 
 async function backfill(db: Db, client: PrometheusClient, source: PrometheusSource, component: string, ctx: PullContext): Promise<Outcome> {
+  // The instant queries first: their answer says precisely what is wrong (a string, several
+  // series, an empty result), where a range query would only be refused.
+  const probe = await instantSample(client, source, component, ctx.now);
+  if (!probe.ok) return probe;
   const start = new Date(ctx.now.getTime() - BACKFILL_MINUTES * 60_000);
   const byTime = new Map<number, Partial<Record<SourceMetric, number>>>();
   for (const { metric, query } of renderQueries(source.queries, component)) {
     const answer = await client.queryRange(query, start, ctx.now, ctx.stepSeconds);
     const result = answer.ok ? rangeValues(metric, answer.body) : answer;
-    if (!result.ok) {
-      // memory_mb is optional: a gap there does not stop the backfill of the rest.
-      if (metric === 'memory_mb') continue;
-      return { ok: false, error: metricFailure(metric, result.error) };
-    }
+    if (!result.ok) return { ok: false, error: metricFailure(metric, result.error) };
     for (const point of result.points) {
       const key = point.at.getTime();
       byTime.set(key, { ...byTime.get(key), [metric]: point.value });

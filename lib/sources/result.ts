@@ -87,8 +87,9 @@ export function instantValue(metric: SourceMetric, answer: unknown): QueryValue 
 }
 
 /**
- * An /api/v1/query_range answer as one series of points. Points out of range are
- * dropped (a backfill keeps what it can judge); an answer with none left says why.
+ * An /api/v1/query_range answer as one series of points. A point out of range fails
+ * the whole answer, as an instant value would: a query scaled wrong (a fraction
+ * where a percentage is due) must not half-work.
  */
 export function rangeValues(metric: SourceMetric, answer: unknown): RangeValues {
   const broken = envelopeError(answer);
@@ -101,18 +102,14 @@ export function rangeValues(metric: SourceMetric, answer: unknown): RangeValues 
   const values = (result[0] as { values?: unknown }).values;
   if (!Array.isArray(values)) return { ok: false, error: 'the answer is not a Prometheus range response' };
   const points: { at: Date; value: number }[] = [];
-  let firstRefusal: string | null = null;
   for (const pair of values) {
     if (!Array.isArray(pair) || typeof pair[0] !== 'number') continue;
     const value = parseSampleValue(pair[1]);
     if (value === null) continue;
     const refusal = rangeError(metric, value);
-    if (refusal) {
-      firstRefusal ??= refusal;
-      continue;
-    }
+    if (refusal) return { ok: false, error: `${refusal} (at ${new Date(Math.round(pair[0] * 1000)).toISOString()})` };
     points.push({ at: new Date(Math.round(pair[0] * 1000)), value });
   }
-  if (points.length === 0) return { ok: false, error: firstRefusal ?? 'the query returned no points in the last hour' };
+  if (points.length === 0) return { ok: false, error: 'the query returned no points in the last hour' };
   return { ok: true, points };
 }

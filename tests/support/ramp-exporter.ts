@@ -10,7 +10,10 @@
  *   memory %     = memStart + memPerMinute · minutes (of a 1 GiB limit)
  *   requests     = 10/s, of which 1 % are 5xx; mean latency 120 ms
  */
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RemoteSeries } from './remote-write';
 
 export interface RampShape {
@@ -73,22 +76,50 @@ export function historySeries(shape: RampShape, service: string, target: { job: 
 export interface RampExporter {
   port: number;
   /** Until enabled, /metrics serves no series (so remote-written history cannot collide with scrapes). */
-  enable: () => void;
+  enable: () => Promise<void>;
   close: () => Promise<void>;
 }
 
-export async function startRampExporter(shape: RampShape, service = 'checkout'): Promise<RampExporter> {
+/** The exporter's HTTP server (run in a process of its own by startRampExporter). */
+export function serveRamp(shape: RampShape, service: string): Server {
   let enabled = false;
-  const server: Server = createServer((request, response) => {
+  return createServer((request, response) => {
+    if (request.method === 'POST' && request.url === '/enable') {
+      enabled = true;
+      return response.end('ok');
+    }
     response.setHeader('content-type', 'text/plain; version=0.0.4');
     response.end(enabled && request.url === '/metrics' ? exposition(shape, service, Date.now()) : '');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * Runs the exporter in a child process: a test's own event loop stalls (PGlite runs in-process),
+ * and a scrape that times out makes Prometheus write stale markers — the series would vanish
+ * from queries for a second, as from a real exporter that stopped answering.
+ */
+export async function startRampExporter(shape: RampShape, service = 'checkout'): Promise<RampExporter> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'ramp-exporter-main.ts'), JSON.stringify({ shape, service })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+      const match = /listening on (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`ramp exporter exited (${code})`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     port,
-    enable: () => (enabled = true),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    enable: async () => {
+      await fetch(`http://127.0.0.1:${port}/enable`, { method: 'POST' });
+    },
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

@@ -71,7 +71,7 @@ export async function remoteWrite(prometheusUrl: string, series: RemoteSeries[])
       'Content-Type': 'application/x-protobuf',
       'X-Prometheus-Remote-Write-Version': '0.1.0',
     },
-    body: snappyLiterals(encodeWriteRequest(series)),
+    body: Buffer.from(snappyLiterals(encodeWriteRequest(series))),
   });
   if (!response.ok) throw new Error(`remote write: HTTP ${response.status} ${await response.text()}`);
 }

@@ -35,7 +35,8 @@ export interface PrometheusTarget {
 export type ApiAnswer = { ok: true; body: unknown } | { ok: false; error: string };
 
 export interface PrometheusClient {
-  query(promql: string, time: Date): Promise<ApiAnswer>;
+  /** At `time`, or (omitted) at the server's own now — immune to a skew between its clock and the console's. */
+  query(promql: string, time?: Date): Promise<ApiAnswer>;
   queryRange(promql: string, start: Date, end: Date, stepSeconds: number): Promise<ApiAnswer>;
 }
 
@@ -104,7 +105,7 @@ export function createPrometheusClient(target: PrometheusTarget, options: Promet
   }
 
   return {
-    query: (promql, time) => call('query', { query: promql, time: seconds(time) }),
+    query: (promql, time) => call('query', time ? { query: promql, time: seconds(time) } : { query: promql }),
     queryRange: (promql, start, end, stepSeconds) =>
       call('query_range', { query: promql, start: seconds(start), end: seconds(end), step: String(stepSeconds) }),
   };
