@@ -31,8 +31,10 @@ function envelopeError(answer: unknown): string | null {
 
 function parseSampleValue(raw: unknown): number | null {
   if (typeof raw !== 'string') return null;
-  const value = Number(raw); // "NaN", "+Inf", "-Inf" parse to NaN/±Infinity, refused by the range check
-  return raw.trim() === '' ? null : value;
+  // Go writes infinities as "+Inf"/"-Inf", which Number() would read as NaN; the range check refuses all three.
+  if (/^\+?Inf$/i.test(raw)) return Number.POSITIVE_INFINITY;
+  if (/^-Inf$/i.test(raw)) return Number.NEGATIVE_INFINITY;
+  return raw.trim() === '' ? null : Number(raw);
 }
 
 /** Why `value` is not a valid `metric`, or null. */
