@@ -85,3 +85,7 @@ export type PrometheusSourceInput = z.output<typeof prometheusSourceSchema>;
 
 /** POST …/{id}/test: which component's queries to run (default: the source's first). */
 export const testQueriesSchema = z.strictObject({ component: componentNameSchema.optional() }, { error: 'must be a JSON object' });
+
+/** The admin page's save action: the API body, plus the id when editing. */
+export const savePrometheusSourceInput = prometheusSourceSchema.extend({ id: z.uuid({ error: 'must be a source id' }).optional() });
+export const prometheusSourceIdInput = z.strictObject({ id: z.uuid({ error: 'must be a source id' }) });
