@@ -20,13 +20,11 @@ import {
 } from '@/db/queries/prometheus-sources';
 import type { PrometheusQueries, PrometheusSource } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
-import { parseAllowedRanges } from '@/lib/executors/http/address-policy';
-import { hookUrlRefusal } from '@/lib/executors/http/hook-url';
 import type { Resolver } from '@/lib/executors/http/outbound';
 import { sortStatuses, type SourceStatusView } from '@/lib/sources/status';
 import type { PrometheusSourceInput } from '@/lib/validation/prometheus-source';
 import { auditAdmin, type AuditActor } from './admin/audit';
-import { currentHookRanges } from './hook-addresses';
+import { assertOutboundUrlAllowed } from './hook-addresses';
 
 export interface PrometheusSourceView {
   id: string;
@@ -78,12 +76,6 @@ export async function requireSource(db: Db, id: string): Promise<PrometheusSourc
   return source;
 }
 
-async function assertBaseUrlAllowed(db: Db, url: string, resolve?: Resolver): Promise<void> {
-  const parsed = parseAllowedRanges((await currentHookRanges(db)).ranges);
-  const refusal = await hookUrlRefusal(url, 'ranges' in parsed ? parsed.ranges : [], resolve);
-  if (refusal) throw new ApiError(400, 'validation_failed', `base_url: ${refusal}`, [{ field: 'base_url', message: refusal }]);
-}
-
 /** The stored auth columns; a secret left out on update keeps the stored one when the kind is unchanged. */
 function authColumns(input: PrometheusSourceInput['auth'], existing: PrometheusSource | null) {
   const keep = existing && existing.authKind === input.kind ? existing.authSecret : null;
@@ -103,7 +95,7 @@ function conflictIfTaken(taken: PrometheusSource | null, id?: string) {
 }
 
 export async function createSource(db: Db, input: PrometheusSourceInput, actor: AuditActor, resolve?: Resolver): Promise<PrometheusSource> {
-  await assertBaseUrlAllowed(db, input.base_url, resolve);
+  await assertOutboundUrlAllowed(db, input.base_url, 'base_url', resolve);
   return db.transaction(async (tx) => {
     conflictIfTaken(await prometheusSourceByName(tx, input.name));
     const source = await insertPrometheusSource(tx, {
@@ -120,7 +112,7 @@ export async function createSource(db: Db, input: PrometheusSourceInput, actor: 
 }
 
 export async function updateSource(db: Db, id: string, input: PrometheusSourceInput, actor: AuditActor, resolve?: Resolver): Promise<PrometheusSource> {
-  await assertBaseUrlAllowed(db, input.base_url, resolve);
+  await assertOutboundUrlAllowed(db, input.base_url, 'base_url', resolve);
   return db.transaction(async (tx) => {
     const existing = await requireSource(tx, id);
     conflictIfTaken(await prometheusSourceByName(tx, input.name), id);
