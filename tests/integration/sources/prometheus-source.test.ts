@@ -287,3 +287,22 @@ describe('credentials travel as the Authorization header', () => {
     }
   });
 });
+
+describe('the address rule at call time', () => {
+  it('a source on loopback is refused once the admin no longer allows loopback, and says so', async () => {
+    const { db } = await testDatabase();
+    const { setHookAllowedRanges } = await import('@/db/queries/settings');
+    await setHookAllowedRanges(db, [], 'test');
+    try {
+      const before = await count('metric_samples');
+      await pass();
+      expect(await count('metric_samples')).toBe(before);
+      const [status] = await statusesForComponents(db, ['checkout']);
+      expect(status).toMatchObject({ ok: false });
+      expect(status!.error).toMatch(/^cpu_usage: Prometheus call refused: /);
+      expect(status!.error).not.toContain('127.0.0.1');
+    } finally {
+      await setHookAllowedRanges(db, ['127.0.0.0/8', '::1/128'], 'test');
+    }
+  });
+});
