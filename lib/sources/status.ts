@@ -21,11 +21,3 @@ export function metricFailure(metric: string, error: string): string {
 export function sortStatuses(statuses: readonly SourceStatusView[]): SourceStatusView[] {
   return [...statuses].sort((a, b) => Number(a.ok) - Number(b.ok) || a.source.localeCompare(b.source));
 }
-
-/** A one-line summary for the overview: null when every source of the component pulls fine. */
-export function failingSummary(statuses: readonly SourceStatusView[]): string | null {
-  const failing = statuses.filter((s) => !s.ok);
-  if (failing.length === 0) return null;
-  const first = failing[0]!;
-  return `Prometheus source ${first.source} failing: ${first.error}${failing.length > 1 ? ` (+${failing.length - 1} more)` : ''}`;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderQueries, renderQuery } from '@/lib/sources/queries';
 import { instantValue, rangeValues } from '@/lib/sources/result';
-import { failingSummary, sortStatuses } from '@/lib/sources/status';
+import { sortStatuses } from '@/lib/sources/status';
 import { prometheusSourceSchema } from '@/lib/validation/prometheus-source';
 
 const vector = (...values: string[]) => ({
@@ -71,10 +71,8 @@ describe('range answers', () => {
 
 describe('status words', () => {
   const s = (source: string, ok: boolean) => ({ source, ok, error: ok ? null : `${source} broke`, checkedAt: '', lastSampleAt: null });
-  it('puts failures first and summarises them for the overview', () => {
-    expect(sortStatuses([s('b', true), s('a', false)]).map((x) => x.source)).toEqual(['a', 'b']);
-    expect(failingSummary([s('a', true)])).toBeNull();
-    expect(failingSummary([s('a', false), s('b', false)])).toBe('Prometheus source a failing: a broke (+1 more)');
+  it('puts failures first, then by source name', () => {
+    expect(sortStatuses([s('b', true), s('c', false), s('a', false)]).map((x) => x.source)).toEqual(['a', 'c', 'b']);
   });
 });
 
