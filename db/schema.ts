@@ -15,6 +15,7 @@ import {
   index,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -361,3 +362,58 @@ export const signInAttempts = pgTable(
   ],
 );
 export type SignInAttempt = typeof signInAttempts.$inferSelect;
+
+/** The metrics a Prometheus source queries; `memory_mb` is optional (lib/sources/queries.ts). */
+export type PrometheusQueries = {
+  cpu_usage: string;
+  memory_usage: string;
+  error_rate: string;
+  latency_ms: string;
+  memory_mb?: string;
+};
+
+/**
+ * A Prometheus (or Thanos, Mimir, VictoriaMetrics) server the console pulls samples from,
+ * for the listed components. `authSecret` (bearer token or basic-auth password) is
+ * write-only through the API, as a component's hook secret: never rendered, never logged.
+ */
+export const prometheusSources = pgTable(
+  'prometheus_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    baseUrl: text('base_url').notNull(),
+    authKind: text('auth_kind', { enum: ['none', 'bearer', 'basic'] }).notNull().default('none'),
+    authUsername: text('auth_username'),
+    authSecret: text('auth_secret'),
+    queries: jsonb('queries').$type<PrometheusQueries>().notNull(),
+    /** Component names this definition serves; `$component` in a query is each name. */
+    components: jsonb('components').$type<string[]>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('prometheus_sources_name_key').on(t.name)],
+);
+export type PrometheusSource = typeof prometheusSources.$inferSelect;
+export type NewPrometheusSource = typeof prometheusSources.$inferInsert;
+
+/** The last pull of one source for one component: what went wrong, or when it last fed a check. */
+export const prometheusSourceStatus = pgTable(
+  'prometheus_source_status',
+  {
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => prometheusSources.id, { onDelete: 'cascade' }),
+    component: text('component').notNull(),
+    ok: boolean('ok').notNull(),
+    /** Null when ok; otherwise which metric failed and why (no URL, no credentials). */
+    error: text('error'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+    lastSampleAt: timestamp('last_sample_at', { withTimezone: true }),
+    /** Set once the last hour was backfilled with a range query; null until then. */
+    backfilledAt: timestamp('backfilled_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.component] }), index('prometheus_source_status_component_idx').on(t.component)],
+);
+export type PrometheusSourceStatus = typeof prometheusSourceStatus.$inferSelect;

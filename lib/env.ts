@@ -54,6 +54,8 @@ export interface Env {
   simulator: { enabled: boolean; tickMs: number };
   /** RECONCILER=off: the reconciler runs apart (`npm run reconciler`). */
   reconciler: boolean;
+  /** PROMETHEUS_PULL_INTERVAL_SECONDS: how often Prometheus sources are pulled (lib/services/prometheus-puller.ts). */
+  prometheusPullIntervalSeconds: number;
   database: DatabaseOptions;
 }
 
@@ -135,6 +137,12 @@ const variables = z.object({
   DEMO_SIMULATOR: switchVar('DEMO_SIMULATOR', ['1'], ['0']),
   DEMO_TICK_MS: number('DEMO_TICK_MS', 5_000, (ms) => Number.isFinite(ms) && ms >= 10, 'must be a number of milliseconds ≥ 10'),
   RECONCILER: switchVar('RECONCILER', ['off'], ['on']), // true: off
+  PROMETHEUS_PULL_INTERVAL_SECONDS: number(
+    'PROMETHEUS_PULL_INTERVAL_SECONDS',
+    60,
+    (s) => Number.isSafeInteger(s) && s >= 1 && s <= 3600,
+    'must be a whole number of seconds between 1 and 3600',
+  ),
 });
 
 const schema = z
@@ -161,6 +169,7 @@ const schema = z
     admin: { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD || undefined },
     simulator: { enabled: v.DEMO_SIMULATOR, tickMs: v.DEMO_TICK_MS },
     reconciler: !v.RECONCILER,
+    prometheusPullIntervalSeconds: v.PROMETHEUS_PULL_INTERVAL_SECONDS,
   }));
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */

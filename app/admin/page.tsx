@@ -3,6 +3,7 @@ import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
 import { PolicyPanel } from '@/components/admin/policy-panel';
+import { PrometheusSourcesPanel } from '@/components/admin/prometheus-sources-panel';
 import { TokensPanel } from '@/components/admin/tokens-panel';
 import { UsersPanel } from '@/components/admin/users-panel';
 import { getDb } from '@/db/client';
@@ -15,6 +16,7 @@ import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { currentHookRanges } from '@/lib/services/hook-addresses';
+import { listSourceViews } from '@/lib/services/prometheus-sources';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Administration · Self-Healing Console' };
@@ -24,13 +26,14 @@ const RECENT_EVENTS = 50;
 export default async function AdminPage() {
   const user = await requirePageUser('admin');
   const db = await getDb();
-  const [users, tokens, components, pause, hookRanges, events] = await Promise.all([
+  const [users, tokens, components, pause, hookRanges, events, sources] = await Promise.all([
     listUsers(db),
     listApiTokens(db),
     listComponents(db),
     automationPause(db),
     currentHookRanges(db),
     recentAdminEvents(db, RECENT_EVENTS),
+    listSourceViews(db),
   ]);
   return (
     <ConsoleFrame user={user}>
@@ -44,6 +47,8 @@ export default async function AdminPage() {
         components={components.map(({ name, environment, policy }) => ({ name, environment, policy }))}
         policies={REMEDIATION_POLICIES}
       />
+      {/* The view only: a source row also holds its token or password. */}
+      <PrometheusSourcesPanel sources={sources} />
       <HookRangesPanel state={hookRanges} />
       <EventsPanel
         events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}

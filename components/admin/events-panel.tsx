@@ -21,6 +21,9 @@ const VERB: Record<AdminAction, string> = {
   'automation.pause': 'paused automation',
   'automation.resume': 'resumed automation',
   'hooks.allowed_ranges': 'changed the hook address allowance for',
+  'prometheus_source.create': 'added Prometheus source',
+  'prometheus_source.update': 'changed Prometheus source',
+  'prometheus_source.delete': 'removed Prometheus source',
 };
 
 function change(details: Record<string, unknown>): string {

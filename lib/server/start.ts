@@ -1,7 +1,7 @@
 /**
  * Server start-up: open (and migrate) the database before the first request,
  * create the first admin if configured, start the demo simulator when asked and
- * the reconciler unless RECONCILER=off (e.g. when `npm run reconciler` runs it apart).
+ * the Prometheus source puller, and the reconciler unless RECONCILER=off (e.g. when `npm run reconciler` runs it apart).
  * Fails loudly: a console that cannot reach its database should not look healthy.
  */
 import 'server-only';
@@ -29,6 +29,8 @@ export async function startConsole(): Promise<void> {
   const { reconcileIntervalMs } = config.remediation;
   // The console is component `console`, measured by the server itself whether or not it reconciles.
   startSelfMonitoring(database, triggers, reconcileIntervalMs);
+  const { startPrometheusPuller } = await import('@/lib/services/prometheus-puller');
+  startPrometheusPuller(database, { triggers, intervalSeconds: config.prometheusPullIntervalSeconds });
   if (config.reconciler) {
     const [{ startReconciler }, { remediationDeps }] = await Promise.all([
       import('@/lib/remediation/reconciler'),

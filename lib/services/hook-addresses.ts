@@ -17,11 +17,16 @@ export function currentHookRanges(db: Db): Promise<HookRangesState> {
 }
 
 /** 400 naming cleanup_url when `url` is on an address hooks may not be called on; nothing for null/absent. */
-export async function assertCleanupUrlAllowed(db: Db, url: string | null | undefined, resolve?: Resolver): Promise<void> {
+export function assertCleanupUrlAllowed(db: Db, url: string | null | undefined, resolve?: Resolver): Promise<void> {
+  return assertOutboundUrlAllowed(db, url, 'cleanup_url', resolve);
+}
+
+/** The same rule for any URL the console will call (a Prometheus source's base_url too): 400 naming `field`. */
+export async function assertOutboundUrlAllowed(db: Db, url: string | null | undefined, field: string, resolve?: Resolver): Promise<void> {
   if (!url) return;
   const parsed = parseAllowedRanges((await currentHookRanges(db)).ranges);
   const refusal = await hookUrlRefusal(url, 'ranges' in parsed ? parsed.ranges : [], resolve);
   if (refusal) {
-    throw new DomainError('validation_failed', `cleanup_url: ${refusal}`, { issues: [{ field: 'cleanup_url', message: refusal }] });
+    throw new DomainError('validation_failed', `${field}: ${refusal}`, { issues: [{ field, message: refusal }] });
   }
 }

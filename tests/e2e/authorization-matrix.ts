@@ -201,6 +201,16 @@ export const ROUTES: RouteRow[] = [
     access: from('operator'),
     why: 'send a batch of samples',
   },
+  ...(
+    [
+      ['app/api/v1/prometheus-sources/route.ts', 'GET', '/api/v1/prometheus-sources', undefined, 'list Prometheus sources (credentials never shown)'],
+      ['app/api/v1/prometheus-sources/route.ts', 'POST', '/api/v1/prometheus-sources', { not_a_field: true }, 'add a Prometheus source'],
+      ['app/api/v1/prometheus-sources/[id]/route.ts', 'GET', '/api/v1/prometheus-sources/not-an-id', undefined, 'read one source (404 still means allowed)'],
+      ['app/api/v1/prometheus-sources/[id]/route.ts', 'PUT', '/api/v1/prometheus-sources/not-an-id', { not_a_field: true }, 'change a source'],
+      ['app/api/v1/prometheus-sources/[id]/route.ts', 'DELETE', '/api/v1/prometheus-sources/not-an-id', undefined, 'delete a source (404 for an unknown id)'],
+      ['app/api/v1/prometheus-sources/[id]/test/route.ts', 'POST', '/api/v1/prometheus-sources/not-an-id/test', {}, '"Test queries" (404 for an unknown id)'],
+    ] as const
+  ).map(([file, method, path, body, why]): RouteRow => ({ file, method, path, ...(body && { body }), access: from('admin'), why })),
 ];
 
 const invalid = [{}];
@@ -274,4 +284,11 @@ export const ACTIONS: ActionRow[] = [
   admin('setPolicyAction', 'component', 'set a remediation policy'),
   admin('setPauseAction', 'paused', 'pause or resume automation'),
   admin('setHookRangesAction', 'ranges', 'set the internal ranges cleanup hooks may point to'),
+  ...(
+    [
+      ['savePrometheusSourceAction', 'name', 'add or change a Prometheus source'],
+      ['deletePrometheusSourceAction', 'id', 'delete a Prometheus source'],
+      ['testPrometheusSourceAction', 'id', '"Test queries" of a Prometheus source'],
+    ] as const
+  ).map(([name, field, why]): ActionRow => ({ ...admin(name, field, why), action: `app/admin/prometheus-actions.ts#${name}` })),
 ];

@@ -34,6 +34,8 @@ const env: NodeJS.ProcessEnv = {
   // Short enough for the expiry test to watch a request expire, long enough for the others to decide.
   APPROVAL_EXPIRY_MINUTES: '0.5',
   RECONCILE_INTERVAL_SECONDS: '5',
+  // The Prometheus source spec watches a new source's first pull.
+  PROMETHEUS_PULL_INTERVAL_SECONDS: '2',
   NODE_ENV: 'production',
   AUTH_OIDC_ISSUER: oidc.issuer,
   AUTH_OIDC_CLIENT_ID: oidc.clientId,

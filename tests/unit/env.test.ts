@@ -60,6 +60,8 @@ describe('parseEnv: the whole configuration, parsed once', () => {
     ['DEMO_SIMULATOR', 'yes'],
     ['DEMO_TICK_MS', 'fast'],
     ['RECONCILER', 'of'],
+    ['PROMETHEUS_PULL_INTERVAL_SECONDS', '0'],
+    ['PROMETHEUS_PULL_INTERVAL_SECONDS', '1.5'],
   ])('refuses %s=%s with a message naming the variable', (name, raw) => {
     expect(() => parseEnv({ [name]: raw })).toThrow(ConfigError);
     expect(() => parseEnv({ [name]: raw })).toThrow(name);
@@ -70,6 +72,11 @@ describe('parseEnv: the whole configuration, parsed once', () => {
     const oidc = { AUTH_OIDC_CLIENT_ID: 'console', AUTH_OIDC_CLIENT_SECRET: 's' };
     expect(() => parseEnv({ ...oidc, AUTH_OIDC_ISSUER: 'http://login.example.com' })).toThrow('AUTH_OIDC_ISSUER must be an https URL');
     expect(parseEnv({ ...oidc, AUTH_OIDC_ISSUER: 'https://login.example.com/' }).oidc).toMatchObject({ issuer: 'https://login.example.com' });
+  });
+
+  it('reads the Prometheus pull interval (default a minute)', () => {
+    expect(parseEnv({}).prometheusPullIntervalSeconds).toBe(60);
+    expect(parseEnv({ PROMETHEUS_PULL_INTERVAL_SECONDS: '15' }).prometheusPullIntervalSeconds).toBe(15);
   });
 
   it('keeps the texts operators already know', () => {

@@ -7,6 +7,7 @@ import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
 import { PredictionPanel } from '@/components/component-page/prediction-panel';
+import { SourceStatusList } from '@/components/component-page/source-status';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { ConsoleProposal } from '@/components/console-proposal';
 import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
@@ -19,6 +20,7 @@ import { CHART_RANGES, DEFAULT_CHART_RANGE, DURATION_LABEL, pickToken } from '@/
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { isTriggered } from '@/lib/dashboard/risk';
 import { componentDashboard } from '@/lib/services/component-dashboard';
+import { sourceStatusViews } from '@/lib/services/source-status';
 import { componentNameSchema } from '@/lib/validation/sample';
 
 export const dynamic = 'force-dynamic';
@@ -40,7 +42,8 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   if (!name.success) notFound();
   const range = pickToken((await searchParams).range, CHART_RANGES, DEFAULT_CHART_RANGE);
   const now = new Date();
-  const view = await componentDashboard(await getDb(), name.data, range, now);
+  const db = await getDb();
+  const [view, sourceStatuses] = await Promise.all([componentDashboard(db, name.data, range, now), sourceStatusViews(db, [name.data])]);
   if (!view) notFound();
 
   const { detail } = view;
@@ -75,6 +78,8 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           text={(r) => r}
         />
       </div>
+
+      <SourceStatusList statuses={sourceStatuses} />
 
       {/* Manual restart / rollback / cleanup, each behind a confirmation dialog. */}
       <ComponentActionsPanel componentName={detail.name} />

@@ -24,15 +24,20 @@ export const ADMIN_ACTIONS = [
   'automation.pause',
   'automation.resume',
   'hooks.allowed_ranges',
+  'prometheus_source.create',
+  'prometheus_source.update',
+  'prometheus_source.delete',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 type Detail = string | number | boolean | null;
+/** Who made the change: a signed-in admin, or an admin's API token (id: the person behind it, if any). */
+export type AuditActor = Pick<SessionUser, 'email'> & { id: string | null };
 const SECRET_KEY = /pass|secret|token|hash|key|credential/i;
 
 export async function auditAdmin(
   tx: Db,
-  actor: SessionUser,
+  actor: AuditActor,
   action: AdminAction,
   target: string,
   details: Record<string, Detail> = {},
