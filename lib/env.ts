@@ -54,6 +54,8 @@ export interface Env {
   simulator: { enabled: boolean; tickMs: number };
   /** RECONCILER=off: the reconciler runs apart (`npm run reconciler`). */
   reconciler: boolean;
+  /** METRICS_TOKEN: a bearer token that may scrape /metrics and nothing else. */
+  metricsToken: string | undefined;
   database: DatabaseOptions;
 }
 
@@ -135,6 +137,10 @@ const variables = z.object({
   DEMO_SIMULATOR: switchVar('DEMO_SIMULATOR', ['1'], ['0']),
   DEMO_TICK_MS: number('DEMO_TICK_MS', 5_000, (ms) => Number.isFinite(ms) && ms >= 10, 'must be a number of milliseconds ≥ 10'),
   RECONCILER: switchVar('RECONCILER', ['off'], ['on']), // true: off
+  // Long enough not to be guessed: it is compared as sent, with no lock-out after failures.
+  METRICS_TOKEN: optionalText.refine((token) => token === undefined || token.length >= 16, {
+    message: 'METRICS_TOKEN must be at least 16 characters',
+  }),
 });
 
 const schema = z
@@ -161,6 +167,7 @@ const schema = z
     admin: { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD || undefined },
     simulator: { enabled: v.DEMO_SIMULATOR, tickMs: v.DEMO_TICK_MS },
     reconciler: !v.RECONCILER,
+    metricsToken: v.METRICS_TOKEN,
   }));
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */

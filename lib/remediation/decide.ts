@@ -10,6 +10,7 @@ import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
 import { decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import type { Component, RemediationTarget } from '@/db/schema';
+import { metrics } from '@/lib/observability/metrics';
 import { ApiError } from '@/lib/api/errors';
 import { riskFor } from '@/lib/healing/risk';
 import { executeRemediation, type ExecutionResult } from './execute';
@@ -143,6 +144,9 @@ export async function decide(
       },
     });
   });
+  // Counted once committed: a decision that lost a race (409) is no decision.
+  metrics().decisionLatency.observe({ decision }, Math.max(0, (now.getTime() - remediation.createdAt.getTime()) / 1000));
+  if (decision === 'rejected') metrics().remediations.inc({ action: remediation.action, outcome: 'rejected' });
   const execution = decision === 'approved' ? await executeRemediation(db, id, deps) : null;
   return { remediation: execution?.remediation ?? (await findRemediation(db, id))!, execution };
 }

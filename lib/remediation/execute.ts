@@ -18,6 +18,7 @@ import {
 } from '@/db/queries/remediations';
 import type { RemediationAction } from '@/db/schema';
 import { log } from '@/lib/log';
+import { metrics } from '@/lib/observability/metrics';
 import { cleanupMemoryLeak, restartService, rollbackComponent } from './actions';
 import type { ActionOutcome, RemediationDeps } from './types';
 
@@ -100,6 +101,7 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
     return true;
   });
   if (finished) {
+    metrics().remediations.inc({ action: remediation.action, outcome: outcome.success ? 'succeeded' : 'failed' });
     log.info('remediation executed', { remediation: id, component: component.name, action: remediation.action, success: outcome.success });
     return { executed: true, remediation: (await findRemediation(db, id))!, outcome, followUp };
   }

@@ -10,6 +10,7 @@ import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
 import type { Component, EvidenceSender, MetricSampleRow } from '@/db/schema';
 import { assessHealth } from '@/lib/healing/assess';
+import { metrics } from '@/lib/observability/metrics';
 import { LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { HealingTriggers, HealthAssessment, MetricSample } from '@/lib/healing/types';
@@ -70,10 +71,19 @@ export async function runHealthCheck(
   /** `sender`: who posted the sample (null: the console itself, e.g. the simulator). */
   options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
 ): Promise<HealthReport> {
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const { component } = await registerComponent(tx, name);
     return judgeNewSample(tx, component, input, options);
   });
+  countCommitted('check', 1, [report]);
+  return report;
+}
+
+/** After commit only: a rolled-back request stored nothing and checked nothing. */
+export function countCommitted(path: 'batch' | 'check', samples: number, reports: HealthAssessment[]): void {
+  const m = metrics();
+  if (samples > 0) m.samplesIngested.inc({ path }, samples);
+  for (const report of reports) m.healthChecks.inc({ status: checkStatus(report) });
 }
 
 /**

@@ -12,7 +12,7 @@ import type { EvidenceSender } from '@/db/schema';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
-import { judgeNewSample } from './health-check';
+import { countCommitted, judgeNewSample, type HealthReport } from './health-check';
 
 type BatchSample = BatchInput['samples'][number];
 
@@ -38,10 +38,12 @@ export function newestPerComponent(samples: BatchSample[], now: Date): Map<strin
 
 /** Stores the samples only, no checks: the demo's backfill of history (lib/simulator/run.ts). */
 export async function storeBatch(db: Db, samples: BatchSample[], now = new Date(), sender: EvidenceSender | null = null): Promise<number> {
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const { ids } = await registerComponents(tx, samples.map((s) => s.component));
     return storeRows(tx, samples, ids, now, sender);
   });
+  countCommitted('batch', stored, []);
+  return stored;
 }
 
 /**
@@ -60,7 +62,8 @@ export async function ingestBatch(
 ): Promise<BatchResult> {
   const now = options.now ?? new Date();
   const sender = options.sender ?? null;
-  return db.transaction(async (tx) => {
+  const reports: HealthReport[] = [];
+  const result = await db.transaction(async (tx) => {
     // Unknown names are registered within the caps (422 naming the limit, nothing stored).
     const { ids } = await registerComponents(tx, samples.map((s) => s.component));
     const newest = newestPerComponent(samples, now);
@@ -70,10 +73,12 @@ export async function ingestBatch(
     for (const name of [...newest.keys()].sort()) {
       const component = await findComponentByName(tx, name);
       if (!component) throw new Error(`component ${name} vanished while ingesting`);
-      await judgeNewSample(tx, component, samples[newest.get(name)!]!, { triggers: options.triggers, now, sender });
+      reports.push(await judgeNewSample(tx, component, samples[newest.get(name)!]!, { triggers: options.triggers, now, sender }));
     }
     return { accepted, assessed: newest.size };
   });
+  countCommitted('batch', result.accepted, reports);
+  return result;
 }
 
 function storeRows(tx: Db, samples: BatchSample[], ids: Map<string, string>, now: Date, sender: EvidenceSender | null): Promise<number> {

@@ -60,6 +60,7 @@ describe('parseEnv: the whole configuration, parsed once', () => {
     ['DEMO_SIMULATOR', 'yes'],
     ['DEMO_TICK_MS', 'fast'],
     ['RECONCILER', 'of'],
+    ['METRICS_TOKEN', 'too-short'],
   ])('refuses %s=%s with a message naming the variable', (name, raw) => {
     expect(() => parseEnv({ [name]: raw })).toThrow(ConfigError);
     expect(() => parseEnv({ [name]: raw })).toThrow(name);
