@@ -73,7 +73,7 @@ function create() {
     }),
     approvalsPending: new Gauge({
       name: 'shc_approvals_pending',
-      help: 'Remediations waiting for an approver (read from the database at scrape).',
+      help: 'Remediations waiting for an approver (read from the database at scrape; NaN when it cannot be read).',
       registers,
     }),
     decisionLatency: new Histogram({
@@ -89,6 +89,16 @@ function create() {
       labelNames: ['executor', 'action', 'outcome'] as const,
       registers,
     }),
+    lastPassTime: new Gauge({
+      name: 'shc_reconciler_last_pass_timestamp_seconds',
+      help: 'When the newest reconciler pass of any process ended (its reconciliation_cycle row, read at scrape; NaN before the first).',
+      registers,
+    }),
+    lastPassDuration: new Gauge({
+      name: 'shc_reconciler_last_pass_seconds',
+      help: 'Duration of that newest reconciler pass, any process (read at scrape).',
+      registers,
+    }),
     databaseUp: new Gauge({
       name: 'shc_database_up',
       help: '1 when the database answered the probe made at this scrape, else 0.',
@@ -96,7 +106,7 @@ function create() {
     }),
     databaseLatency: new Gauge({
       name: 'shc_database_probe_seconds',
-      help: 'Round trip of the database probe made at this scrape (select 1); absent when it failed.',
+      help: 'Round trip of the database probe made at this scrape (select 1); NaN when it failed.',
       registers,
     }),
   };

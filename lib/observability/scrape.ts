@@ -2,11 +2,12 @@
  * One scrape of GET /metrics: the gauges that describe shared state are read
  * now, from the database, then the registry is rendered in Prometheus text
  * format. A database that does not answer within the probe's timeout is
- * reported as `shc_database_up 0` (and the gauges it would feed are left out,
- * not shown stale) — the scrape itself still succeeds.
+ * reported as `shc_database_up 0` (and the gauges it would feed as NaN, not
+ * stale values) — the scrape itself still succeeds.
  */
 import 'server-only';
 import { getDatabase, isConnectionError } from '@/db/client';
+import { lastReconcilerPass } from '@/db/queries/brain';
 import { pendingApprovalTotal } from '@/db/queries/pending-approvals';
 import { log } from '@/lib/log';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
@@ -25,8 +26,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 async function probeDatabase(): Promise<void> {
   const m = metrics();
-  m.databaseLatency.reset();
-  m.approvalsPending.reset();
+  // NaN until read, so a gauge the database could not feed says "unknown", never a stale or zero value
+  // (a labelless prom-client gauge cannot be left out of the exposition).
+  for (const gauge of [m.databaseLatency, m.approvalsPending, m.lastPassTime, m.lastPassDuration]) gauge.set(Number.NaN);
   if (databaseDegradedSince()) {
     m.databaseUp.set(0); // the recovery loop is probing already; do not queue behind a dead pool
     return;
@@ -38,6 +40,12 @@ async function probeDatabase(): Promise<void> {
     m.databaseLatency.set((performance.now() - started) / 1000);
     m.databaseUp.set(1);
     m.approvalsPending.set(await withTimeout(pendingApprovalTotal(database.db), PROBE_TIMEOUT_MS));
+    // Read from the database, so a reconciler running apart (RECONCILER=off) is still seen.
+    const pass = await withTimeout(lastReconcilerPass(database.db), PROBE_TIMEOUT_MS);
+    if (pass) {
+      m.lastPassTime.set(pass.at.getTime() / 1000);
+      if (pass.durationMs !== null) m.lastPassDuration.set(pass.durationMs / 1000);
+    }
   } catch (error) {
     m.databaseUp.set(0);
     log.error('metrics scrape: database probe failed', { error });

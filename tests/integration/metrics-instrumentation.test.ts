@@ -105,6 +105,10 @@ describe('reconciler, remediations and approvals', () => {
       async () => reconcileOnce((await testDatabase()).db, deps),
     );
     expect({ passes, proposed, queued, pending }).toEqual({ passes: 1, proposed: 1, queued: 1, pending: 1 });
+    // Read from its reconciliation_cycle row, so a reconciler in another process shows too.
+    const text = await scrapeText();
+    expect(Math.abs(valueOf(text, 'shc_reconciler_last_pass_timestamp_seconds') - Date.now() / 1000)).toBeLessThan(60);
+    expect(valueOf(text, 'shc_reconciler_last_pass_seconds')).toBeGreaterThanOrEqual(0);
 
     const { rawQuery } = await testDatabase();
     const [row] = await rawQuery<{ id: string }>(
