@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postHealth } from '@/app/api/v1/components/[name]/health/route';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { GET as getMetrics } from '@/app/metrics/route';
+import { getDatabase } from '@/db/client';
 import { resetEnvForTests } from '@/lib/env';
+import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { PROMTOOL_BIN, startPrometheus, type PrometheusServer } from '../support/monitoring-stack';
 import { call, createTestToken } from '../helpers/api';
 
@@ -106,6 +108,29 @@ describe('GET /metrics', () => {
     const check = await promtoolCheck(after);
     expect(check, check.output).toEqual({ code: 0, output: '' });
   });
+
+  it('database down: METRICS_TOKEN still scrapes, shc_database_up 0 and the gauges it feeds NaN; API tokens get 503', async () => {
+    let down = true;
+    reportDatabaseFailure(new Error('connection refused (test)'), async () => {
+      if (down) throw new Error('connection refused (test)');
+      return getDatabase();
+    });
+    try {
+      const res = await scrape(`Bearer ${METRICS_TOKEN}`);
+      expect(res.status).toBe(200);
+      expect(valueOf(res.text, 'shc_database_up')).toBe(0);
+      expect(res.text).toMatch(/^shc_approvals_pending nan$/im);
+      expect(res.text).toMatch(/^shc_database_probe_seconds nan$/im);
+      const check = await promtoolCheck(res.text);
+      expect(check, check.output).toEqual({ code: 0, output: "" });
+      expect((await scrape(`Bearer ${viewer}`)).status).toBe(503);
+    } finally {
+      down = false;
+      for (let i = 0; i < 200 && databaseDegradedSince(); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(databaseDegradedSince()).toBeNull();
+    expect(valueOf((await scrape(`Bearer ${METRICS_TOKEN}`)).text, 'shc_database_up')).toBe(1);
+  }, 40_000);
 
   it('promtool check metrics fails on a broken exposition (the check can fail)', async () => {
     const check = await promtoolCheck('# TYPE x counter\nx{a="1" 1\n');
