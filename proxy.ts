@@ -9,9 +9,14 @@ import { generateNonce, requestSecurityHeaders } from '@/lib/http/security-heade
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-/** Pages anyone may open; the API answers 401 itself (token auth, JSON errors). */
+/** Machine endpoints: the API and Prometheus's /metrics answer 401 themselves (token auth), never a redirect. */
+function isMachineEndpoint(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname === '/metrics';
+}
+
+/** Pages anyone may open; machine endpoints check their callers themselves. */
 function isPublic(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname === '/login' || pathname.startsWith('/login/');
+  return isMachineEndpoint(pathname) || pathname === '/login' || pathname.startsWith('/login/');
 }
 
 export function proxy(request: NextRequest) {
@@ -20,7 +25,7 @@ export function proxy(request: NextRequest) {
   const security = requestSecurityHeaders({
     url: request.url,
     headers: request.headers,
-    api: pathname.startsWith('/api/'),
+    api: isMachineEndpoint(pathname),
     nonce,
     development: process.env.NODE_ENV === 'development',
     oidcIssuer: process.env.AUTH_OIDC_ISSUER,

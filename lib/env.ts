@@ -56,6 +56,8 @@ export interface Env {
   reconciler: boolean;
   /** PROMETHEUS_PULL_INTERVAL_SECONDS: how often Prometheus sources are pulled (lib/services/prometheus-puller.ts). */
   prometheusPullIntervalSeconds: number;
+  /** METRICS_TOKEN: a bearer token that may scrape /metrics and nothing else. */
+  metricsToken: string | undefined;
   database: DatabaseOptions;
 }
 
@@ -143,6 +145,10 @@ const variables = z.object({
     (s) => Number.isSafeInteger(s) && s >= 1 && s <= 3600,
     'must be a whole number of seconds between 1 and 3600',
   ),
+  // Long enough not to be guessed: it is compared as sent, with no lock-out after failures.
+  METRICS_TOKEN: optionalText.refine((token) => token === undefined || token.length >= 16, {
+    message: 'METRICS_TOKEN must be at least 16 characters',
+  }),
 });
 
 const schema = z
@@ -170,6 +176,7 @@ const schema = z
     simulator: { enabled: v.DEMO_SIMULATOR, tickMs: v.DEMO_TICK_MS },
     reconciler: !v.RECONCILER,
     prometheusPullIntervalSeconds: v.PROMETHEUS_PULL_INTERVAL_SECONDS,
+    metricsToken: v.METRICS_TOKEN,
   }));
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */

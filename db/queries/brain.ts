@@ -1,4 +1,5 @@
 import 'server-only';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { unifiedBrain, type BrainRecord } from '../schema';
 
@@ -25,4 +26,21 @@ export async function recordBrain(
     .values({ agentName: AGENT_NAME, ...entry })
     .returning();
   return row!;
+}
+
+/**
+ * The newest reconciliation_cycle row, whichever process wrote it (the console,
+ * or `npm run reconciler` apart): when and how long. Served by
+ * unified_brain_action_type_time_idx.
+ */
+export async function lastReconcilerPass(db: Db): Promise<{ at: Date; durationMs: number | null } | null> {
+  const [row] = await db
+    .select({ at: unifiedBrain.executedAt, metadata: unifiedBrain.metadata })
+    .from(unifiedBrain)
+    .where(eq(unifiedBrain.actionType, 'reconciliation_cycle'))
+    .orderBy(desc(unifiedBrain.executedAt))
+    .limit(1);
+  if (!row) return null;
+  const duration = (row.metadata as Record<string, unknown> | null)?.duration_ms;
+  return { at: row.at, durationMs: typeof duration === 'number' ? duration : null };
 }

@@ -31,3 +31,9 @@ export async function pendingApprovalCount(db: Db, componentId: string): Promise
     .where(and(eq(remediations.componentId, componentId), awaitingDecision));
   return row?.n ?? 0;
 }
+
+/** All open approval requests (the /metrics gauge). */
+export async function pendingApprovalTotal(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(remediations).where(awaitingDecision);
+  return row?.n ?? 0;
+}

@@ -7,6 +7,8 @@ import 'server-only';
 import { getDb, isConnectionError, type Db } from '@/db/client';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { log } from '@/lib/log';
+import { metrics } from '@/lib/observability/metrics';
+import { routePattern } from '@/lib/observability/route-pattern';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { DomainError } from '@/lib/healing/domain-error';
 import { ApiError, apiErrorFrom } from './errors';
@@ -26,17 +28,34 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: RouteContext<Params>) => Promise<Response>,
 ) {
   return async (request: Request, context: NextContext<Params>): Promise<Response> => {
+    const started = performance.now();
+    const params = await context.params;
+    let response: Response;
     try {
       const db = await openDb();
       const principal = await authenticate(request, db);
       if (!hasRole(principal.role, options.role)) {
         throw new ApiError(403, 'forbidden', `this endpoint requires the ${options.role} role (you have ${principal.role})`);
       }
-      return await handler({ request, params: await context.params, db, principal });
+      response = await handler({ request, params, db, principal });
     } catch (error) {
-      return errorResponse(error, request);
+      response = errorResponse(error, request);
     }
+    observeRequest(request, params, response.status, started);
+    return response;
   };
+}
+
+/** Counted when the answer is ready (a streamed body, e.g. an export, may still be flowing). */
+export function observeRequest(request: Request, params: unknown, status: number, started: number): void {
+  const labels = {
+    route: routePattern(new URL(request.url).pathname, (params ?? {}) as Record<string, string>),
+    method: request.method,
+    status: String(status),
+  };
+  const m = metrics();
+  m.httpRequests.inc(labels);
+  m.httpDuration.observe(labels, (performance.now() - started) / 1000);
 }
 
 const unavailable = () =>

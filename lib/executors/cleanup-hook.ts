@@ -33,6 +33,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { log } from '@/lib/log';
+import { observeExecutorCall } from '@/lib/observability/metrics';
 import { basicAuthFromUrl, stripUrlCredentials } from '@/db/url-credentials';
 import { DEFAULT_HOOK_ALLOWED_RANGES, hookAddressRefusal, parseAllowedRanges } from './http/address-policy';
 import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
@@ -100,7 +101,7 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
   const now = options.now ?? Date.now;
   const retry = { ...HOOK_RETRY_DEFAULTS, ...options.retry };
 
-  return {
+  const executor: CleanupExecutor = {
     async cleanup({ component, url, secret }): Promise<CleanupOutcome> {
       const empty = { memory_freed_mb: null, objects_collected: null, current_memory_mb: null };
       const target = parseHookUrl(url);
@@ -193,6 +194,13 @@ export function createCleanupHookExecutor(options: CleanupHookExecutorOptions = 
         message: `Cleanup freed ${round(answer.memory_freed_mb)} MB (${answer.objects_collected} objects collected); now ${round(answer.current_memory_mb)} MB`,
         ...answer,
       };
+    },
+  };
+  return {
+    async cleanup(request) {
+      const outcome = await executor.cleanup(request);
+      observeExecutorCall('cleanup_hook', 'cleanup', outcome);
+      return outcome;
     },
   };
 }

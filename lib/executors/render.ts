@@ -16,6 +16,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { log } from '@/lib/log';
+import { observeExecutorCall } from '@/lib/observability/metrics';
 import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
 import { isTimeoutError, transportLogDetail, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
 import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, ServiceExecutor } from './types';
@@ -221,6 +222,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
 /** One log line per action: failures as warnings, with the error (never the key). */
 function logged<T extends CallOutcome>(action: string, serviceId: string, outcome: T, extra: Record<string, unknown> = {}): T {
   const { success, status_code: status, attempts, error } = outcome;
+  observeExecutorCall('render', action.replace(/^render /, '').replaceAll(' ', '_'), outcome);
   (success ? log.info : log.warn)(action, { service_id: serviceId, success, status, attempts, error, ...extra });
   return outcome;
 }

@@ -11,6 +11,7 @@ import { findComponentByName } from '@/db/queries/components';
 import { decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import type { Component, RemediationTarget } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
+import { metrics } from '@/lib/observability/metrics';
 import { riskFor } from '@/lib/healing/risk';
 import { actionOf } from './actions';
 import { executeRemediation, type ExecutionResult } from './execute';
@@ -144,6 +145,9 @@ export async function decide(
       },
     });
   });
+  // Counted once committed: a decision that lost a race (409) is no decision.
+  metrics().decisionLatency.observe({ decision }, Math.max(0, (now.getTime() - remediation.createdAt.getTime()) / 1000));
+  if (decision === 'rejected') metrics().remediations.inc({ action: remediation.action, outcome: 'rejected' });
   const execution = decision === 'approved' ? await executeRemediation(db, id, deps) : null;
   return { remediation: execution?.remediation ?? (await findRemediation(db, id))!, execution };
 }

@@ -17,6 +17,7 @@ import {
   type RemediationWithComponent,
 } from '@/db/queries/remediations';
 import { log } from '@/lib/log';
+import { metrics } from '@/lib/observability/metrics';
 import { actionOf, type RunOutcome } from './actions';
 import type { ActionOutcome, RemediationDeps } from './types';
 
@@ -82,6 +83,7 @@ export async function executeRemediation(db: Db, id: string, deps: RemediationDe
     return true;
   });
   if (finished) {
+    metrics().remediations.inc({ action: remediation.action, outcome: outcome.success ? 'succeeded' : 'failed' });
     log.info('remediation executed', { remediation: id, component: component.name, action: remediation.action, success: outcome.success });
     return { executed: true, remediation: (await findRemediation(db, id))!, outcome, followUp };
   }

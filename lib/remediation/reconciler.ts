@@ -27,6 +27,7 @@ import { DomainError } from '@/lib/healing/domain-error';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
+import { metrics } from '@/lib/observability/metrics';
 import type { HealthReport } from '@/lib/services/health-check';
 import { evidenceFromCheck } from './evidence';
 import { actionOf } from './actions';
@@ -71,6 +72,15 @@ export interface ReconcilerDeps extends RemediationDeps {
  * step that acts: if the lock's connection died, another reconciler may be
  * acting already, so the pass stops rather than act twice.
  */
+/** The pass's duration and counts as this process's metrics (the same numbers as its reconciliation_cycle row). */
+function observePass(result: string, counts: CycleCounts, started: number): void {
+  const m = metrics();
+  m.reconcilerPasses.observe({ result }, (Date.now() - started) / 1000);
+  for (const [count, n] of Object.entries(counts)) {
+    if (typeof n === 'number' && n > 0) m.reconcilerCounts.inc({ count }, n);
+  }
+}
+
 export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive: () => Promise<boolean> = async () => true): Promise<CycleCounts> {
   const started = Date.now();
   const now = deps.now?.() ?? new Date();
@@ -86,9 +96,12 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive
   try {
     const components = await listComponents(db);
     const names = new Map(components.map((c) => [c.id, c.name]));
-    counts.expired = (await expirePending(db, now)).length;
+    const expired = await expirePending(db, now);
+    counts.expired = expired.length;
+    for (const e of expired) metrics().remediations.inc({ action: e.action, outcome: 'expired' });
     for (const lapsed of await failLapsedLeases(db, now)) {
       counts.lapsed++;
+      metrics().remediations.inc({ action: lapsed.action, outcome: 'lapsed' });
       await recordBrain(db, {
         actionType: actionOf(lapsed.action).brainAction,
         status: 'failure',
@@ -123,10 +136,12 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive
         : `pass aborted — unexpected error (${errorName(error)}); see the console log`,
     );
   }
+  const result = aborted ? 'aborted' : counts.failed > 0 || counts.errors > 0 ? 'completed_with_failures' : 'completed';
+  observePass(result, counts, started);
   try {
     await recordBrain(db, {
       actionType: 'reconciliation_cycle',
-      status: aborted ? 'aborted' : counts.failed > 0 || counts.errors > 0 ? 'completed_with_failures' : 'completed',
+      status: result,
       metadata: { ...counts, notes: notes.slice(0, 20), duration_ms: Date.now() - started },
     });
   } catch (error) {
@@ -235,6 +250,7 @@ async function resumeUnclaimed(db: Db, deps: ReconcilerDeps, now: Date, counts: 
         await executeRemediation(db, stuck.id, deps);
         counts.resumed++;
       } else if (await failUnstarted(db, stuck.id, now, `approved at ${approvedAt.toISOString()} but never started; too old to run now`)) {
+        metrics().remediations.inc({ action: stuck.action, outcome: 'failed' });
         counts.lapsed++;
       }
     } catch (error) {

@@ -8,8 +8,9 @@ import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
-import type { EvidenceSender, MetricSampleRow } from '@/db/schema';
+import type { Component, EvidenceSender, MetricSampleRow } from '@/db/schema';
 import { assessHealth } from '@/lib/healing/assess';
+import { metrics } from '@/lib/observability/metrics';
 import { LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { HealingTriggers, HealthAssessment, MetricSample } from '@/lib/healing/types';
@@ -70,75 +71,99 @@ export async function runHealthCheck(
   /** `sender`: who posted the sample (null: the console itself, e.g. the simulator). */
   options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
 ): Promise<HealthReport> {
-  const recordedAt = input.timestamp ?? options.now ?? new Date();
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const { component } = await registerComponent(tx, name);
-    const sample = await insertSample(tx, {
-      componentId: component.id,
-      recordedAt,
-      cpuUsage: input.cpu_usage,
-      memoryUsage: input.memory_usage,
-      errorRate: input.error_rate,
-      latencyMs: input.latency_ms,
-      memoryMb: input.memory_mb ?? null,
-      sentBy: options.sender?.name ?? null,
-      sentByUserId: options.sender?.user_id ?? null,
-    });
-    // History and earlier scores as of the sample's own time, so a late (backfilled)
-    // sample is judged by its past: samples and checks after recordedAt do not count.
-    const since = new Date(recordedAt.getTime() - HISTORY_MINUTES * 60_000);
-    const history = await samplesInWindow(tx, component.id, since, recordedAt, HISTORY_MAX_SAMPLES);
-    const previousScores = await recentScores(tx, component.id, PREVIOUS_SCORES, recordedAt);
-
-    const assessment = assessHealth({
-      sample: toMetricSample(sample),
-      history: history.map(toMetricSample),
-      previousScores,
-      thresholds: resolveThresholds(component.thresholds),
-      triggers: options.triggers,
-    });
-    const report: HealthReport = {
-      component: component.name,
-      checked_at: recordedAt.toISOString(),
-      ...assessment,
-      metrics: {
-        cpu_usage: sample.cpuUsage,
-        memory_usage: sample.memoryUsage,
-        error_rate: sample.errorRate,
-        latency_ms: sample.latencyMs,
-        memory_mb: sample.memoryMb,
-      },
-    };
-    const prediction = assessment.failure_prediction;
-    await insertHealthCheck(tx, {
-      componentId: component.id,
-      sampleId: sample.id,
-      checkedAt: recordedAt,
-      healthScore: assessment.health_score,
-      trend: assessment.trend,
-      probability: prediction.probability,
-      timeToFailure: prediction.time_to_failure,
-      predictionLevel: prediction.level,
-      reasons: prediction.reasons,
-      warnings: assessment.warnings,
-      leakDetected: assessment.memory_leak.leak_detected,
-      evidenceSenders: sendersOf([sample, ...history]),
-      result: report as unknown as Record<string, unknown>,
-    });
-    await recordBrain(tx, {
-      actionType: 'proactive_health_check',
-      status: checkStatus(assessment),
-      metadata: {
-        component: component.name,
-        health_score: assessment.health_score,
-        trend: assessment.trend,
-        warnings: assessment.warnings,
-        failure_prediction: prediction,
-        memory_leak_detected: assessment.memory_leak.leak_detected,
-        healing_triggers: assessment.healing_triggers,
-        sample_time: report.checked_at,
-      },
-    });
-    return report;
+    return judgeNewSample(tx, component, input, options);
   });
+  countCommitted('check', 1, [report]);
+  return report;
+}
+
+/** After commit only: a rolled-back request stored nothing and checked nothing. */
+export function countCommitted(path: 'batch' | 'check', samples: number, reports: HealthAssessment[]): void {
+  const m = metrics();
+  if (samples > 0) m.samplesIngested.inc({ path }, samples);
+  for (const report of reports) m.healthChecks.inc({ status: checkStatus(report) });
+}
+
+/**
+ * The check itself, in the caller's transaction: stores the sample, judges it
+ * against the component's history as of its own time, writes the health_checks
+ * row and the `proactive_health_check` record. A single /health check and a
+ * batch's newest sample per component (lib/services/ingest.ts) both come here.
+ */
+export async function judgeNewSample(
+  tx: Db,
+  component: Component,
+  input: SampleInput,
+  options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
+): Promise<HealthReport> {
+  const recordedAt = input.timestamp ?? options.now ?? new Date();
+  const sample = await insertSample(tx, {
+    componentId: component.id,
+    recordedAt,
+    cpuUsage: input.cpu_usage,
+    memoryUsage: input.memory_usage,
+    errorRate: input.error_rate,
+    latencyMs: input.latency_ms,
+    memoryMb: input.memory_mb ?? null,
+    sentBy: options.sender?.name ?? null,
+    sentByUserId: options.sender?.user_id ?? null,
+  });
+  // History and earlier scores as of the sample's own time, so a late (backfilled)
+  // sample is judged by its past: samples and checks after recordedAt do not count.
+  const since = new Date(recordedAt.getTime() - HISTORY_MINUTES * 60_000);
+  const history = await samplesInWindow(tx, component.id, since, recordedAt, HISTORY_MAX_SAMPLES);
+  const previousScores = await recentScores(tx, component.id, PREVIOUS_SCORES, recordedAt);
+
+  const assessment = assessHealth({
+    sample: toMetricSample(sample),
+    history: history.map(toMetricSample),
+    previousScores,
+    thresholds: resolveThresholds(component.thresholds),
+    triggers: options.triggers,
+  });
+  const report: HealthReport = {
+    component: component.name,
+    checked_at: recordedAt.toISOString(),
+    ...assessment,
+    metrics: {
+      cpu_usage: sample.cpuUsage,
+      memory_usage: sample.memoryUsage,
+      error_rate: sample.errorRate,
+      latency_ms: sample.latencyMs,
+      memory_mb: sample.memoryMb,
+    },
+  };
+  const prediction = assessment.failure_prediction;
+  await insertHealthCheck(tx, {
+    componentId: component.id,
+    sampleId: sample.id,
+    checkedAt: recordedAt,
+    healthScore: assessment.health_score,
+    trend: assessment.trend,
+    probability: prediction.probability,
+    timeToFailure: prediction.time_to_failure,
+    predictionLevel: prediction.level,
+    reasons: prediction.reasons,
+    warnings: assessment.warnings,
+    leakDetected: assessment.memory_leak.leak_detected,
+    evidenceSenders: sendersOf([sample, ...history]),
+    result: report as unknown as Record<string, unknown>,
+  });
+  await recordBrain(tx, {
+    actionType: 'proactive_health_check',
+    status: checkStatus(assessment),
+    metadata: {
+      component: component.name,
+      health_score: assessment.health_score,
+      trend: assessment.trend,
+      warnings: assessment.warnings,
+      failure_prediction: prediction,
+      memory_leak_detected: assessment.memory_leak.leak_detected,
+      healing_triggers: assessment.healing_triggers,
+      sample_time: report.checked_at,
+    },
+  });
+  return report;
 }

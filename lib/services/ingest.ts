@@ -1,36 +1,99 @@
 /**
- * Batch ingestion (POST /api/v1/metrics): registers unknown components and
- * stores every sample in one transaction with multi-row INSERTs — all or nothing.
- * Batches only store samples; assessment happens per check, not per stored row.
+ * Batch ingestion (POST /api/v1/metrics): registers unknown components, stores
+ * every sample and judges each component's newest sample — one transaction,
+ * all or nothing, so a batch answered 200 has its checks and a refused one
+ * left neither samples nor checks behind.
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import { findComponentByName } from '@/db/queries/components';
 import { insertSamples } from '@/db/queries/metrics';
 import type { EvidenceSender } from '@/db/schema';
+import type { HealingTriggers } from '@/lib/healing/types';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
+import { countCommitted, judgeNewSample, type HealthReport } from './health-check';
 
-/** `sender`: who posted the batch (null: the console itself) — four-eyes refuses them as approver of what it prompts. */
-export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = new Date(), sender: EvidenceSender | null = null): Promise<number> {
-  return db.transaction(async (tx) => {
-    // Unknown names are registered within the caps (422 naming the limit, nothing stored).
-    const { ids } = await registerComponents(
-      tx,
-      samples.map((s) => s.component),
-    );
-    return insertSamples(
-      tx,
-      samples.map((s) => ({
-        componentId: ids.get(s.component)!,
-        recordedAt: s.timestamp ?? now,
-        cpuUsage: s.cpu_usage,
-        memoryUsage: s.memory_usage,
-        errorRate: s.error_rate,
-        latencyMs: s.latency_ms,
-        memoryMb: s.memory_mb ?? null,
-        sentBy: sender?.name ?? null,
-        sentByUserId: sender?.user_id ?? null,
-      })),
-    );
+type BatchSample = BatchInput['samples'][number];
+
+export interface BatchResult {
+  /** Samples stored. */
+  accepted: number;
+  /** Components given a health check (one each, on its newest sample). */
+  assessed: number;
+}
+
+/**
+ * Index of each component's newest sample (by its time, `now` when it has none;
+ * on a tie the later one in the batch — what a collector sent last).
+ */
+export function newestPerComponent(samples: BatchSample[], now: Date): Map<string, number> {
+  const newest = new Map<string, number>();
+  samples.forEach((s, i) => {
+    const j = newest.get(s.component);
+    if (j === undefined || (s.timestamp ?? now).getTime() >= (samples[j]!.timestamp ?? now).getTime()) newest.set(s.component, i);
   });
+  return newest;
+}
+
+/** Stores the samples only, no checks: the demo's backfill of history (lib/simulator/run.ts). */
+export async function storeBatch(db: Db, samples: BatchSample[], now = new Date(), sender: EvidenceSender | null = null): Promise<number> {
+  const stored = await db.transaction(async (tx) => {
+    const { ids } = await registerComponents(tx, samples.map((s) => s.component));
+    return storeRows(tx, samples, ids, now, sender);
+  });
+  countCommitted('batch', stored, []);
+  return stored;
+}
+
+/**
+ * The batch endpoint: stores the samples, then each component's newest one goes
+ * through the same check as POST /components/{name}/health — judged against its
+ * own history, which by then holds the rest of the batch. One check per
+ * component, not per sample: the check reads up to an hour of history, and a
+ * collector flushing a minute of 1-s samples wants today's verdict, not sixty.
+ * `sender`: who posted the batch (null: the console itself) — four-eyes refuses
+ * them as approver of what it prompts.
+ */
+export async function ingestBatch(
+  db: Db,
+  samples: BatchSample[],
+  options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
+): Promise<BatchResult> {
+  const now = options.now ?? new Date();
+  const sender = options.sender ?? null;
+  const reports: HealthReport[] = [];
+  const result = await db.transaction(async (tx) => {
+    // Unknown names are registered within the caps (422 naming the limit, nothing stored).
+    const { ids } = await registerComponents(tx, samples.map((s) => s.component));
+    const newest = newestPerComponent(samples, now);
+    const judged = new Set(newest.values());
+    const accepted = (await storeRows(tx, samples.filter((_, i) => !judged.has(i)), ids, now, sender)) + judged.size;
+    // Sorted, like registration, so concurrent batches touch components in one order.
+    for (const name of [...newest.keys()].sort()) {
+      const component = await findComponentByName(tx, name);
+      if (!component) throw new Error(`component ${name} vanished while ingesting`);
+      reports.push(await judgeNewSample(tx, component, samples[newest.get(name)!]!, { triggers: options.triggers, now, sender }));
+    }
+    return { accepted, assessed: newest.size };
+  });
+  countCommitted('batch', result.accepted, reports);
+  return result;
+}
+
+function storeRows(tx: Db, samples: BatchSample[], ids: Map<string, string>, now: Date, sender: EvidenceSender | null): Promise<number> {
+  return insertSamples(
+    tx,
+    samples.map((s) => ({
+      componentId: ids.get(s.component)!,
+      recordedAt: s.timestamp ?? now,
+      cpuUsage: s.cpu_usage,
+      memoryUsage: s.memory_usage,
+      errorRate: s.error_rate,
+      latencyMs: s.latency_ms,
+      memoryMb: s.memory_mb ?? null,
+      sentBy: sender?.name ?? null,
+      sentByUserId: sender?.user_id ?? null,
+    })),
+  );
 }

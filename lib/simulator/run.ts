@@ -11,7 +11,7 @@ import { latestSampleTime } from '@/db/queries/metrics';
 import { healingTriggers } from '@/lib/config';
 import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
-import { ingestBatch } from '@/lib/services/ingest';
+import { storeBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
 import { initSimulatorState, scenarioTime } from './state';
 
@@ -39,7 +39,7 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
       samples.push({ component: scenario.component, timestamp: new Date(at), ...scenario.sample(clock(scenario, at), rng) });
     }
   }
-  return samples.length > 0 ? ingestBatch(db, samples, now) : 0;
+  return samples.length > 0 ? storeBatch(db, samples, now) : 0;
 }
 
 export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): Promise<void> {

@@ -194,6 +194,13 @@ export const ROUTES: RouteRow[] = [
     why: 'read one remediation (404 for an unknown id still means allowed)',
   },
   {
+    file: 'app/metrics/route.ts',
+    method: 'GET',
+    path: '/metrics',
+    access: from('viewer'),
+    why: "Prometheus scrape of the console's own metrics (or METRICS_TOKEN); 401 without a token, never a redirect",
+  },
+  {
     file: 'app/api/v1/metrics/route.ts',
     method: 'POST',
     path: '/api/v1/metrics',

@@ -27,12 +27,12 @@ describe('POST /api/v1/metrics', () => {
     const before = await tableCounts();
     const res = await call(postMetrics, { token, body: { samples: batch(10_000) } });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: 10_000 });
+    expect(res.body).toEqual({ accepted: 10_000, assessed: 5 });
     const after = await tableCounts();
     expect(after.metric_samples - before.metric_samples).toBe(10_000);
     expect(after.components - before.components).toBe(5);
-    // Batches store samples only; checks come from health posts and the reconciler.
-    expect(after.health_checks).toBe(before.health_checks);
+    // One check per component, on its newest sample (tests/integration/metrics-batch-judged.test.ts).
+    expect(after.health_checks - before.health_checks).toBe(5);
     const { rawQuery } = await testDatabase();
     const [row] = await rawQuery<{ n: string | number; with_mb: string | number }>(
       `select count(*) as n, count(memory_mb) as with_mb from metric_samples s join components c on c.id = s.component_id where c.name = 'batch-svc-0'`,
@@ -46,7 +46,7 @@ describe('POST /api/v1/metrics', () => {
       token,
       body: { samples: [...batch(3, 1), ...batch(3, 1)].map((s) => ({ ...s, component: 'repeat-svc' })) },
     });
-    expect(res.body).toEqual({ accepted: 6 });
+    expect(res.body).toEqual({ accepted: 6, assessed: 1 });
     const { rawQuery } = await testDatabase();
     const rows = await rawQuery(`select environment from components where name = 'repeat-svc'`);
     expect(rows).toEqual([{ environment: 'production' }]);

@@ -62,6 +62,7 @@ describe('parseEnv: the whole configuration, parsed once', () => {
     ['RECONCILER', 'of'],
     ['PROMETHEUS_PULL_INTERVAL_SECONDS', '0'],
     ['PROMETHEUS_PULL_INTERVAL_SECONDS', '1.5'],
+    ['METRICS_TOKEN', 'too-short'],
   ])('refuses %s=%s with a message naming the variable', (name, raw) => {
     expect(() => parseEnv({ [name]: raw })).toThrow(ConfigError);
     expect(() => parseEnv({ [name]: raw })).toThrow(name);

@@ -12,7 +12,7 @@ import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { reconcileOnce, type ReconcilerDeps } from '@/lib/remediation/reconciler';
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import { runHealthCheck } from '@/lib/services/health-check';
-import { ingestBatch } from '@/lib/services/ingest';
+import { storeBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { testDatabase } from '../../helpers/api';
 
@@ -56,7 +56,7 @@ async function feed(component: string, scenarioName: string, at: number) {
   for (let s = 120; s >= 1; s--) {
     samples.push({ component, timestamp: new Date(clock - s * STEP_S * 1000), ...scenario.sample(at - s * STEP_S, rng) });
   }
-  await ingestBatch(db, samples, new Date(clock));
+  await storeBatch(db, samples, new Date(clock));
   return runHealthCheck(db, component, { ...scenario.sample(at, rng), timestamp: new Date(clock) }, { triggers: DEFAULT_HEALING_TRIGGERS });
 }
 
