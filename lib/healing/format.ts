@@ -65,6 +65,11 @@ export function formatDuration(minutes: number): string {
   return `~${(minutes / 1440).toFixed(1)} days`;
 }
 
+/** A sampling interval: "30 s" below a minute, else as a duration ("~5 min"). */
+export function formatInterval(seconds: number): string {
+  return seconds < 60 ? `${Math.round(seconds)} s` : formatDuration(seconds / 60);
+}
+
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }

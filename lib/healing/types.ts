@@ -53,7 +53,17 @@ export interface FailurePrediction {
   minutes_to_failure: number | null;
   /** The metric that fails first, if any. */
   metric: MetricName | null;
+  /**
+   * Why a critical level is critical (null below critical): the metric is already past
+   * critical; the "< 1 hour" projection persisted over consecutive checks; the metric is
+   * above its warning threshold and projected through critical within the hour; or a
+   * detected leak (an hour-long fit) projects it. Only 'already_critical', 'persisted'
+   * and 'leak' make a prediction a healing trigger (lib/healing/remediation-plan.ts).
+   */
+  critical_evidence?: CriticalEvidence | null;
 }
+
+export type CriticalEvidence = 'already_critical' | 'persisted' | 'warning_breach' | 'leak';
 
 export interface LeakAnalysis {
   leak_detected: boolean;
