@@ -114,15 +114,50 @@ interface XY {
 }
 
 /**
+ * A collection (a GC, a restart): a one-step drop giving back at least half the window's
+ * range and either larger than JUMP_NOISE_FACTOR × the typical change or larger than
+ * COLLECTION_RISE_FACTOR × the largest one-step rise. The second test is the sawtooth's
+ * own signature — it climbs in many small steps and falls in one — and catches it when it
+ * is sampled only a few times per cycle (at 5-min sampling a 20-min GC cycle is four
+ * samples, every step is "large", and the noise test alone never saw the drop). Noise
+ * falls and rises alike, so it rarely passes. Returns the point the last one fell from.
+ */
+export const COLLECTION_RISE_FACTOR = 2;
+function lastCollection(points: readonly XY[]): XY | null {
+  const diffs = points.slice(1).map((p, i) => p.y - points[i]!.y);
+  if (diffs.length < 2) return null;
+  const range = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
+  const typical = median(diffs.map(Math.abs));
+  const maxRise = Math.max(0, ...diffs);
+  let at = -1;
+  diffs.forEach((d, i) => {
+    const drop = -d;
+    if (drop > JUMP_SHARE_OF_RISE * range && (drop > JUMP_NOISE_FACTOR * typical || drop > COLLECTION_RISE_FACTOR * maxRise)) at = i;
+  });
+  return at < 0 ? null : points[at]!;
+}
+
+/**
+ * After a collection the rise that matters is peak to peak: from where the metric fell
+ * to where it is now. A sawtooth whose peaks creep up by a point a cycle is hours from
+ * critical even though each cycle climbs steeply. Per second; null without a collection.
+ */
+function peakToPeakSlope(points: readonly XY[]): number | null {
+  const from = lastCollection(points);
+  const now = points.at(-1)!;
+  if (!from || now.x <= from.x) return null;
+  return (now.y - from.y) / (now.x - from.x);
+}
+
+/**
  * Drops everything up to a jump (see JUMP_SHARE_OF_RISE), or returns the points
- * unchanged. Null after a drop (a GC, a restart) of the same size when the metric has
- * not climbed back above where it fell from: a sawtooth repeating itself is not a trend.
+ * unchanged. Null after a collection (see lastCollection) when the metric has not
+ * climbed back above where it fell from: a sawtooth repeating itself is not a trend.
  */
 function afterJump(points: XY[], slope: number): XY[] | null {
   const diffs = points.slice(1).map((p, i) => p.y - points[i]!.y);
   if (diffs.length < 2) return points;
   const rise = slope * (points.at(-1)!.x - points[0]!.x);
-  const range = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
   const typical = median(diffs.map(Math.abs));
   const big = (d: number, share: number) => Math.abs(d) > share && Math.abs(d) > JUMP_NOISE_FACTOR * typical;
   const stays = (d: number, i: number) =>
@@ -131,11 +166,8 @@ function afterJump(points: XY[], slope: number): XY[] | null {
   diffs.forEach((d, i) => {
     if (d > 0 && big(d, JUMP_SHARE_OF_RISE * rise) && (jumpAt < 0 || d > diffs[jumpAt]!) && stays(d, i)) jumpAt = i;
   });
-  let dropAt = -1;
-  diffs.forEach((d, i) => {
-    if (d < 0 && big(d, JUMP_SHARE_OF_RISE * range)) dropAt = i;
-  });
-  if (dropAt >= 0 && points.at(-1)!.y < points[dropAt]!.y) return null;
+  const fellFrom = lastCollection(points);
+  if (fellFrom && points.at(-1)!.y < fellFrom.y) return null;
   return jumpAt < 0 ? points : points.slice(jumpAt + 1);
 }
 
@@ -182,15 +214,20 @@ export function projectAt(
   const recent = points.filter((p) => p.x >= -spec.recentSeconds);
   if (recent.length >= PREDICTION_RECENT_MIN_POINTS && (theilSenFit(recent)?.slope ?? 0) < 0) return null;
 
+  // After a collection the peaks' creep, not the cycle's climb, is the trend (peakToPeakSlope);
+  // it then runs from what is observed now.
+  const cycle = peakToPeakSlope(points);
+  if (cycle !== null && cycle <= 0) return null;
+  const slope = cycle !== null && cycle < robust.slope ? cycle : robust.slope;
   // A line already past critical while the observed value is not lags behind a drop; project from what is observed.
-  const anchor = robust.intercept >= critical ? current : robust.intercept;
+  const anchor = slope !== robust.slope || robust.intercept >= critical ? current : robust.intercept;
   return {
     kind: 'trend',
     metric,
-    minutes: Math.max(0, (critical - anchor) / robust.slope) / 60,
+    minutes: Math.max(0, (critical - anchor) / slope) / 60,
     current,
     critical,
-    slopePerMinute: robust.slope * 60,
+    slopePerMinute: slope * 60,
     rSquared: fit.rSquared,
     quality: fit.rSquared,
     fittedNow: robust.intercept,
@@ -238,16 +275,20 @@ export function fastRiseAt(metric: MetricName, sorted: readonly MetricSample[], 
   if (!fit || !robust || robust.slope <= 0 || fit.rSquared < FAST_RISE_MIN_R_SQUARED) return null;
   const typical = median(window.slice(1).map((p, i) => Math.abs(p.y - window[i]!.y)));
   if (!(robust.slope * -recent[0]!.x > JUMP_NOISE_FACTOR * typical)) return null;
-  // A sawtooth climbing back after its drop (GC, restart) is no more a fast rise than a trend.
+  // A sawtooth climbing back after its drop (GC, restart) is no more a fast rise than a trend:
+  // below where it fell from it is nothing, above it only the peaks' creep counts.
   if (afterJump(window, robust.slope) === null) return null;
-  const minutes = (threshold.critical - current) / robust.slope / 60;
+  const cycle = peakToPeakSlope(window);
+  if (cycle !== null && cycle <= 0) return null;
+  const slope = cycle !== null && cycle < robust.slope ? cycle : robust.slope;
+  const minutes = (threshold.critical - current) / slope / 60;
   return {
     kind: 'trend',
     metric,
     minutes: Math.max(0, minutes),
     current,
     critical: threshold.critical,
-    slopePerMinute: robust.slope * 60,
+    slopePerMinute: slope * 60,
     rSquared: fit.rSquared,
     quality: fit.rSquared,
     fittedNow: current,

@@ -303,3 +303,20 @@ describe('short history', () => {
     expect(predictFailure(rising(21), DEFAULT_THRESHOLDS)).toMatchObject({ level: 'critical', critical_evidence: 'persisted' });
   });
 });
+
+describe('a GC sawtooth whose peaks creep up is hours from critical, not minutes', () => {
+  // After a collection the trend is peak to peak (projection.ts, peakToPeakSlope). Before,
+  // a 20-min cycle sampled every 5 min (four samples a tooth, every step "large") hid the
+  // drop from the jump test and its climb was projected: "critical, 90 % in ~25 min" at
+  // each peak (the first case fails on that engine). The 1-min case guards the same rule
+  // where the drop was already seen: a peak a little above the last one is no fast rise.
+  it.each<[string, MetricSample[]]>([
+    ['20-min teeth sampled every 5 min', series(12, 300, (i) => ({ memory_usage: 49 + 9 * (i % 4) + 0.4 * Math.floor(i / 4) }))],
+    ['10-min teeth sampled every minute', series(40, 60, (i) => ({ memory_usage: 46 + 3.3 * (i % 10) + 0.15 * Math.floor(i / 10) + (i % 2 ? 0.2 : -0.2) }))],
+  ])('%s', (_, history) => {
+    expect(history.at(-1)!.memory_usage).toBeGreaterThan(DEFAULT_THRESHOLDS.memory_usage.warning);
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p.time_to_failure).not.toBe('< 1 hour');
+    expect(p.level).not.toBe('critical');
+  });
+});
