@@ -91,3 +91,17 @@ export function formatMemoryRatePerHour(series: MemorySeries, perHour: number, s
   const abs = Math.abs(perHour);
   return series === 'memory_mb' ? `${sign}${abs.toFixed(1)} MB/h` : `${sign}${abs.toFixed(2)}%/h`;
 }
+
+/**
+ * The card's banded `probability`, shown as a 0–100 risk score rather than a percentage:
+ * it ranks predictions but is not an observed frequency (see CHANCE_WITHIN_HOUR).
+ */
+export function formatRiskScore(probability: number): string {
+  return String(Math.round(probability * 100));
+}
+
+/** A calibrated chance (0..1) as a percentage; one decimal below 10 % so 1.5 % does not read 2 %. */
+export function formatChance(chance: number): string {
+  const pct = chance * 100;
+  return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%`;
+}

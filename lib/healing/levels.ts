@@ -89,3 +89,25 @@ export function forecastProbability(level: PredictionLevel, closeness: number, q
   const u = Math.min(1, Math.max(0, closeness)) * (0.5 + 0.5 * q);
   return Math.round((lo + (hi - lo) * (0.02 + 0.96 * u)) * 1000) / 1000;
 }
+
+/**
+ * The honest number beside the risk score: how often a crossing of critical followed
+ * within the hour, per level, on the backtest (docs/backtest.md, `npm run backtest`).
+ * `probability` stays in the card's band (that is the card's contract), but high and
+ * medium lie far below their bands in practice (a check reported high is followed by a
+ * crossing within the hour about 7 % of the time, not 30–50 %), so the console presents
+ * `probability` as a **risk score** and this as the chance. Refresh with the engine.
+ * "low" is above "medium": the crossings after "low" are mostly ones no trend foretells
+ * (incidents that jump from the base), while medium means a slow trend hours away.
+ */
+export const CHANCE_WITHIN_HOUR: Record<PredictionLevel, number> = {
+  critical: 0.57,
+  high: 0.075,
+  medium: 0.015,
+  low: 0.037,
+};
+
+/** The calibrated chance of a crossing within the next hour for a prediction at `level`. */
+export function chanceWithinHour(level: PredictionLevel): number {
+  return CHANCE_WITHIN_HOUR[level];
+}

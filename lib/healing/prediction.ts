@@ -1,5 +1,5 @@
 import { formatDuration, formatInterval, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
-import { bandForLevel, bandForMinutes, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
+import { bandForLevel, bandForMinutes, chanceWithinHour, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
 import { fastRiseAt, projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
 import { METRICS, type CriticalEvidence, type FailurePrediction, type LeakAnalysis, type MetricName, type MetricSample, type PredictionLevel, type Thresholds } from './types';
 import { byTime, lastIndexAtOrBefore, samplingIntervalSeconds } from './window';
@@ -323,6 +323,7 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
 
   return {
     probability,
+    chance_within_hour: chanceWithinHour(level),
     // A leak-floored medium keeps the time its projection gives ("> 24 hours").
     time_to_failure: leakFloor ? bandForMinutes(minutes).time_to_failure : band.time_to_failure,
     level,

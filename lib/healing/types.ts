@@ -42,8 +42,14 @@ export type PredictionLevel = 'critical' | 'high' | 'medium' | 'low';
 export type TimeToFailure = '< 1 hour' | '1-6 hours' | '6-24 hours' | '> 24 hours';
 
 export interface FailurePrediction {
-  /** In the band of `level`: critical (0.5,1], high [0.3,0.5], medium [0.1,0.3), low [0,0.1). */
+  /**
+   * The card's number, in the band of `level`: critical (0.5,1], high [0.3,0.5], medium
+   * [0.1,0.3), low [0,0.1). Presented as a **risk score**: it orders predictions, but it is
+   * not the observed frequency of failure — `chance_within_hour` is.
+   */
   probability: number;
+  /** Calibrated on the backtest: how often a crossing of critical followed within the hour at this level (levels.ts). */
+  chance_within_hour: number;
   time_to_failure: TimeToFailure;
   level: PredictionLevel;
   recommended_action: string;

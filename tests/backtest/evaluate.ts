@@ -72,7 +72,8 @@ export interface Score {
   baseRate: number;
   lowCrossRate: number | null;
   confusion: Record<string, Record<string, number>>;
-  calibration: Record<PredictionLevel, { n: number; stated: number; observed: number }>;
+  /** stated: mean `probability` (the risk score); chance: mean calibrated chance, when the method states one. */
+  calibration: Record<PredictionLevel, { n: number; stated: number; chance: number | null; observed: number }>;
 }
 
 const median = (xs: number[]): number | null => {
@@ -87,7 +88,7 @@ export function score(runs: readonly SeriesRun[]): Score {
   const leads: number[] = [];
   const confusion: Record<string, Record<string, number>> = {};
   for (const b of BUCKETS) confusion[b] = Object.fromEntries(BUCKETS.map((c) => [c, 0]));
-  const cal = Object.fromEntries(LEVELS.map((l) => [l, { n: 0, stated: 0, observed: 0 }])) as Score['calibration'];
+  const cal = Object.fromEntries(LEVELS.map((l) => [l, { n: 0, stated: 0, chance: null, observed: 0 }])) as Score['calibration'];
 
   for (const { samples, truth, verdicts } of runs) {
     const first = samples[0]?.timestamp.getTime() ?? 0;
@@ -124,6 +125,7 @@ export function score(runs: readonly SeriesRun[]): Score {
           const c = cal[v.level];
           c.n++;
           c.stated += v.probability ?? 0;
+          if (v.chance !== undefined) c.chance = (c.chance ?? 0) + v.chance;
           if (tr.T <= h) c.observed++;
         }
         const bucket = trueBucket(tr);
@@ -154,6 +156,7 @@ export function score(runs: readonly SeriesRun[]): Score {
     const c = cal[l];
     if (c.n > 0) {
       c.stated /= c.n;
+      if (c.chance !== null) c.chance /= c.n;
       c.observed /= c.n;
     }
   }

@@ -23,6 +23,8 @@ export interface Verdict {
   level?: PredictionLevel;
   timeToFailure?: TimeToFailure;
   probability?: number;
+  /** The calibrated chance of a crossing within the hour (engine now only). */
+  chance?: number;
 }
 
 export interface Method {
@@ -68,7 +70,7 @@ export const engine: Method = {
     const sample = samples[index]!;
     const history = loadHistory(samples, index, historyRanges(sample.timestamp));
     const p = assessHealth({ sample, history, thresholds }).failure_prediction;
-    return { alarm: p.time_to_failure === '< 1 hour', level: p.level, timeToFailure: p.time_to_failure, probability: p.probability };
+    return { alarm: p.time_to_failure === '< 1 hour', level: p.level, timeToFailure: p.time_to_failure, probability: p.probability, chance: p.chance_within_hour };
   },
 };
 

@@ -65,9 +65,10 @@ function summary(scores: Map<Method, Score>): string {
 
 function engineDetail(s: Score): string {
   const confusion = table(['predicted \\ true', ...BUCKETS], BUCKETS.map((b) => [b, ...BUCKETS.map((c) => String(s.confusion[b]![c]))]));
-  const calibration = table(['level', 'event', 'checks', 'stated (mean)', 'observed', 'gap (points)'], LEVELS.map((l) => {
+  const calibration = table(['level', 'event', 'checks', 'probability / risk score (mean)', 'calibrated chance (mean)', 'observed', 'gap of the chance (points)'], LEVELS.map((l) => {
     const c = s.calibration[l];
-    return [l, `crossing within ${LEVEL_HORIZON_MINUTES[l]} min`, String(c.n), pct(c.n ? c.stated : null), pct(c.n ? c.observed : null), c.n ? num(100 * (c.stated - c.observed), 1) : '—'];
+    const gap = c.n ? num(100 * ((c.chance ?? c.stated) - c.observed), 1) : '—';
+    return [l, `crossing within ${LEVEL_HORIZON_MINUTES[l]} min`, String(c.n), pct(c.n ? c.stated : null), c.chance === null ? '—' : pct(c.n ? c.chance : null), pct(c.n ? c.observed : null), gap];
   }));
   const low = `Base rate of a crossing within the hour: ${pct(s.baseRate)}; after "low": ${pct(s.lowCrossRate)}.`;
   return `${confusion}\n\n${calibration}\n\n${low}`;
@@ -87,8 +88,16 @@ function doneWhen(set: LabelledSeries[], runs: Map<string, Map<Method, SeriesRun
     rows.push([g.name, 'crossings warned ≥ threshold', `${e.warned} vs ${t.warned}`, e.warned >= t.warned ? 'yes' : 'NO']);
     if (g.name === 'overall') {
       for (const level of LEVELS) {
+        // The calibrated chance is what the console states as a probability; the banded
+        // `probability` is presented as a risk score (levels.ts, CHANCE_WITHIN_HOUR) and its gap shown too.
         const c = e.calibration[level];
-        rows.push([g.name, `calibration ±10 points: ${level}`, c.n ? `${pct(c.stated)} stated, ${pct(c.observed)} observed (n=${c.n})` : 'no checks', !c.n || Math.abs(c.stated - c.observed) <= 0.1 ? 'yes' : 'NO']);
+        const stated = c.chance ?? c.stated;
+        rows.push([
+          g.name,
+          `calibration ±10 points: ${level}`,
+          c.n ? `chance ${pct(stated)} stated, ${pct(c.observed)} observed (n=${c.n}; risk score ${pct(c.stated)})` : 'no checks',
+          !c.n || Math.abs(stated - c.observed) <= 0.1 ? 'yes' : 'NO',
+        ]);
       }
       rows.push([g.name, 'after "low" ≤ half the base rate', `${pct(e.lowCrossRate)} vs half of ${pct(e.baseRate)} = ${pct(e.baseRate / 2)}`, (e.lowCrossRate ?? 0) <= e.baseRate / 2 ? 'yes' : 'NO']);
     }

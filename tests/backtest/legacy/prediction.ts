@@ -101,7 +101,7 @@ export function projectLeak(window: readonly MetricSample[], leak: LeakAnalysis 
  * projection, or 0 without one) × (0.5 + 0.5·its R²): at the bottom of the medium band,
  * below any failure actually projected within 24 h, so p still rises as failure nears.
  */
-export function predictFailure(history: readonly MetricSample[], thresholds: Thresholds, leak?: LeakAnalysis): FailurePrediction {
+export function predictFailure(history: readonly MetricSample[], thresholds: Thresholds, leak?: LeakAnalysis): Omit<FailurePrediction, 'chance_within_hour'> {
   const window = recentSamples(history, PREDICTION_WINDOW_MINUTES, PREDICTION_MAX_SAMPLES);
   const trends = METRICS.map((m) => projectMetric(m, window, thresholds[m])).filter((p): p is Projection => p !== null);
   const own = trends.find((p) => p.metric === 'memory_usage');

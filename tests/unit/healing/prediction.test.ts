@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandForLevel } from '../../../lib/healing/levels';
+import { formatChance, formatRiskScore } from '../../../lib/healing/format';
+import { bandForLevel, CHANCE_WITHIN_HOUR } from '../../../lib/healing/levels';
 import { NO_TREND_REASON, predictFailure } from '../../../lib/healing/prediction';
 import { DEFAULT_THRESHOLDS } from '../../../lib/healing/thresholds';
 import type { LeakAnalysis, MetricName, MetricSample, PredictionLevel } from '../../../lib/healing/types';
@@ -318,5 +319,30 @@ describe('a GC sawtooth whose peaks creep up is hours from critical, not minutes
     const p = predictFailure(history, DEFAULT_THRESHOLDS);
     expect(p.time_to_failure).not.toBe('< 1 hour');
     expect(p.level).not.toBe('critical');
+  });
+});
+
+describe('beside the risk score (the banded probability), the calibrated chance of a crossing within the hour', () => {
+  // The card's bands stay on `probability`, which the console now presents as a risk score:
+  // on the backtest a check reported high was followed by a crossing within the hour ~7 % of
+  // the time, so no number inside 30–50 % can be an honest probability (docs/backtest.md).
+  it.each<[PredictionLevel, number, number]>([
+    ['critical', 25, 0.3],
+    ['high', 180, 0.1],
+    ['medium', 720, 0.02],
+  ])('%s carries CHANCE_WITHIN_HOUR of its level', (level, minutes, perMinute) => {
+    const p = predictFailure(ramp('memory_usage', minutes, perMinute), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe(level);
+    expect(p.chance_within_hour).toBe(CHANCE_WITHIN_HOUR[level]);
+    expectInBand(p.probability, level);
+  });
+  it('high states the observed frequency, below its band, not the band', () => {
+    expect(CHANCE_WITHIN_HOUR.high).toBeLessThan(bandForLevel('high').minProbability);
+    expect(predictFailure(series(60, 30, () => ({})), DEFAULT_THRESHOLDS).chance_within_hour).toBe(CHANCE_WITHIN_HOUR.low);
+  });
+  it('formats: a risk score is a number out of 100, a chance a percentage', () => {
+    expect(formatRiskScore(0.324)).toBe('32');
+    expect(formatChance(0.075)).toBe('7.5%');
+    expect(formatChance(0.57)).toBe('57%');
   });
 });
