@@ -9,7 +9,7 @@ import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { overviewSummary } from '@/lib/dashboard/summary';
 import { whyCell, whyLines } from '@/lib/dashboard/why';
-import { formatDuration } from '@/lib/healing/format';
+import { formatDuration, formatRiskScore } from '@/lib/healing/format';
 import type { HealthReport } from '@/lib/services/health-check';
 import type { Overview } from '@/lib/services/overview';
 import { ConsoleProposal } from './console-proposal';
@@ -180,7 +180,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                         </td>
                         <td className="nowrap" data-label="Prediction">
                           <div data-testid="prediction">
-                            <LevelBadge level={p.level} /> <span className="num">{Math.round(p.probability * 100)}%</span>
+                            <LevelBadge level={p.level} /> <span className="num" title="Risk score (the card's band, not a probability)">risk {formatRiskScore(p.probability)}</span>
                           </div>
                           <div data-testid="time-to-failure">
                             {p.time_to_failure}

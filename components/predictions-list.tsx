@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { compareRisk, isTriggered, riskTier } from '@/lib/dashboard/risk';
-import { formatDuration } from '@/lib/healing/format';
+import { formatDuration, formatRiskScore } from '@/lib/healing/format';
 import { bandForLevel } from '@/lib/healing/levels';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import type { Overview } from '@/lib/services/overview';
@@ -70,8 +70,8 @@ export function PredictionsList({ initial }: { initial: Overview }) {
                   </h2>
                   <div className="headline">
                     <LevelBadge level={p.level} />
-                    <span className="num" data-testid="probability">
-                      {Math.round(p.probability * 100)}%
+                    <span className="num" data-testid="probability" title="Risk score (the card's band, not a probability)">
+                      risk {formatRiskScore(p.probability)}
                     </span>
                     <span>{p.time_to_failure}</span>
                     {triggered && p.level !== 'critical' && <TriggeredBadge />}

@@ -1,6 +1,6 @@
 import { LevelBadge } from '@/components/health-badges';
-import { formatDuration } from '@/lib/healing/format';
-import { bandForLevel } from '@/lib/healing/levels';
+import { formatChance, formatDuration, formatRiskScore } from '@/lib/healing/format';
+import { bandForLevel, chanceWithinHour } from '@/lib/healing/levels';
 import type { HealthReport } from '@/lib/services/health-check';
 
 /** The latest failure prediction: how likely, how soon, why, and the card's recommended action. */
@@ -22,8 +22,15 @@ export function PredictionPanel({ report }: { report: HealthReport | null }) {
         <dd>
           <LevelBadge level={p.level} />
         </dd>
-        <dt>Probability</dt>
-        <dd className="num">{Math.round(p.probability * 100)}%</dd>
+        {/* The card's banded number is a ranking, not a frequency; the calibrated chance sits beside it (levels.ts). */}
+        <dt>Risk score</dt>
+        <dd className="num" data-testid="risk-score">
+          {formatRiskScore(p.probability)}
+        </dd>
+        <dt>Chance of crossing critical within 1 h</dt>
+        <dd className="num" data-testid="chance-within-hour">
+          {formatChance(chanceWithinHour(p.level))}
+        </dd>
         <dt>Time to failure</dt>
         <dd>
           {p.time_to_failure}

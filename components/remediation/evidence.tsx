@@ -7,6 +7,7 @@
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
 import { formatTime } from './format';
+import { formatRiskScore } from '@/lib/healing/format';
 import styles from './approvals.module.css';
 
 const num = z.number();
@@ -78,7 +79,7 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
             {prediction && (
               <span data-testid="prediction">
                 Failure prediction <LevelBadge level={prediction.level} />{' '}
-                <span className="num">{Math.round(prediction.probability * 100)}%</span>, time to failure{' '}
+                risk score <span className="num">{formatRiskScore(prediction.probability)}</span>, time to failure{' '}
                 {prediction.time_to_failure}
               </span>
             )}

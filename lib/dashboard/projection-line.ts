@@ -1,11 +1,10 @@
 /**
- * The dashed "where this is heading" line on a metric chart: the same
- * least-squares fit the prediction made (lib/healing/projection.ts), drawn from
- * the start of its 30-minute window to the moment it reaches critical.
+ * The dashed "where this is heading" line on a metric chart: the same robust
+ * (Theil–Sen) line the prediction fitted (lib/healing/projection.ts), drawn from
+ * the start of its sampling-aware window to the moment it reaches critical.
  * Pure: no clock, no I/O.
  */
-import { linearFit } from '@/lib/healing/regression';
-import { PREDICTION_MAX_SAMPLES, PREDICTION_WINDOW_MINUTES, projectMetric } from '@/lib/healing/projection';
+import { PREDICTION_MAX_SAMPLES, PREDICTION_MAX_WINDOW_MINUTES, projectMetric } from '@/lib/healing/projection';
 import type { MetricName, MetricSample, Threshold } from '@/lib/healing/types';
 import { recentSamples } from '@/lib/healing/window';
 
@@ -39,18 +38,16 @@ export function projectionLine(
   threshold: Threshold,
   horizon: number = Number.POSITIVE_INFINITY,
 ): ProjectionLine | null {
-  const window = recentSamples(history, PREDICTION_WINDOW_MINUTES, PREDICTION_MAX_SAMPLES);
+  const window = recentSamples(history, PREDICTION_MAX_WINDOW_MINUTES, PREDICTION_MAX_SAMPLES);
   const projection = projectMetric(metric, window, threshold);
   if (!projection || projection.kind !== 'trend') return null;
 
-  // The fit projectMetric made: value against seconds before the newest sample.
-  const newest = window.at(-1)!.timestamp.getTime();
-  const oldest = window[0]!.timestamp.getTime();
-  const fit = linearFit(window.map((s) => ({ x: (s.timestamp.getTime() - newest) / 1000, y: s[metric] })));
-  if (!fit) return null;
-
+  // The line projectMetric fitted: its value now, its slope, and where its window starts.
+  const newest = projection.atMs;
+  const oldest = projection.fromMs;
+  const fit = { slope: projection.slopePerMinute / 60, intercept: projection.fittedNow };
   // projectMetric anchors on the observed value when the line already lies past critical.
-  const anchor = fit.intercept >= projection.critical ? projection.current : fit.intercept;
+  const anchor = projection.anchor;
   const failureAt = newest + projection.minutes * 60_000;
   const end =
     failureAt <= horizon

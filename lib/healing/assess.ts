@@ -1,5 +1,5 @@
 import { detectMemoryLeak } from './leak';
-import { predictFailure } from './prediction';
+import { isHealingTrigger, predictFailure } from './prediction';
 import { findBreaches, healthScore, warningMessages } from './score';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 import { healthTrend } from './trend';
@@ -35,7 +35,7 @@ export function assessHealth(input: AssessHealthInput): HealthAssessment {
   const failure_prediction = predictFailure(history, thresholds, memory_leak);
 
   const healing_triggers = triggerMessages(sample, triggers);
-  if (failure_prediction.level === 'critical') {
+  if (isHealingTrigger(failure_prediction)) {
     healing_triggers.push(`Failure predicted within 1 hour (${failure_prediction.metric ?? 'unknown metric'})`);
   }
 

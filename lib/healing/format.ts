@@ -65,6 +65,11 @@ export function formatDuration(minutes: number): string {
   return `~${(minutes / 1440).toFixed(1)} days`;
 }
 
+/** A sampling interval: "30 s" below a minute, else as a duration ("~5 min"). */
+export function formatInterval(seconds: number): string {
+  return seconds < 60 ? `${Math.round(seconds)} s` : formatDuration(seconds / 60);
+}
+
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
@@ -85,4 +90,18 @@ export function formatMemoryRatePerHour(series: MemorySeries, perHour: number, s
   const sign = signed ? (perHour < 0 ? '-' : '+') : '';
   const abs = Math.abs(perHour);
   return series === 'memory_mb' ? `${sign}${abs.toFixed(1)} MB/h` : `${sign}${abs.toFixed(2)}%/h`;
+}
+
+/**
+ * The card's banded `probability`, shown as a 0–100 risk score rather than a percentage:
+ * it ranks predictions but is not an observed frequency (see CHANCE_WITHIN_HOUR).
+ */
+export function formatRiskScore(probability: number): string {
+  return String(Math.round(probability * 100));
+}
+
+/** A calibrated chance (0..1) as a percentage; one decimal below 10 % so 1.5 % does not read 2 %. */
+export function formatChance(chance: number): string {
+  const pct = chance * 100;
+  return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)}%`;
 }

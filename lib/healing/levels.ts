@@ -62,3 +62,52 @@ export function probabilityFor(minutes: number | null, quality: number): number 
   const p = band.minProbability + (band.maxProbability - band.minProbability) * (0.02 + 0.96 * u);
   return Math.round(p * 1000) / 1000;
 }
+
+/**
+ * What each level's probability means: the chance that a metric crosses its critical
+ * threshold within the next hour — the decision the reconciler acts on. The ranges are
+ * measured, not assumed: they are the observed frequencies per level on the backtest
+ * (docs/backtest.md, `npm run backtest`), kept inside the card's band; refresh them when
+ * the engine changes. Within a range the probability still rises as failure nears and
+ * with the fit's quality (as in probabilityFor).
+ */
+export const CALIBRATED_PROBABILITY: Record<PredictionLevel, readonly [number, number]> = {
+  // Observed 56 % (docs/backtest.md).
+  critical: [0.51, 0.62],
+  // Observed 7 %: below the card's band, so the band's floor is the closest honest value.
+  high: [0.3, 0.34],
+  // Observed 1–2 %: likewise the floor (a range up to 0.13 put the mean just over 10 points away
+  // once the 30-s and 5-s series joined the backtest).
+  medium: [0.1, 0.12],
+  low: [0, 0.1],
+};
+
+/** A forecast's probability: closeness (0..1, see closenessInBand) and quality (0..1) place it in its level's calibrated range. */
+export function forecastProbability(level: PredictionLevel, closeness: number, quality: number): number {
+  const [lo, hi] = CALIBRATED_PROBABILITY[level];
+  const q = Math.min(1, Math.max(0, quality));
+  const u = Math.min(1, Math.max(0, closeness)) * (0.5 + 0.5 * q);
+  return Math.round((lo + (hi - lo) * (0.02 + 0.96 * u)) * 1000) / 1000;
+}
+
+/**
+ * The honest number beside the risk score: how often a crossing of critical followed
+ * within the hour, per level, on the backtest (docs/backtest.md, `npm run backtest`).
+ * `probability` stays in the card's band (that is the card's contract), but high and
+ * medium lie far below their bands in practice (a check reported high is followed by a
+ * crossing within the hour about 7 % of the time, not 30–50 %), so the console presents
+ * `probability` as a **risk score** and this as the chance. Refresh with the engine.
+ * "low" is above "medium": the crossings after "low" are mostly ones no trend foretells
+ * (incidents that jump from the base), while medium means a slow trend hours away.
+ */
+export const CHANCE_WITHIN_HOUR: Record<PredictionLevel, number> = {
+  critical: 0.57,
+  high: 0.075,
+  medium: 0.015,
+  low: 0.037,
+};
+
+/** The calibrated chance of a crossing within the next hour for a prediction at `level`. */
+export function chanceWithinHour(level: PredictionLevel): number {
+  return CHANCE_WITHIN_HOUR[level];
+}

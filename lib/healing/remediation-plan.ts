@@ -9,8 +9,12 @@
  *                                        recorded state when something can re-apply it; with
  *                                        neither, a restart if something can restart it, else nothing
  *   3. any other trigger, or a critical
- *      failure prediction              → restart
+ *      failure prediction that is a
+ *      healing trigger (isHealingTrigger:
+ *      persisted, already critical, leak) → restart; a projection seen once, even
+ *                                        above warning, proposes nothing
  */
+import { isHealingTrigger } from './prediction';
 import type { RemediationAction, RemediationParams } from './vocabulary';
 import { METRICS, type FailurePrediction, type HealingTriggers, type LeakAnalysis, type MetricName } from './types';
 
@@ -65,7 +69,7 @@ export function planRemediation(report: PlanInput, triggers: HealingTriggers, ca
     return { action: 'restart', params: {}, reason: report.healing_triggers.join('; ') };
   }
   const prediction = report.failure_prediction;
-  if (prediction.level === 'critical') {
+  if (isHealingTrigger(prediction)) {
     return {
       action: 'restart',
       params: {},

@@ -42,8 +42,14 @@ export type PredictionLevel = 'critical' | 'high' | 'medium' | 'low';
 export type TimeToFailure = '< 1 hour' | '1-6 hours' | '6-24 hours' | '> 24 hours';
 
 export interface FailurePrediction {
-  /** In the band of `level`: critical (0.5,1], high [0.3,0.5], medium [0.1,0.3), low [0,0.1). */
+  /**
+   * The card's number, in the band of `level`: critical (0.5,1], high [0.3,0.5], medium
+   * [0.1,0.3), low [0,0.1). Presented as a **risk score**: it orders predictions, but it is
+   * not the observed frequency of failure — `chance_within_hour` is.
+   */
   probability: number;
+  /** Calibrated on the backtest: how often a crossing of critical followed within the hour at this level (levels.ts). */
+  chance_within_hour: number;
   time_to_failure: TimeToFailure;
   level: PredictionLevel;
   recommended_action: string;
@@ -53,7 +59,17 @@ export interface FailurePrediction {
   minutes_to_failure: number | null;
   /** The metric that fails first, if any. */
   metric: MetricName | null;
+  /**
+   * Why a critical level is critical (null below critical): the metric is already past
+   * critical; the "< 1 hour" projection persisted over consecutive checks; the metric is
+   * above its warning threshold and projected through critical within the hour; or a
+   * detected leak (an hour-long fit) projects it. Only 'already_critical', 'persisted'
+   * and 'leak' make a prediction a healing trigger (lib/healing/remediation-plan.ts).
+   */
+  critical_evidence?: CriticalEvidence | null;
 }
+
+export type CriticalEvidence = 'already_critical' | 'persisted' | 'warning_breach' | 'leak';
 
 export interface LeakAnalysis {
   leak_detected: boolean;

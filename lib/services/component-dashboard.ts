@@ -14,7 +14,7 @@ import type { ComponentConfig } from '@/db/schema';
 import { bucketSecondsFor } from '@/lib/dashboard/buckets';
 import { DURATION_SECONDS, type ChartRange } from '@/lib/dashboard/durations';
 import { projectionLine, type ProjectionLine } from '@/lib/dashboard/projection-line';
-import { PREDICTION_MAX_SAMPLES, PREDICTION_WINDOW_MINUTES } from '@/lib/healing/projection';
+import { PREDICTION_MAX_SAMPLES, PREDICTION_MAX_WINDOW_MINUTES } from '@/lib/healing/projection';
 import type { MetricName, Thresholds } from '@/lib/healing/types';
 import type { ConsoleProposal } from '@/lib/dashboard/proposal';
 import { componentDetail, type ComponentDetail } from './components';
@@ -88,8 +88,8 @@ async function trendLine(
   const newest = await latestSampleAt(db, componentId);
   // A component silent since before the chart starts has no current trend to draw.
   if (!newest || newest.getTime() < span.from) return null;
-  // The window the health check fitted: the last 30 minutes up to the newest sample.
-  const since = new Date(newest.getTime() - PREDICTION_WINDOW_MINUTES * 60_000 - 1);
+  // Enough for the window the health check fitted (sampling-aware, at most 2 h) up to the newest sample.
+  const since = new Date(newest.getTime() - PREDICTION_MAX_WINDOW_MINUTES * 60_000 - 1);
   const window = await samplesInWindow(db, componentId, since, newest, PREDICTION_MAX_SAMPLES);
   // Drawn at most half a chart-width into the future, so the history keeps most of the width.
   return projectionLine(window.map(toMetricSample), metric, thresholds[metric], span.to + FUTURE_FRACTION * (span.to - span.from));

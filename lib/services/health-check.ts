@@ -10,16 +10,13 @@ import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
 import type { Component, EvidenceSender, MetricSampleRow } from '@/db/schema';
 import { assessHealth } from '@/lib/healing/assess';
+import { historyRanges } from '@/lib/healing/history';
 import { metrics } from '@/lib/observability/metrics';
-import { LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { HealingTriggers, HealthAssessment, MetricSample } from '@/lib/healing/types';
 import type { SampleInput } from '@/lib/validation/sample';
 import { registerComponent } from './component-registry';
 
-/** The longest window any rule looks at (leak detection), and a cap on rows fetched for it. */
-const HISTORY_MINUTES = LEAK_WINDOW_MINUTES;
-const HISTORY_MAX_SAMPLES = 360;
 /** The trend rule looks at the last 10 scores including the current one. */
 const PREVIOUS_SCORES = 9;
 
@@ -112,8 +109,12 @@ export async function judgeNewSample(
   });
   // History and earlier scores as of the sample's own time, so a late (backfilled)
   // sample is judged by its past: samples and checks after recordedAt do not count.
-  const since = new Date(recordedAt.getTime() - HISTORY_MINUTES * 60_000);
-  const history = await samplesInWindow(tx, component.id, since, recordedAt, HISTORY_MAX_SAMPLES);
+  // The ranges (recent window, and the same phase a day earlier) come from lib/healing/history.ts,
+  // which the backtest replays too.
+  const history: MetricSampleRow[] = [];
+  for (const range of historyRanges(recordedAt)) {
+    history.push(...(await samplesInWindow(tx, component.id, range.from, range.to, range.limit)));
+  }
   const previousScores = await recentScores(tx, component.id, PREVIOUS_SCORES, recordedAt);
 
   const assessment = assessHealth({

@@ -273,7 +273,7 @@ test('predictions: most likely failure first, with reasons and the recommended a
     lis.map((li) => ({
       level: li.getAttribute('data-level') as keyof typeof LEVEL_ACTION,
       tier: li.getAttribute('data-tier') ?? '',
-      probability: Number(li.querySelector('[data-testid=probability]')!.textContent!.replace('%', '')),
+      probability: Number(li.querySelector('[data-testid=probability]')!.textContent!.replace(/\D/g, '')), // "risk 32": the card's number as a risk score
       action: li.querySelector('[data-testid=recommended-action]')!.textContent,
       proposal: li.querySelector('[data-testid=console-proposal]')?.getAttribute('data-kind') ?? null,
       reasons: li.querySelectorAll('[data-testid=reasons] li').length,

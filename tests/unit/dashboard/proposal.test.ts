@@ -9,7 +9,7 @@ import type { PredictionLevel } from '@/lib/healing/types';
 
 const healthy: PlanInput = {
   metrics: { cpu_usage: 30, memory_usage: 50, error_rate: 0.01, latency_ms: 200 },
-  failure_prediction: { probability: 0.02, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
+  failure_prediction: { probability: 0.02, chance_within_hour: 0.037, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
   memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
   healing_triggers: [],
 };

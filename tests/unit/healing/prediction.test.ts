@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandForLevel } from '../../../lib/healing/levels';
+import { formatChance, formatRiskScore } from '../../../lib/healing/format';
+import { bandForLevel, CHANCE_WITHIN_HOUR } from '../../../lib/healing/levels';
 import { NO_TREND_REASON, predictFailure } from '../../../lib/healing/prediction';
 import { DEFAULT_THRESHOLDS } from '../../../lib/healing/thresholds';
 import type { LeakAnalysis, MetricName, MetricSample, PredictionLevel } from '../../../lib/healing/types';
@@ -114,13 +115,22 @@ describe('fit quality', () => {
     const rand = prng(seed);
     const p = predictFailure(ramp('cpu_usage', 40, 0.4, () => (rand() - 0.5) * 12), DEFAULT_THRESHOLDS);
     expectInBand(p.probability, p.level);
-    if (p.minutes_to_failure !== null && p.minutes_to_failure < 60) expect(p.level).toBe('critical');
+    // Under an hour is critical once confirmed (issue 12: persisted over consecutive checks, or
+    // above warning); unconfirmed it is high and the reason says so. Seed 5's noise hides the
+    // trend entirely at the check a minute earlier, so that projection has not persisted: high
+    // is the honest answer, not a band violation.
+    if (p.minutes_to_failure !== null && p.minutes_to_failure < 60) {
+      if (p.level === 'high') expect(p.reasons[0]).toMatch(/— not yet confirmed: /);
+      else expect(p.level).toBe('critical');
+    }
   });
 });
 
 describe('probability rises as failure nears', () => {
   it.each<[PredictionLevel, number[], number]>([
-    ['critical', [55, 40, 20, 5], 0.5],
+    // 50 min, not 55: at 55 min the check 5 min earlier projected 60 min, so the forecast has not
+    // yet persisted below the hour (memory_usage is below its warning threshold): high, not critical.
+    ['critical', [50, 40, 20, 5], 0.5],
     ['high', [350, 240, 120, 61], 0.05],
     ['medium', [1400, 1000, 600, 370], 0.02],
     ['low', [10_000, 5000, 2000], 0.002],
@@ -138,15 +148,23 @@ describe('nothing trending', () => {
   it.each<[string, MetricSample[]]>([
     ['flat healthy', series(N, STEP, () => ({}))],
     ['falling metrics', series(N, STEP, (i) => ({ cpu_usage: 60 - i * 0.5 }))],
-    ['single sample', [sampleAt(0)]],
-    ['empty history', []],
-    ['rising but too few points', series(4, STEP, (i) => ({ cpu_usage: 80 + i }))],
-    ['rising but spanning < 60 s', series(10, 5, (i) => ({ cpu_usage: 80 + i }))],
   ])('%s → low with the "No metric" reason', (_label, history) => {
     const p = predictFailure(history, DEFAULT_THRESHOLDS);
     expect(p).toMatchObject({ level: 'low', time_to_failure: '> 24 hours', minutes_to_failure: null, metric: null });
     expect(p.reasons).toEqual([NO_TREND_REASON]);
     expect(p.probability).toBeLessThan(0.01);
+  });
+
+  // Issue 12 item 2: a check that cannot run says so (these used to read "No metric is trending").
+  it.each<[string, MetricSample[], string]>([
+    ['single sample', [sampleAt(0)], 'Not enough history to project a trend: 1 sample (needs 6)'],
+    ['empty history', [], 'Not enough history to project a trend: 0 samples (needs 6)'],
+    ['rising but too few points', series(4, STEP, (i) => ({ cpu_usage: 80 + i })), 'Too few samples to project a trend: 4 in the last ~2 min (needs 6 over ≥ ~5 min at one sample every 30 s)'],
+    ['rising but spanning < 60 s', series(10, 5, (i) => ({ cpu_usage: 80 + i })), 'Too few samples to project a trend: 10 in the last < 1 min (needs 6 over ≥ ~5 min at one sample every 5 s)'],
+    ['sampled every 20 min', series(12, 1200, (i) => ({ cpu_usage: 40 + 4 * i })), 'Sampling every ~20 min is too sparse to project a trend (needs 8 samples within 2 h)'],
+  ])('%s → low, and the reason says why nothing could be projected', (_label, history, reason) => {
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'low', minutes_to_failure: null, metric: null, reasons: [reason] });
   });
 
   it('ignores samples older than 30 minutes', () => {
@@ -274,9 +292,57 @@ describe('only a rise that is still going on counts', () => {
 });
 
 describe('short history', () => {
-  it('a steep rise over 4.5 min (10 samples) is not projected: too short to tell a trend from noise; 5 min is', () => {
+  // Issue 12 item 3: the first check able to project (5 min of data) no longer makes a
+  // below-warning rise critical at once; it must persist ~5 min (or breach warning).
+  it('a steep rise over 4.5 min (10 samples) is not projected; at 5 min it is, unconfirmed; persisting 5 min more it is critical', () => {
     const rising = (n: number) => series(n, 30, (i) => ({ memory_usage: 50 + i * 1.5 }));
     expect(predictFailure(rising(10), DEFAULT_THRESHOLDS).level).toBe('low');
-    expect(predictFailure(rising(11), DEFAULT_THRESHOLDS).level).toBe('critical');
+    const first = predictFailure(rising(11), DEFAULT_THRESHOLDS);
+    expect(first).toMatchObject({ level: 'high', metric: 'memory_usage', critical_evidence: null });
+    expect(first.minutes_to_failure).toBeLessThan(60);
+    expect(first.reasons[0]).toMatch(/— not yet confirmed: seen at this check only and memory_usage is below its warning threshold \(75%\)$/);
+    expect(predictFailure(rising(21), DEFAULT_THRESHOLDS)).toMatchObject({ level: 'critical', critical_evidence: 'persisted' });
+  });
+});
+
+describe('a GC sawtooth whose peaks creep up is hours from critical, not minutes', () => {
+  // After a collection the trend is peak to peak (projection.ts, peakToPeakSlope). Before,
+  // a 20-min cycle sampled every 5 min (four samples a tooth, every step "large") hid the
+  // drop from the jump test and its climb was projected: "critical, 90 % in ~25 min" at
+  // each peak (the first case fails on that engine). The 1-min case guards the same rule
+  // where the drop was already seen: a peak a little above the last one is no fast rise.
+  it.each<[string, MetricSample[]]>([
+    ['20-min teeth sampled every 5 min', series(12, 300, (i) => ({ memory_usage: 49 + 9 * (i % 4) + 0.4 * Math.floor(i / 4) }))],
+    ['10-min teeth sampled every minute', series(40, 60, (i) => ({ memory_usage: 46 + 3.3 * (i % 10) + 0.15 * Math.floor(i / 10) + (i % 2 ? 0.2 : -0.2) }))],
+  ])('%s', (_, history) => {
+    expect(history.at(-1)!.memory_usage).toBeGreaterThan(DEFAULT_THRESHOLDS.memory_usage.warning);
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p.time_to_failure).not.toBe('< 1 hour');
+    expect(p.level).not.toBe('critical');
+  });
+});
+
+describe('beside the risk score (the banded probability), the calibrated chance of a crossing within the hour', () => {
+  // The card's bands stay on `probability`, which the console now presents as a risk score:
+  // on the backtest a check reported high was followed by a crossing within the hour ~7 % of
+  // the time, so no number inside 30–50 % can be an honest probability (docs/backtest.md).
+  it.each<[PredictionLevel, number, number]>([
+    ['critical', 25, 0.3],
+    ['high', 180, 0.1],
+    ['medium', 720, 0.02],
+  ])('%s carries CHANCE_WITHIN_HOUR of its level', (level, minutes, perMinute) => {
+    const p = predictFailure(ramp('memory_usage', minutes, perMinute), DEFAULT_THRESHOLDS);
+    expect(p.level).toBe(level);
+    expect(p.chance_within_hour).toBe(CHANCE_WITHIN_HOUR[level]);
+    expectInBand(p.probability, level);
+  });
+  it('high states the observed frequency, below its band, not the band', () => {
+    expect(CHANCE_WITHIN_HOUR.high).toBeLessThan(bandForLevel('high').minProbability);
+    expect(predictFailure(series(60, 30, () => ({})), DEFAULT_THRESHOLDS).chance_within_hour).toBe(CHANCE_WITHIN_HOUR.low);
+  });
+  it('formats: a risk score is a number out of 100, a chance a percentage', () => {
+    expect(formatRiskScore(0.324)).toBe('32');
+    expect(formatChance(0.075)).toBe('7.5%');
+    expect(formatChance(0.57)).toBe('57%');
   });
 });

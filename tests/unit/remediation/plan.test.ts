@@ -4,7 +4,7 @@ import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 
 const healthy: PlanInput = {
   metrics: { cpu_usage: 30, memory_usage: 50, error_rate: 0.01, latency_ms: 200 },
-  failure_prediction: { probability: 0.02, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
+  failure_prediction: { probability: 0.02, chance_within_hour: 0.037, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
   memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
   healing_triggers: [],
 };
@@ -47,7 +47,18 @@ describe('planRemediation', () => {
   it('cpu over its trigger, or a critical prediction → restart', () => {
     const hot = { ...healthy, metrics: { ...healthy.metrics, cpu_usage: 95 }, healing_triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'] };
     expect(planRemediation(hot, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart', reason: expect.stringContaining('HEAL_CPU_THRESH') });
-    const predicted = { ...healthy, failure_prediction: { ...healthy.failure_prediction, level: 'critical' as const, probability: 0.8, time_to_failure: '< 1 hour' as const, reasons: ['cpu_usage projected to reach 90% in ~20 min'] } };
+    // Issue 12 item 6: the prediction must have persisted (critical_evidence), else see below.
+    const predicted = { ...healthy, failure_prediction: { ...healthy.failure_prediction, level: 'critical' as const, probability: 0.8, time_to_failure: '< 1 hour' as const, reasons: ['cpu_usage projected to reach 90% in ~20 min'], critical_evidence: 'persisted' as const } };
     expect(planRemediation(predicted, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart', reason: expect.stringContaining('projected') });
+  });
+
+  it('a projection alone never restarts anything: a critical prediction that has not persisted (seen once above warning, or from a report without evidence) proposes nothing', () => {
+    const base = { ...healthy.failure_prediction, level: 'critical' as const, probability: 0.6, time_to_failure: '< 1 hour' as const, reasons: ['cpu_usage projected to reach 90% in ~20 min'] };
+    for (const critical_evidence of ['warning_breach' as const, null, undefined]) {
+      expect(planRemediation({ ...healthy, failure_prediction: { ...base, critical_evidence } }, DEFAULT_HEALING_TRIGGERS, caps)).toBeNull();
+    }
+    for (const critical_evidence of ['already_critical' as const, 'leak' as const]) {
+      expect(planRemediation({ ...healthy, failure_prediction: { ...base, critical_evidence } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
+    }
   });
 });
