@@ -9,9 +9,12 @@ import { generateNonce, requestSecurityHeaders } from '@/lib/http/security-heade
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
+/** The API's docs are a page (app/api/docs/page.tsx): page CSP, sign-in redirect. */
+const isApi = (pathname: string) => pathname.startsWith('/api/') && pathname !== '/api/docs';
+
 /** Pages anyone may open; the API answers 401 itself (token auth, JSON errors). */
 function isPublic(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname === '/login' || pathname.startsWith('/login/');
+  return isApi(pathname) || pathname === '/login' || pathname.startsWith('/login/');
 }
 
 export function proxy(request: NextRequest) {
@@ -20,7 +23,7 @@ export function proxy(request: NextRequest) {
   const security = requestSecurityHeaders({
     url: request.url,
     headers: request.headers,
-    api: pathname.startsWith('/api/'),
+    api: isApi(pathname),
     nonce,
     development: process.env.NODE_ENV === 'development',
     oidcIssuer: process.env.AUTH_OIDC_ISSUER,

@@ -24,11 +24,11 @@ import { GET as getRemediation } from '@/app/api/v1/remediations/[id]/route';
 import { GET as getRemediations } from '@/app/api/v1/remediations/route';
 import { getDatabase } from '@/db/client';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
-import { call, createTestToken, type CallOptions } from '../helpers/api';
+import { createTestToken, type CallOptions } from '../helpers/api';
 import { startRenderStandIn, type RenderStandIn } from '../support/render-stand-in';
 import { documentedOperations, expectDocumented } from '../support/openapi-check';
 
-type Handler = Parameters<typeof call>[0];
+type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 /** Which operations answered what, to prove at the end that each had a success and an error. */
 const seen = new Map<string, { ok: boolean; error: boolean }>();

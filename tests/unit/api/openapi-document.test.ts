@@ -16,7 +16,7 @@ describe('the OpenAPI document', { timeout: 60_000 }, () => {
   it('validates as OpenAPI 3.1', async () => {
     expect(document.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(document) as never);
-    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result, JSON.stringify(result)).toMatchObject({ valid: true });
     expect(result.valid).toBe(true);
   });
 
