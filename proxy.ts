@@ -12,9 +12,9 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 /** The API's docs are a page (app/api/docs/page.tsx): page CSP, sign-in redirect. */
 const isApi = (pathname: string) => pathname.startsWith('/api/') && pathname !== '/api/docs';
 
-/** Pages anyone may open; the API answers 401 itself (token auth, JSON errors). */
+/** Pages anyone may open; the API answers 401 itself (token auth, JSON errors); /docs-ui/ is a published package's script. */
 function isPublic(pathname: string): boolean {
-  return isApi(pathname) || pathname === '/login' || pathname.startsWith('/login/');
+  return isApi(pathname) || pathname === '/login' || pathname.startsWith('/login/') || pathname.startsWith('/docs-ui/');
 }
 
 export function proxy(request: NextRequest) {
