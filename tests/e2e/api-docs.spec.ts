@@ -10,6 +10,8 @@ import { expect, test } from './test';
 test.use({ signedInAs: 'viewer' });
 
 test('a viewer opens /api/docs: every operation is listed, grouped by tag, and a read can be tried', async ({ page }) => {
+  // A first visit: Swagger UI's 1.4 MB bundle, the document built, a request tried, a screenshot.
+  test.setTimeout(180_000);
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
