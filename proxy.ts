@@ -9,14 +9,17 @@ import { generateNonce, requestSecurityHeaders } from '@/lib/http/security-heade
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-/** Machine endpoints: the API and Prometheus's /metrics answer 401 themselves (token auth), never a redirect. */
+/**
+ * Machine endpoints answer 401 themselves (token auth, JSON errors), never a redirect: the API and
+ * Prometheus's /metrics. The API's docs are a page (app/api/docs/page.tsx): page CSP, sign-in redirect.
+ */
 function isMachineEndpoint(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname === '/metrics';
+  return (pathname.startsWith('/api/') && pathname !== '/api/docs') || pathname === '/metrics';
 }
 
-/** Pages anyone may open; machine endpoints check their callers themselves. */
+/** Pages anyone may open; machine endpoints check their callers themselves; /docs-ui/ is a published package's script. */
 function isPublic(pathname: string): boolean {
-  return isMachineEndpoint(pathname) || pathname === '/login' || pathname.startsWith('/login/');
+  return isMachineEndpoint(pathname) || pathname === '/login' || pathname.startsWith('/login/') || pathname.startsWith('/docs-ui/');
 }
 
 export function proxy(request: NextRequest) {

@@ -1,16 +1,8 @@
-/** Path parameters, validated like bodies: a bad one is a 400 naming it. */
+/** Path parameters, validated like bodies by the route wrapper: a bad one is a 400 naming it. */
+import { z } from 'zod';
 import { componentNameSchema } from '@/lib/validation/sample';
 import { remediationIdSchema } from '@/lib/validation/remediation';
-import { validationError } from './errors';
 
-export function componentNameParam(raw: string): string {
-  const name = componentNameSchema.safeParse(raw);
-  if (!name.success) throw validationError(name.error, 'name');
-  return name.data;
-}
+export const componentNameParams = z.object({ name: componentNameSchema.meta({ description: 'Component name', example: 'checkout-api' }) });
 
-export function remediationIdParam(raw: string): string {
-  const id = remediationIdSchema.safeParse(raw);
-  if (!id.success) throw validationError(id.error, 'id');
-  return id.data;
-}
+export const remediationIdParams = z.object({ id: remediationIdSchema.meta({ description: 'Remediation id' }) });

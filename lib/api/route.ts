@@ -1,9 +1,12 @@
 /**
  * The one wrapper every /api/v1 handler goes through: database → caller
- * identity → role check → handler, and errors → JSON. Handlers never see an
- * unauthenticated request and never format an error themselves.
+ * identity → role check → path params, query and body validated with the
+ * operation's own schemas (./openapi/operation.ts, the same ones the OpenAPI
+ * document shows) → handler, and errors → JSON. Handlers never see an
+ * unauthenticated request or unvalidated input, and never format an error themselves.
  */
 import 'server-only';
+import type { z } from 'zod';
 import { getDb, isConnectionError, type Db } from '@/db/client';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { log } from '@/lib/log';
@@ -11,39 +14,67 @@ import { metrics } from '@/lib/observability/metrics';
 import { routePattern } from '@/lib/observability/route-pattern';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { DomainError } from '@/lib/healing/domain-error';
-import { ApiError, apiErrorFrom } from './errors';
+import { readJsonBody } from './body';
+import { ApiError, apiErrorFrom, validationError } from './errors';
+import { documented, type Operation } from './openapi/operation';
 import { authenticate, type Principal } from './principal';
 
-export interface RouteContext<Params> {
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<Params = undefined, Query = undefined, Body = undefined> {
   request: Request;
   params: Params;
+  query: Query;
+  body: Body;
   db: Db;
   principal: Principal;
 }
 
-type NextContext<Params> = { params: Promise<Params> };
+type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-export function apiRoute<Params = Record<string, never>>(
-  options: { role: Role },
-  handler: (ctx: RouteContext<Params>) => Promise<Response>,
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export function apiRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  operation: Operation<P, Q, B> & { role: Role },
+  handler: (ctx: RouteContext<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<Response>,
 ) {
-  return async (request: Request, context: NextContext<Params>): Promise<Response> => {
+  const route = async (request: Request, context: NextContext): Promise<Response> => {
     const started = performance.now();
-    const params = await context.params;
+    const rawParams = await context.params;
     let response: Response;
     try {
       const db = await openDb();
       const principal = await authenticate(request, db);
-      if (!hasRole(principal.role, options.role)) {
-        throw new ApiError(403, 'forbidden', `this endpoint requires the ${options.role} role (you have ${principal.role})`);
+      if (!hasRole(principal.role, operation.role)) {
+        throw new ApiError(403, 'forbidden', `this endpoint requires the ${operation.role} role (you have ${principal.role})`);
       }
-      response = await handler({ request, params, db, principal });
+      const params = operation.params ? parse(operation.params, rawParams) : undefined;
+      const query = operation.query ? parse(operation.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const spec = operation.body as { schema: z.ZodType; limit?: number; emptyAs?: unknown } | undefined;
+      const body = spec ? parse(spec.schema, await readJsonBody(request, spec.limit, { emptyAs: spec.emptyAs })) : undefined;
+      response = await handler({
+        request,
+        params: params as Parsed<P>,
+        query: query as Parsed<Q>,
+        body: body as Parsed<B>,
+        db,
+        principal,
+      });
     } catch (error) {
       response = errorResponse(error, request);
     }
-    observeRequest(request, params, response.status, started);
+    observeRequest(request, rawParams, response.status, started);
     return response;
   };
+  return documented(operation as Operation, route);
 }
 
 /** Counted when the answer is ready (a streamed body, e.g. an export, may still be flowing). */

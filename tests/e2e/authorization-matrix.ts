@@ -68,6 +68,7 @@ export const PAGES: PageRow[] = [
     'the manual actions panel; requesting needs operator (the actions check)',
   ),
   viewerPage('app/predictions/page.tsx', '/predictions', 'failure predictions'),
+  viewerPage('app/api/docs/page.tsx', '/api/docs', 'the API docs (Swagger UI on /api/v1/openapi.json); trying a write needs a token of its role'),
   {
     file: 'app/login/page.tsx',
     path: '/login',
@@ -179,6 +180,20 @@ export const ROUTES: RouteRow[] = [
     why: "probe and recover the console's own database connection (harmless when healthy)",
   },
   { file: 'app/api/v1/overview/route.ts', method: 'GET', path: '/api/v1/overview', access: from('viewer'), why: 'read' },
+  {
+    file: 'app/api/v1/openapi.json/route.ts',
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    access: from('viewer'),
+    why: 'the OpenAPI document: what the API accepts is no secret to its readers, but not published to anonymous callers',
+  },
+  {
+    file: 'app/docs-ui/[file]/route.ts',
+    method: 'GET',
+    path: '/docs-ui/swagger-ui-bundle.js',
+    access: from('anonymous'),
+    why: "swagger-ui-dist's published script for /api/docs, like /_next/static: no console data",
+  },
   {
     file: 'app/api/v1/remediations/route.ts',
     method: 'GET',

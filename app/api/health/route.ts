@@ -1,9 +1,38 @@
+import { z } from 'zod';
 import { getDatabase, isConnectionError } from '@/db/client';
+import { documented } from '@/lib/api/openapi/operation';
 import { log } from '@/lib/log';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  console: z.object({ status: z.literal('ok'), uptime_s: z.number().optional() }),
+  database: z.object({
+    status: z.enum(['ok', 'unavailable']),
+    driver: z.enum(['postgres', 'pglite']).optional(),
+    latency_ms: z.number().optional(),
+    recovering: z.boolean().optional(),
+    degraded_since: z.string().nullable().optional(),
+  }),
+});
+
 /** Liveness and readiness for load balancers: no auth, no secrets, no details of failures. */
-export async function GET(): Promise<Response> {
+export const GET = documented(
+  {
+    operationId: 'console_health',
+    summary: 'Liveness and readiness',
+    description: 'For load balancers: no credentials, no secrets, no details of failures.',
+    tag: 'Console',
+    role: null,
+    responses: {
+      200: { description: 'Console and database answer.', schema: healthSchema },
+      503: { description: 'The database is unavailable.', schema: healthSchema },
+    },
+  },
+  health,
+);
+
+async function health(): Promise<Response> {
   const started = performance.now();
   const degradedSince = databaseDegradedSince();
   if (degradedSince) return degraded(degradedSince);

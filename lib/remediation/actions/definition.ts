@@ -74,6 +74,13 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   /** Changes what is running: risky wherever real users are (lib/healing/risk.ts). */
   disruptive: boolean;
   needs(params: RemediationParams): ActionNeeds;
+  /**
+   * Its API route, `POST /api/v1/components/{name}/<route>` (app/api/v1/components/[name]/<route>/route.ts,
+   * whose one line is `actionRoute(name)`); the OpenAPI document lists it from here.
+   */
+  route: string;
+  /** What its API route does, for the API document. */
+  apiDescription: string;
   /** The body of its API route and, without `service_id`, of the browser's request (strict). */
   paramsSchema: Schema;
   /** The browser's params: the page acts only on the registered service, which its dialog names. */

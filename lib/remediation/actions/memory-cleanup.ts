@@ -77,6 +77,8 @@ export const memoryCleanup = {
   disruptive: false,
   // No hook is no refusal: the cleanup judges the leak and proposes a restart instead (SPEC §4).
   needs: () => ({ service: false, hook: false, history: false }),
+  route: 'memory-leaks/cleanup',
+  apiDescription: 'detect_and_cleanup_memory_leaks: cleans only when the last hour of memory is a leak; without a cleanup hook a restart is proposed instead.',
   paramsSchema,
   browserParamsSchema: paramsSchema,
   bodyRequired: false,

@@ -17,6 +17,8 @@ export const restart = {
   brainAction: 'service_restart',
   disruptive: true,
   needs: () => ({ service: true, hook: false, history: false }),
+  route: 'restart',
+  apiDescription: "restart_service_via_render: restarts the component's Render service (`service_id`, else its `render_service_id`).",
   paramsSchema,
   browserParamsSchema: paramsSchema.omit({ service_id: true }),
   bodyRequired: false,

@@ -226,6 +226,8 @@ export const rollback = {
     const type = typeOf(params);
     return { service: type === 'deployment', hook: false, history: type !== 'deployment' };
   },
+  route: 'rollback',
+  apiDescription: 'rollback_component: `rollback_type` previous_state | config | deployment; `service_id` for a deployment rollback of another service.',
   paramsSchema,
   browserParamsSchema: paramsSchema.omit({ service_id: true }),
   bodyRequired: true,

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { apiRoute } from '@/lib/api/route';
+import { apiErrorSchema } from '@/lib/api/schemas/error';
 import { recoverDatabaseConnection } from '@/lib/remediation/db-recovery';
 
 /**
@@ -18,7 +20,22 @@ import { recoverDatabaseConnection } from '@/lib/remediation/db-recovery';
  * which runs this same probe, with the same backoff, until the database answers,
  * and records the recovery.
  */
-export const POST = apiRoute({ role: 'operator' }, async () => {
-  const result = await recoverDatabaseConnection(getDatabase);
-  return Response.json(result, { status: result.success ? 200 : 503 });
-});
+const recovery = z.looseObject({ success: z.boolean(), recovered: z.boolean().optional(), message: z.string().optional() });
+
+export const POST = apiRoute(
+  {
+    operationId: 'recover_database',
+    summary: "Probe the console's database connection with backoff",
+    description: 'recover_database_connection. `recovered: false` (and no audit row) when the database was reachable.',
+    tag: 'Console',
+    role: 'operator',
+    responses: {
+      200: { description: 'Reachable, or recovered.', schema: recovery },
+      503: { description: 'Still unreachable, or known to be down (then answered before the handler, as every route).', schema: z.union([recovery, apiErrorSchema]) },
+    },
+  },
+  async () => {
+    const result = await recoverDatabaseConnection(getDatabase);
+    return Response.json(result, { status: result.success ? 200 : 503 });
+  },
+);
