@@ -1,4 +1,5 @@
 import { ConsoleFrame } from '@/components/console-frame';
+import { AlertRoutingPanel } from '@/components/admin/alert-routing-panel';
 import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
@@ -14,6 +15,7 @@ import { listUsers } from '@/db/queries/users';
 import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { currentAlertRouting } from '@/lib/services/alerts';
 import { currentHookRanges } from '@/lib/services/hook-addresses';
 
 export const dynamic = 'force-dynamic';
@@ -24,12 +26,13 @@ const RECENT_EVENTS = 50;
 export default async function AdminPage() {
   const user = await requirePageUser('admin');
   const db = await getDb();
-  const [users, tokens, components, pause, hookRanges, events] = await Promise.all([
+  const [users, tokens, components, pause, hookRanges, alertRouting, events] = await Promise.all([
     listUsers(db),
     listApiTokens(db),
     listComponents(db),
     automationPause(db),
     currentHookRanges(db),
+    currentAlertRouting(db),
     recentAdminEvents(db, RECENT_EVENTS),
   ]);
   return (
@@ -45,6 +48,7 @@ export default async function AdminPage() {
         policies={REMEDIATION_POLICIES}
       />
       <HookRangesPanel state={hookRanges} />
+      <AlertRoutingPanel state={alertRouting} />
       <EventsPanel
         events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
         limit={RECENT_EVENTS}

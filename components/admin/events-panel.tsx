@@ -21,6 +21,7 @@ const VERB: Record<AdminAction, string> = {
   'automation.pause': 'paused automation',
   'automation.resume': 'resumed automation',
   'hooks.allowed_ranges': 'changed the hook address allowance for',
+  'alerts.routing': 'changed the alert routing of',
 };
 
 function change(details: Record<string, unknown>): string {

@@ -24,6 +24,7 @@ export const ADMIN_ACTIONS = [
   'automation.pause',
   'automation.resume',
   'hooks.allowed_ranges',
+  'alerts.routing',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
