@@ -11,7 +11,7 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { insertAlertOnce, resolveAlert } from '@/db/queries/alerts';
+import { insertAlertOnce, recentAlerts, resolveAlert } from '@/db/queries/alerts';
 import { recordBrain } from '@/db/queries/brain';
 import { componentIdsByName } from '@/db/queries/components';
 import { alertRouting, type AlertRoutingState } from '@/db/queries/settings';
@@ -147,4 +147,12 @@ export function alertView(row: AlertRow, healingSeverities: readonly string[]): 
     generator_url: row.generatorUrl,
     fingerprint: row.fingerprint,
   };
+}
+
+const COMPONENT_PAGE_ALERTS = 10;
+
+/** The component page's alerts: firing ones first, then the latest resolved. */
+export async function componentAlerts(db: Db, componentId: string): Promise<AlertView[]> {
+  const [routing, rows] = await Promise.all([currentAlertRouting(db), recentAlerts(db, componentId, COMPONENT_PAGE_ALERTS)]);
+  return rows.map((row) => alertView(row, routing.healingSeverities));
 }
