@@ -201,6 +201,14 @@ export const ROUTES: RouteRow[] = [
     access: from('operator'),
     why: 'send a batch of samples',
   },
+  {
+    file: 'app/api/v1/alerts/alertmanager/route.ts',
+    method: 'POST',
+    path: '/api/v1/alerts/alertmanager',
+    body: { version: '3' },
+    access: from('operator'),
+    why: "Alertmanager's webhook receiver (an operator token in http_config.authorization)",
+  },
 ];
 
 const invalid = [{}];
@@ -274,4 +282,5 @@ export const ACTIONS: ActionRow[] = [
   admin('setPolicyAction', 'component', 'set a remediation policy'),
   admin('setPauseAction', 'paused', 'pause or resume automation'),
   admin('setHookRangesAction', 'ranges', 'set the internal ranges cleanup hooks may point to'),
+  admin('setAlertRoutingAction', 'component_labels', 'set which alert labels name a component and which severities heal'),
 ];
