@@ -31,7 +31,7 @@ export async function serveRoute(path: string, handler: Handler) {
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: 'POST', headers, body }), { params: Promise.resolve({}) });
+    const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: 'POST', headers, body: new Uint8Array(body) }), { params: Promise.resolve({}) });
     const text = await response.text();
     deliveries.push({ path: req.url, authorization: req.headers.authorization ?? null, status: response.status, body: text });
     res.writeHead(response.status, { 'content-type': 'application/json' }).end(text);
