@@ -7,8 +7,12 @@ export function FiringAlerts({ alerts, reference }: { alerts: AlertView[]; refer
   return (
     <div className="small" data-testid="firing-alerts">
       {alerts.map((alert) => (
-        <div key={`${alert.fingerprint}-${alert.starts_at}`} className="firing-alert" title={alert.annotations.summary ?? alert.annotations.description}>
-          <span aria-hidden="true">🔔</span> {firingLine(alert, reference)}
+        <div
+          key={`${alert.fingerprint}-${alert.starts_at}`}
+          className={alert.healing ? 'tone-high' : undefined}
+          title={alert.annotations.summary ?? alert.annotations.description}
+        >
+          {firingLine(alert, reference)}
           {alert.severity && <span className="muted"> · {alert.severity}</span>}
           {alert.healing && <span className="muted"> · healing trigger</span>}
         </div>

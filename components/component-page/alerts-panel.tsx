@@ -15,14 +15,22 @@ export function AlertsPanel({ alerts, reference }: { alerts: AlertView[]; refere
         <>
           {firing.length === 0 ? <p className="muted">Nothing firing.</p> : <FiringAlerts alerts={firing} reference={reference} />}
           {firing.map((alert) => (
-            <dl key={`${alert.fingerprint}-${alert.starts_at}`} className="facts small">
-              {Object.entries({ ...alert.labels, ...alert.annotations }).map(([name, value]) => (
-                <div key={name} style={{ display: 'contents' }}>
-                  <dt>{name}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <div key={`${alert.fingerprint}-${alert.starts_at}`} className="small" style={{ marginTop: 8 }}>
+              <dl className="facts">
+                {Object.entries(alert.annotations).map(([name, value]) => (
+                  <div key={name} style={{ display: 'contents' }}>
+                    <dt>{name}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="muted">
+                labels:{' '}
+                {Object.entries(alert.labels)
+                  .map(([name, value]) => `${name}="${value}"`)
+                  .join(', ')}
+              </p>
+            </div>
           ))}
           {resolved.length > 0 && (
             <table className="table" aria-label="Resolved alerts">

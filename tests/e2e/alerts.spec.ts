@@ -34,6 +34,8 @@ async function deliver(page: Page, body: unknown) {
 }
 
 test('a firing Alertmanager alert: overview, component page, and its evidence in the approval card', async ({ approverPage: page }) => {
+  // Waits for reconciler passes (every 5 s) and re-proposals after the 30 s approval expiry.
+  test.setTimeout(180_000);
   // A production component on a Render service: a restart of it waits for an approver.
   const put = await page.request.put(`/api/v1/components/${COMPONENT}`, { headers: bearer('admin'), data: { render_service_id: 'srv-alertedcheckout' } });
   expect([200, 201]).toContain(put.status());
@@ -66,21 +68,21 @@ test('a firing Alertmanager alert: overview, component page, and its evidence in
   await panel.screenshot({ path: path.join(SHOTS, 'alerts-component-page.png') });
 
   // The reconciler (every 5 s here) proposes a restart on the alert; the card shows the alert.
-  let id = '';
+  // Proposals expire after 30 s in the e2e server and are proposed again, so the card is found
+  // by its component (the queue polls), not by one id.
   await expect
     .poll(
       async () => {
         const res = await page.request.get(`/api/v1/remediations?component=${COMPONENT}&status=pending_approval`, { headers: bearer('admin') });
-        const { remediations } = (await res.json()) as { remediations: { id: string; action: string }[] };
-        id = remediations.find((r) => r.action === 'restart')?.id ?? '';
-        return id;
+        const { remediations } = (await res.json()) as { remediations: { action: string }[] };
+        return remediations.some((r) => r.action === 'restart');
       },
-      { timeout: 20_000 },
+      { timeout: 30_000 },
     )
-    .not.toBe('');
-  await page.goto(`/approvals#${id}`);
-  const card = page.locator(`article[data-remediation-id="${id}"]`);
-  await expect(card).toContainText('alert HighErrorRate firing since');
+    .toBe(true);
+  await page.goto('/approvals');
+  const card = page.locator('article[data-remediation-id]', { hasText: 'alert HighErrorRate firing since' }).first();
+  await expect(card).toContainText(COMPONENT, { timeout: 45_000 });
   const evidence = card.getByTestId('alert-evidence');
   await expect(evidence).toContainText('HighErrorRate');
   await expect(evidence).toContainText('summary: checkout 5xx above 5 % for 5 minutes');
