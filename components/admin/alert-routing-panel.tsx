@@ -3,23 +3,16 @@
 import { useState } from 'react';
 import { setAlertRoutingAction } from '@/app/admin/actions';
 import type { AlertRoutingState } from '@/db/queries/settings';
-import { formatUtc } from '@/lib/format';
 import styles from './admin.module.css';
 import { FormError } from './form-error';
+import { LastChanged } from './last-changed';
 import { useAction } from './use-action';
 
 /** Which alert labels name a component and which severities heal (POST /api/v1/alerts/alertmanager). */
 export function AlertRoutingPanel({ state }: { state: AlertRoutingState }) {
   const { run, pending, failure } = useAction(setAlertRoutingAction);
   const [notice, setNotice] = useState('');
-  const who = state.updatedBy ? (
-    <>
-      {' '}
-      Last changed by {state.updatedBy} at <time className={styles.when}>{formatUtc(state.updatedAt)}</time>.
-    </>
-  ) : (
-    ' Not changed yet: these are the defaults.'
-  );
+  const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: these are the defaults." />;
   return (
     <section className={styles.panel} aria-labelledby="alert-routing-title">
       <div className={styles.panelHead}>

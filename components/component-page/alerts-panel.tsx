@@ -1,4 +1,5 @@
 import { FiringAlerts } from '@/components/firing-alerts';
+import { labelText } from '@/lib/alerts/format';
 import { formatUtc } from '@/lib/format';
 import type { AlertView } from '@/lib/services/alerts';
 
@@ -26,9 +27,7 @@ export function AlertsPanel({ alerts, reference }: { alerts: AlertView[]; refere
               </dl>
               <p className="muted">
                 labels:{' '}
-                {Object.entries(alert.labels)
-                  .map(([name, value]) => `${name}="${value}"`)
-                  .join(', ')}
+                {labelText(alert.labels)}
               </p>
             </div>
           ))}

@@ -6,6 +6,7 @@
 // Rendered in the browser too (the approval cards): zod without its eval probe, for the CSP.
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
+import { labelText } from '@/lib/alerts/format';
 import { formatTime } from './format';
 import styles from './approvals.module.css';
 
@@ -146,9 +147,7 @@ function AlertsEvidence({ alerts }: { alerts: NonNullable<Evidence['alerts']> })
             ))}
             <li className="muted">
               labels:{' '}
-              {Object.entries(alert.labels)
-                .map(([name, value]) => `${name}="${value}"`)
-                .join(', ')}
+              {labelText(alert.labels)}
             </li>
           </ul>
         </div>

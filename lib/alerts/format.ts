@@ -14,3 +14,10 @@ export function sinceText(startsAt: string, reference: string): string {
 export function firingLine(alert: { alertname: string; starts_at: string }, reference: string): string {
   return `firing: ${alert.alertname} since ${sinceText(alert.starts_at, reference)}`;
 }
+
+/** An alert's label set as PromQL writes it: `alertname="HighErrorRate", team="payments"`. */
+export function labelText(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(', ');
+}

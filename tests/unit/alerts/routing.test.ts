@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firingLine, sinceText } from '@/lib/alerts/format';
+import { firingLine, labelText, sinceText } from '@/lib/alerts/format';
 import { componentLabelOf, DEFAULT_COMPONENT_LABELS, isHealingSeverity } from '@/lib/alerts/routing';
 import { setAlertRoutingInput } from '@/lib/validation/admin';
 
@@ -47,5 +47,11 @@ describe('setAlertRoutingInput', () => {
     expect(bad.error!.issues[0]).toMatchObject({ path: ['component_labels'], message: expect.stringContaining('"9lives" is not a label name') });
     const empty = setAlertRoutingInput.safeParse({ component_labels: ' ', healing_severities: 'critical' });
     expect(empty.error!.issues[0]).toMatchObject({ path: ['component_labels'], message: 'must list at least 1' });
+  });
+});
+
+describe('labelText', () => {
+  it('writes a label set as PromQL does', () => {
+    expect(labelText({ alertname: 'HighErrorRate', team: 'payments' })).toBe('alertname="HighErrorRate", team="payments"');
   });
 });
