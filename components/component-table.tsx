@@ -16,6 +16,7 @@ import { ConsoleProposal } from './console-proposal';
 import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
 import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
+import { FiringAlerts } from './firing-alerts';
 import { StaleBadge } from './stale-badge';
 
 
@@ -166,6 +167,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                     <th scope="row">
                       <Link href={`/components/${c.name}`}>{c.name}</Link>
                       <div className="small muted">{c.environment}</div>
+                      <FiringAlerts alerts={c.firing_alerts} reference={query.data.generated_at} />
                     </th>
                     {h && p ? (
                       <>

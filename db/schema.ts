@@ -417,3 +417,43 @@ export const prometheusSourceStatus = pgTable(
   (t) => [primaryKey({ columns: [t.sourceId, t.component] }), index('prometheus_source_status_component_idx').on(t.component)],
 );
 export type PrometheusSourceStatus = typeof prometheusSourceStatus.$inferSelect;
+/**
+ * Alerts received from Alertmanager's webhook (POST /api/v1/alerts/alertmanager). One row per
+ * alert instance: Alertmanager's fingerprint (its label set) and when it started. Alertmanager
+ * retries failed deliveries and re-sends a group every group_interval/repeat_interval, so the
+ * unique key makes a re-delivery a no-op; a resolved delivery closes the firing row.
+ * `componentId` is null when no label named a registered component ("unmatched": stored, shown
+ * nowhere as a component's, never a healing trigger).
+ */
+export const ALERT_STATUSES = ['firing', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fingerprint: text('fingerprint').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    status: text('status', { enum: ALERT_STATUSES }).notNull(),
+    alertname: text('alertname').notNull(),
+    severity: text('severity'),
+    componentId: uuid('component_id').references(() => components.id, { onDelete: 'cascade' }),
+    /** The label value that named the component (also kept when it matched nothing). */
+    componentLabel: text('component_label'),
+    labels: jsonb('labels').$type<Record<string, string>>().notNull(),
+    annotations: jsonb('annotations').$type<Record<string, string>>().notNull(),
+    generatorUrl: text('generator_url'),
+    /** Who delivered it (the API token; its creator may not approve what it triggers). */
+    sentBy: text('sent_by').notNull(),
+    sentByUserId: uuid('sent_by_user_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('alerts_fingerprint_starts_key').on(t.fingerprint, t.startsAt),
+    index('alerts_component_status_idx').on(t.componentId, t.status, t.startsAt),
+  ],
+);
+export type AlertRow = typeof alerts.$inferSelect;
+export type NewAlertRow = typeof alerts.$inferInsert;

@@ -5,6 +5,7 @@
  * admin role, zod) and revalidates /admin; the rules live in lib/services/admin.
  */
 import { serverAction } from '@/lib/actions/server-action';
+import { adminSetAlertRouting } from '@/lib/services/admin/alert-routing';
 import { adminSetHookRanges } from '@/lib/services/admin/hook-ranges';
 import { adminSetPause, adminSetPolicy } from '@/lib/services/admin/settings';
 import { adminCreateToken, adminRevokeToken } from '@/lib/services/admin/tokens';
@@ -13,6 +14,7 @@ import {
   createTokenInput,
   createUserInput,
   revokeTokenInput,
+  setAlertRoutingInput,
   setHookRangesInput,
   setPauseInput,
   setPolicyInput,
@@ -60,4 +62,9 @@ export const setPauseAction = serverAction(
 export const setHookRangesAction = serverAction(
   { ...admin, name: 'admin.setHookRanges', schema: setHookRangesInput },
   (input, { user, db }) => adminSetHookRanges(db, user, input),
+);
+
+export const setAlertRoutingAction = serverAction(
+  { ...admin, name: 'admin.setAlertRouting', schema: setAlertRoutingInput },
+  (input, { user, db }) => adminSetAlertRouting(db, user, input),
 );

@@ -1,4 +1,5 @@
 import { ConsoleFrame } from '@/components/console-frame';
+import { AlertRoutingPanel } from '@/components/admin/alert-routing-panel';
 import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
@@ -15,6 +16,7 @@ import { listUsers } from '@/db/queries/users';
 import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth/guards';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { currentAlertRouting } from '@/lib/services/alerts';
 import { currentHookRanges } from '@/lib/services/hook-addresses';
 import { listSourceViews } from '@/lib/services/prometheus-sources';
 
@@ -26,12 +28,13 @@ const RECENT_EVENTS = 50;
 export default async function AdminPage() {
   const user = await requirePageUser('admin');
   const db = await getDb();
-  const [users, tokens, components, pause, hookRanges, events, sources] = await Promise.all([
+  const [users, tokens, components, pause, hookRanges, alertRouting, events, sources] = await Promise.all([
     listUsers(db),
     listApiTokens(db),
     listComponents(db),
     automationPause(db),
     currentHookRanges(db),
+    currentAlertRouting(db),
     recentAdminEvents(db, RECENT_EVENTS),
     listSourceViews(db),
   ]);
@@ -50,6 +53,7 @@ export default async function AdminPage() {
       {/* The view only: a source row also holds its token or password. */}
       <PrometheusSourcesPanel sources={sources} />
       <HookRangesPanel state={hookRanges} />
+      <AlertRoutingPanel state={alertRouting} />
       <EventsPanel
         events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
         limit={RECENT_EVENTS}

@@ -24,6 +24,7 @@ const VERB: Record<AdminAction, string> = {
   'prometheus_source.create': 'added Prometheus source',
   'prometheus_source.update': 'changed Prometheus source',
   'prometheus_source.delete': 'removed Prometheus source',
+  'alerts.routing': 'changed the alert routing of',
 };
 
 function change(details: Record<string, unknown>): string {

@@ -5,7 +5,7 @@ import { setHookRangesAction } from '@/app/admin/actions';
 import type { HookRangesState } from '@/db/queries/settings';
 import styles from './admin.module.css';
 import { FormError } from './form-error';
-import { formatUtc } from '@/lib/format';
+import { LastChanged } from './last-changed';
 import { useAction } from './use-action';
 
 /**
@@ -15,14 +15,7 @@ import { useAction } from './use-action';
 export function HookRangesPanel({ state }: { state: HookRangesState }) {
   const { run, pending, failure } = useAction(setHookRangesAction);
   const [notice, setNotice] = useState('');
-  const who = state.updatedBy ? (
-    <>
-      {' '}
-      Last changed by {state.updatedBy} at <time className={styles.when}>{formatUtc(state.updatedAt)}</time>.
-    </>
-  ) : (
-    ' Not changed yet: this is the default.'
-  );
+  const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: this is the default." />;
   return (
     <section className={styles.panel} aria-labelledby="hook-ranges-title">
       <div className={styles.panelHead}>

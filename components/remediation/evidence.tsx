@@ -6,6 +6,7 @@
 // Rendered in the browser too (the approval cards): zod without its eval probe, for the CSP.
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
+import { labelText } from '@/lib/alerts/format';
 import { formatTime } from './format';
 import { formatRiskScore } from '@/lib/healing/format';
 import styles from './approvals.module.css';
@@ -31,6 +32,19 @@ const evidenceSchema = z.object({
   healing_triggers: z.array(z.string()).optional().catch(undefined),
   memory_leak: z.object({ leak_detected: z.boolean(), reason: z.string() }).optional().catch(undefined),
   policy: z.string().optional().catch(undefined),
+  // Firing Alertmanager alerts behind the proposal (lib/remediation/evidence.ts alertEvidence).
+  alerts: z
+    .array(
+      z.object({
+        alertname: z.string(),
+        severity: z.string().nullable().catch(null),
+        starts_at: z.string(),
+        labels: z.record(z.string(), z.string()).catch({}),
+        annotations: z.record(z.string(), z.string()).catch({}),
+      }),
+    )
+    .optional()
+    .catch(undefined),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -96,6 +110,7 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
       ) : (
         <p className="muted small">No health check was recorded with this request.</p>
       )}
+      {e.alerts && e.alerts.length > 0 && <AlertsEvidence alerts={e.alerts} />}
       {e.policy && <p className="muted small">Policy: {e.policy}</p>}
     </section>
   );
@@ -110,6 +125,34 @@ function List({ title, items }: { title: string; items: string[] }) {
           <li key={i}>{item}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Each firing alert with all its labels and annotations: what Alertmanager said, for the approver to judge. */
+function AlertsEvidence({ alerts }: { alerts: NonNullable<Evidence['alerts']> }) {
+  return (
+    <div className={styles.evidenceList} data-testid="alert-evidence">
+      <h4>Firing alerts (Alertmanager)</h4>
+      {alerts.map((alert, i) => (
+        <div key={i}>
+          <p className="small">
+            <strong>{alert.alertname}</strong>
+            {alert.severity && ` · severity ${alert.severity}`} · firing since {formatTime(alert.starts_at)}
+          </p>
+          <ul>
+            {Object.entries(alert.annotations).map(([name, value]) => (
+              <li key={`a-${name}`}>
+                {name}: {value}
+              </li>
+            ))}
+            <li className="muted">
+              labels:{' '}
+              {labelText(alert.labels)}
+            </li>
+          </ul>
+        </div>
+      ))}
     </div>
   );
 }

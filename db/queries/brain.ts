@@ -14,6 +14,8 @@ export const ACTION_TYPES = [
   'memory_leak_cleanup',
   'reconciliation_cycle',
   'remediation_approval',
+  'alert_firing',
+  'alert_resolved',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 

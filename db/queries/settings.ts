@@ -48,3 +48,39 @@ export async function setHookAllowedRanges(db: Db, ranges: string[], by: string)
     .values({ key: HOOK_RANGES_KEY, value: ranges, updatedBy: by })
     .onConflictDoUpdate({ target: settings.key, set: { value: ranges, updatedBy: by, updatedAt: new Date() } });
 }
+
+const ALERT_ROUTING_KEY = 'alert_routing';
+
+export interface AlertRoutingState {
+  /** Labels naming an alert's component, first match wins (lib/alerts/routing.ts). */
+  componentLabels: string[];
+  /** `severity` values whose firing alerts are healing triggers. */
+  healingSeverities: string[];
+  /** False while no admin has saved the setting: the lists are then the defaults. */
+  saved: boolean;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+const strings = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+
+export async function alertRouting(db: Db, defaults: { componentLabels: readonly string[]; healingSeverities: readonly string[] }): Promise<AlertRoutingState> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, ALERT_ROUTING_KEY)).limit(1);
+  const value = (row?.value ?? {}) as { component_labels?: unknown; healing_severities?: unknown };
+  return {
+    componentLabels: strings(value.component_labels) ?? [...defaults.componentLabels],
+    healingSeverities: strings(value.healing_severities) ?? [...defaults.healingSeverities],
+    saved: row !== undefined,
+    updatedBy: row?.updatedBy ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+export async function setAlertRouting(db: Db, routing: { componentLabels: string[]; healingSeverities: string[] }, by: string): Promise<void> {
+  const value = { component_labels: routing.componentLabels, healing_severities: routing.healingSeverities };
+  await db
+    .insert(settings)
+    .values({ key: ALERT_ROUTING_KEY, value, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: by, updatedAt: new Date() } });
+}

@@ -9,7 +9,7 @@
  * activity log say when those held an action back.
  */
 import type { RemediationAction, RemediationPolicy } from '@/db/schema';
-import { planRemediation, type PlanInput } from '@/lib/healing/remediation-plan';
+import { planRemediation, type AlertTrigger, type PlanInput } from '@/lib/healing/remediation-plan';
 import { riskFor } from '@/lib/healing/risk';
 import { actionOf } from '@/lib/remediation/actions';
 import { planCapabilities, refusalFor, type Capabilities } from '@/lib/remediation/capabilities';
@@ -26,10 +26,12 @@ export interface NextActionContext {
   /** When a person last rejected this action for this component within the snooze, if they did. */
   rejectedAt: (action: RemediationAction) => Date | null;
   rejectionSnoozeMs: number;
+  /** Firing alerts at a healing severity: triggers, as for the reconciler. */
+  alerts?: readonly AlertTrigger[];
 }
 
-export function nextAction(report: PlanInput, ctx: NextActionContext): NextAction | null {
-  const plan = planRemediation(report, ctx.triggers, planCapabilities(ctx.capabilities));
+export function nextAction(report: PlanInput | null, ctx: NextActionContext): NextAction | null {
+  const plan = planRemediation(report, ctx.triggers, planCapabilities(ctx.capabilities), ctx.alerts);
   if (!plan) return null;
   const definition = actionOf(plan.action);
   const base = { action: plan.action, params: plan.params, action_name: definition.describeParams(plan.params), reason: plan.reason, until: null, why: null };

@@ -8,11 +8,16 @@
  *                                        deployment on a Render service, else to the previous
  *                                        recorded state when something can re-apply it; with
  *                                        neither, a restart if something can restart it, else nothing
- *   3. any other trigger, or a critical
- *      failure prediction that is a
- *      healing trigger (isHealingTrigger:
- *      persisted, already critical, leak) → restart; a projection seen once, even
+ *   3. any other trigger, a firing
+ *      healing alert (Alertmanager), or
+ *      a critical failure prediction
+ *      that is a healing trigger
+ *      (isHealingTrigger: persisted,
+ *      already critical, leak)          → restart; a projection seen once, even
  *                                        above warning, proposes nothing
+ *
+ * A firing alert at a healing severity is a trigger like a metric over its HEAL_* value: the
+ * alert is evidence on its own, so it counts without a (fresh) health check (`report` null).
  */
 import { isHealingTrigger } from './prediction';
 import type { RemediationAction, RemediationParams } from './vocabulary';
@@ -40,15 +45,36 @@ export interface PlanCapabilities {
   restartable: boolean;
 }
 
-export function planRemediation(report: PlanInput, triggers: HealingTriggers, capabilities: PlanCapabilities): Proposal | null {
-  if (report.memory_leak.leak_detected) {
+/** A firing Alertmanager alert whose severity the admin marks as healing. */
+export interface AlertTrigger {
+  alertname: string;
+  severity: string | null;
+  /** ISO time the alert started firing. */
+  starts_at: string;
+  annotations: Record<string, string>;
+}
+
+/** "alert HighErrorRate firing since 2026-12-01 12:03 UTC (severity critical): error rate above 5 %". */
+export function alertTriggerLine(alert: AlertTrigger): string {
+  const iso = new Date(alert.starts_at).toISOString();
+  const summary = alert.annotations.summary ?? alert.annotations.description;
+  return `alert ${alert.alertname} firing since ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC${alert.severity ? ` (severity ${alert.severity})` : ''}${summary ? `: ${summary}` : ''}`;
+}
+
+export function planRemediation(
+  report: PlanInput | null,
+  triggers: HealingTriggers,
+  capabilities: PlanCapabilities,
+  alerts: readonly AlertTrigger[] = [],
+): Proposal | null {
+  if (report?.memory_leak.leak_detected) {
     const leak = `memory leak detected (${report.memory_leak.reason})`;
     return capabilities.cleanupHook
       ? { action: 'memory_cleanup', params: {}, reason: leak }
       : { action: 'restart', params: {}, reason: `${leak}; no cleanup hook registered, so a restart frees the memory` };
   }
-  const over = METRICS.filter((m) => report.metrics[m] > triggers[m]);
-  if (over.includes('error_rate')) {
+  const over = report ? METRICS.filter((m) => report.metrics[m] > triggers[m]) : [];
+  if (report && over.includes('error_rate')) {
     const message = report.healing_triggers.find((t) => t.startsWith('error_rate')) ?? 'error_rate above its healing trigger';
     const rollbackType = capabilities.renderServiceId ? 'deployment' : capabilities.stateRollback ? 'previous_state' : null;
     if (rollbackType) {
@@ -65,11 +91,12 @@ export function planRemediation(report: PlanInput, triggers: HealingTriggers, ca
       reason: `${message}; nothing to roll back to (no Render deploy history, no recorded state that can be re-applied), so a restart`,
     };
   }
-  if (over.length > 0) {
-    return { action: 'restart', params: {}, reason: report.healing_triggers.join('; ') };
+  if (over.length > 0 || alerts.length > 0) {
+    const reasons = [...(report && over.length > 0 ? report.healing_triggers : []), ...alerts.map(alertTriggerLine)];
+    return { action: 'restart', params: {}, reason: reasons.join('; ') };
   }
-  const prediction = report.failure_prediction;
-  if (isHealingTrigger(prediction)) {
+  const prediction = report?.failure_prediction;
+  if (prediction && isHealingTrigger(prediction)) {
     return {
       action: 'restart',
       params: {},

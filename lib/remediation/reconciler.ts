@@ -21,15 +21,17 @@ import {
   rejectedSince,
   unclaimedApproved,
 } from '@/db/queries/remediations';
+import { firingAlertsByComponent } from '@/db/queries/alerts';
 import { automationPause } from '@/db/queries/settings';
-import type { Component, HealthCheckRow } from '@/db/schema';
+import type { AlertRow, Component, HealthCheckRow } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
 import type { HealthReport } from '@/lib/services/health-check';
-import { evidenceFromCheck } from './evidence';
+import { currentAlertRouting } from '@/lib/services/alerts';
+import { alertEvidence, alertTriggers, evidenceFromCheck } from './evidence';
 import { actionOf } from './actions';
 import { capabilitiesOf, factsOf, planCapabilities } from './capabilities';
 import { executeRemediation } from './execute';
@@ -113,14 +115,17 @@ export async function reconcileOnce(db: Db, deps: ReconcilerDeps, stillExclusive
     await resumeUnclaimed(db, deps, now, counts, notes);
 
     const latest = await latestCheckPerComponent(db);
+    // Firing alerts at a healing severity are triggers too (also for a component never checked).
+    const alerting = await firingAlertsByComponent(db, (await currentAlertRouting(db)).healingSeverities);
     counts.components = components.length;
     for (const component of components) {
-      const check = latest.get(component.id);
-      if (!check) continue;
+      const check = latest.get(component.id) ?? null;
+      const alerts = alerting.get(component.id) ?? [];
+      if (!check && alerts.length === 0) continue;
       if (!(await stillExclusive())) throw new LockLost();
       // One component's bad data or a bug in its path must not cost every later component its pass.
       try {
-        await reconcileComponent(db, deps, component, check, now, counts, notes);
+        await reconcileComponent(db, deps, component, check, alerts, now, counts, notes);
       } catch (error) {
         counts.errors++;
         log.error('reconciler: component not reconciled', { component: component.name, error });
@@ -175,21 +180,25 @@ async function reconcileComponent(
   db: Db,
   deps: ReconcilerDeps,
   component: Component,
-  check: HealthCheckRow,
+  latestCheck: HealthCheckRow | null,
+  alerts: AlertRow[],
   now: Date,
   counts: CycleCounts,
   notes: string[],
 ): Promise<void> {
-  if (now.getTime() - check.checkedAt.getTime() > deps.settings.maxEvidenceAgeMs) {
-    counts.stale++; // no fresh data: acting on an old picture could restart a service that recovered
+  // No fresh data: acting on an old picture could restart a service that recovered. A firing
+  // alert is fresh evidence of its own (Alertmanager sends `resolved` when it stops).
+  const check = latestCheck && now.getTime() - latestCheck.checkedAt.getTime() <= deps.settings.maxEvidenceAgeMs ? latestCheck : null;
+  if (!check && alerts.length === 0) {
+    counts.stale++;
     return;
   }
   counts.evaluated++;
   if (await openRemediationFor(db, component.id)) return; // one at a time per component
-  const report = check.result as unknown as HealthReport;
+  const report = check ? (check.result as unknown as HealthReport) : null;
   // Only what would not be refused is proposed (the same check as the request path).
   const capabilities = capabilitiesOf(component, await factsOf(db, component, deps.executors));
-  const proposal = planRemediation(report, deps.triggers, planCapabilities(capabilities));
+  const proposal = planRemediation(report, deps.triggers, planCapabilities(capabilities), alertTriggers(alerts));
   if (!proposal) return;
   // A person said no: asking again every pass would only fill the queue with the same question.
   if (await rejectedSince(db, component.id, proposal.action, new Date(now.getTime() - deps.settings.rejectionSnoozeMs))) {
@@ -204,7 +213,7 @@ async function reconcileComponent(
         component: component.name,
         ...proposal,
         requester: RECONCILER,
-        evidence: evidenceFromCheck(check),
+        evidence: { ...(check ? evidenceFromCheck(check) : {}), ...alertEvidence(alerts) },
       },
       deps,
     );

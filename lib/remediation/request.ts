@@ -20,6 +20,7 @@ import { DomainError } from '@/lib/healing/domain-error';
 import { riskFor, type RiskContext } from '@/lib/healing/risk';
 import { log } from '@/lib/log';
 import { actionOf } from './actions';
+import { alertSenders } from './evidence';
 import { executeRemediation, type ExecutionResult } from './execute';
 import { enforceGuardrails, lockComponent } from './guard';
 import { resolveTarget } from './target';
@@ -68,7 +69,11 @@ export async function requestRemediation(db: Db, request: RemediationRequest, de
   if (!component) throw new DomainError('not_found', `component ${request.component} is not registered`);
   // Also the precondition check: what has nothing to act on is refused before anything is recorded.
   const target = await resolveTarget(db, component, request.action, request.params, deps.executors);
-  const evidenceSenders = typeof request.evidence?.health_check_id === 'number' ? await checkSenders(db, request.evidence.health_check_id) : [];
+  const checked = typeof request.evidence?.health_check_id === 'number' ? await checkSenders(db, request.evidence.health_check_id) : [];
+  // Whoever delivered an alert behind the request sent evidence too (lib/remediation/evidence.ts).
+  const evidenceSenders = [...checked, ...alertSenders(request.evidence)].filter(
+    (s, i, all) => all.findIndex((o) => o.name === s.name && o.user_id === s.user_id) === i,
+  );
 
   const risk = riskFor(actionOf(request.action), component, await riskContext(db, component, request));
   if (!risk.allowed) throw new DomainError('conflict', `${request.action} of ${component.name} refused: ${risk.why}`);

@@ -17,6 +17,7 @@ import { projectionLine, type ProjectionLine } from '@/lib/dashboard/projection-
 import { PREDICTION_MAX_SAMPLES, PREDICTION_MAX_WINDOW_MINUTES } from '@/lib/healing/projection';
 import type { MetricName, Thresholds } from '@/lib/healing/types';
 import type { ConsoleProposal } from '@/lib/dashboard/proposal';
+import { componentAlerts, type AlertView } from './alerts';
 import { componentDetail, type ComponentDetail } from './components';
 import { defaultOverviewDeps, proposalFor, type OverviewDeps } from './overview';
 import { toMetricSample } from './health-check';
@@ -75,6 +76,8 @@ export interface ComponentDashboard {
   proposal: ConsoleProposal;
   /** The reconciler ignores checks older than this; the page calls them stale. */
   maxEvidenceAgeSeconds: number;
+  /** Alertmanager alerts: firing first, then the latest resolved. */
+  alerts: AlertView[];
 }
 
 async function trendLine(
@@ -110,7 +113,7 @@ export async function componentDashboard(
   const bucketSeconds = bucketSecondsFor(DURATION_SECONDS[range]);
   const series = { componentId: component.id, from: new Date(from), to: now, bucketSeconds };
 
-  const [metricRows, scoreRows, projection, states, configs, pendingApprovals, proposal] = await Promise.all([
+  const [metricRows, scoreRows, projection, states, configs, pendingApprovals, proposal, alerts] = await Promise.all([
     metricBuckets(db, series),
     scoreBuckets(db, series),
     trendLine(db, component.id, detail.latest_health?.failure_prediction.metric ?? null, detail.thresholds, { from, to }),
@@ -118,6 +121,7 @@ export async function componentDashboard(
     recentConfigs(db, component.id, HISTORY_ROWS),
     pendingApprovalCount(db, component.id),
     proposalFor(db, component, detail.latest_health, deps, now),
+    componentAlerts(db, component.id),
   ]);
 
   return {
@@ -150,5 +154,6 @@ export async function componentDashboard(
     pendingApprovals,
     proposal,
     maxEvidenceAgeSeconds: deps.maxEvidenceAgeMs / 1000,
+    alerts,
   };
 }

@@ -7,8 +7,9 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
 import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
+import { firingAlertsByComponent } from '@/db/queries/alerts';
 import { automationPause } from '@/db/queries/settings';
-import type { Component, RemediationAction } from '@/db/schema';
+import type { AlertRow, Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
 import { nextAction } from '@/lib/dashboard/next-action';
 import { actionOf } from '@/lib/remediation/actions';
@@ -17,6 +18,8 @@ import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/propo
 import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { remediationDeps } from '@/lib/remediation/deps';
+import { alertTriggers } from '@/lib/remediation/evidence';
+import { alertView, currentAlertRouting, type AlertView } from './alerts';
 import { componentsWithSummaries, type ComponentSummary } from './components';
 import type { HealthReport } from './health-check';
 
@@ -25,6 +28,8 @@ export interface OverviewRow extends ComponentSummary {
   pending_approvals: number;
   /** What the console proposes: the card's action, the reconciler's next proposal, open remediations. */
   console_proposal: ConsoleProposal;
+  /** Alertmanager alerts firing for it now, oldest first ("firing: HighErrorRate since 12:03 UTC"). */
+  firing_alerts: AlertView[];
 }
 
 export interface Overview {
@@ -82,13 +87,29 @@ interface ProposalFacts {
   paused: boolean;
   /** Component id → recorded runtime states. */
   states: Map<string, number>;
+  /** Component id → its firing alerts at a healing severity (triggers of the next pass). */
+  healingAlerts: Map<string, AlertRow[]>;
+}
+
+/** Firing alerts by component, and which of them heal (the admin's severities). */
+async function firingAlerts(db: Db, componentId?: string) {
+  const [routing, firing] = await Promise.all([currentAlertRouting(db), firingAlertsByComponent(db, undefined, componentId)]);
+  const views = new Map<string, AlertView[]>();
+  const healing = new Map<string, AlertRow[]>();
+  for (const [id, rows] of firing) {
+    views.set(id, rows.map((row) => alertView(row, routing.healingSeverities)));
+    const heals = rows.filter((row) => alertView(row, routing.healingSeverities).healing);
+    if (heals.length > 0) healing.set(id, heals);
+  }
+  return { views, healing };
 }
 
 function buildProposal(component: Component, report: HealthReport | null, facts: ProposalFacts, deps: OverviewDeps): ConsoleProposal {
   return {
     recommended_action: bandForLevel(report?.failure_prediction.level ?? 'low').recommended_action,
-    next: report
+    next: report || facts.healingAlerts.has(component.id)
       ? nextAction(report, {
+          alerts: alertTriggers(facts.healingAlerts.get(component.id) ?? []),
           component,
           triggers: deps.triggers,
           capabilities: capabilitiesOf(component, {
@@ -118,26 +139,28 @@ export async function proposalFor(
   deps: OverviewDeps,
   now: Date = new Date(),
 ): Promise<ConsoleProposal> {
-  const [open, rejections, pause, states] = await Promise.all([
+  const [open, rejections, pause, states, alerts] = await Promise.all([
     openRemediations(db, { componentId: component.id }),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
     automationPause(db),
     stateCounts(db, component.id),
+    firingAlerts(db, component.id),
   ]);
-  return buildProposal(component, report, { open, rejections, paused: pause.paused, states }, deps);
+  return buildProposal(component, report, { open, rejections, paused: pause.paused, states, healingAlerts: alerts.healing }, deps);
 }
 
 export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
   const now = deps.now?.() ?? new Date();
-  const [rows, pending, open, rejections, pause, states] = await Promise.all([
+  const [rows, pending, open, rejections, pause, states, alerts] = await Promise.all([
     componentsWithSummaries(db),
     pendingApprovalCounts(db),
     openRemediations(db),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
     stateCounts(db),
+    firingAlerts(db),
   ]);
-  const facts: ProposalFacts = { open, rejections, paused: pause.paused, states };
+  const facts: ProposalFacts = { open, rejections, paused: pause.paused, states, healingAlerts: alerts.healing };
   return {
     generated_at: now.toISOString(),
     max_evidence_age_seconds: deps.maxEvidenceAgeMs / 1000,
@@ -145,6 +168,7 @@ export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps(
       ...summary,
       pending_approvals: pending.get(summary.name) ?? 0,
       console_proposal: buildProposal(component, summary.latest_health, facts, deps),
+      firing_alerts: alerts.views.get(component.id) ?? [],
     })),
   };
 }

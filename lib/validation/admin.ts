@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { REMEDIATION_POLICIES, ROLES } from '@/db/schema';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { parseAllowedRanges } from '@/lib/executors/http/address-policy';
+import { LABEL_NAME_PATTERN, MAX_ROUTING_ENTRIES } from '@/lib/alerts/routing';
 import { componentNameSchema } from './sample';
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -70,4 +71,25 @@ export const setHookRangesInput = z.strictObject({
       }
       return [...new Set(parsed.ranges.map((r) => r.text))];
     }),
+});
+
+/** A comma- or space-separated list typed in a text field, each entry checked by `entry`. */
+const listField = (entry: (value: string) => string | null, { min }: { min: number }) =>
+  z
+    .string({ error: 'must be text' })
+    .max(1000, 'must be at most 1000 characters')
+    .transform((text, ctx) => {
+      const entries = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+      const bad = entries.map(entry).find((m) => m !== null);
+      if (bad) ctx.addIssue({ code: 'custom', message: bad });
+      else if (entries.length < min) ctx.addIssue({ code: 'custom', message: `must list at least ${min}` });
+      else if (entries.length > MAX_ROUTING_ENTRIES) ctx.addIssue({ code: 'custom', message: `must list at most ${MAX_ROUTING_ENTRIES}` });
+      else return entries;
+      return z.NEVER;
+    });
+
+export const setAlertRoutingInput = z.strictObject({
+  component_labels: listField((v) => (LABEL_NAME_PATTERN.test(v) ? null : `"${v}" is not a label name ([a-zA-Z_][a-zA-Z0-9_]*)`), { min: 1 }),
+  // Empty: no alert is a healing trigger (they are still stored and shown).
+  healing_severities: listField((v) => (v.length <= 64 ? null : 'each severity must be at most 64 characters'), { min: 0 }),
 });

@@ -233,6 +233,14 @@ export const ROUTES: RouteRow[] = [
       ['app/api/v1/prometheus-sources/[id]/test/route.ts', 'POST', '/api/v1/prometheus-sources/not-an-id/test', {}, '"Test queries" (404 for an unknown id)'],
     ] as const
   ).map(([file, method, path, body, why]): RouteRow => ({ file, method, path, ...(body && { body }), access: from('admin'), why })),
+  {
+    file: 'app/api/v1/alerts/alertmanager/route.ts',
+    method: 'POST',
+    path: '/api/v1/alerts/alertmanager',
+    body: { version: '3' },
+    access: from('operator'),
+    why: "Alertmanager's webhook receiver (an operator token in http_config.authorization)",
+  },
 ];
 
 const invalid = [{}];
@@ -313,4 +321,5 @@ export const ACTIONS: ActionRow[] = [
       ['testPrometheusSourceAction', 'id', '"Test queries" of a Prometheus source'],
     ] as const
   ).map(([name, field, why]): ActionRow => ({ ...admin(name, field, why), action: `app/admin/prometheus-actions.ts#${name}` })),
+  admin('setAlertRoutingAction', 'component_labels', 'set which alert labels name a component and which severities heal'),
 ];

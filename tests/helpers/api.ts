@@ -52,7 +52,7 @@ export async function call<P = Record<string, never>>(
 }
 
 /** Row counts of every table a write could touch — compared before and after rejected requests. */
-const COUNTED_TABLES = ['components', 'metric_samples', 'health_checks', 'unified_brain', 'component_configs', 'remediations'] as const;
+const COUNTED_TABLES = ['components', 'metric_samples', 'health_checks', 'unified_brain', 'component_configs', 'remediations', 'alerts'] as const;
 
 export async function tableCounts(): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
   const database = await getDatabase();

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Age } from '@/components/age';
 import { ConsoleFrame } from '@/components/console-frame';
 import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
+import { AlertsPanel } from '@/components/component-page/alerts-panel';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
 import { PredictionPanel } from '@/components/component-page/prediction-panel';
@@ -119,6 +120,8 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </div>
         </div>
       </section>
+
+      <AlertsPanel alerts={view.alerts} reference={now.toISOString()} />
 
       <div className="grid" style={{ marginBottom: 28 }}>
         <PredictionPanel report={h} />

@@ -27,6 +27,7 @@ export const ADMIN_ACTIONS = [
   'prometheus_source.create',
   'prometheus_source.update',
   'prometheus_source.delete',
+  'alerts.routing',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
