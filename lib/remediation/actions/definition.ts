@@ -71,6 +71,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   noun: string;
   /** The `unified_brain` action_type its executions are recorded as. */
   brainAction: ActionType;
+  /** The metadata fields the activity log shows first on its `unified_brain` rows (lib/dashboard/activity-fields.ts). */
+  activityFields: readonly string[];
   /** Changes what is running: risky wherever real users are (lib/healing/risk.ts). */
   disruptive: boolean;
   needs(params: RemediationParams): ActionNeeds;
