@@ -13,6 +13,7 @@ import {
   check,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -54,6 +55,8 @@ export const components = pgTable(
     cleanupUrl: text('cleanup_url'),
     /** HMAC key for signing cleanup-hook requests. Write-only through the API; never rendered. */
     hookSecret: text('hook_secret'),
+    /** The most instances a scale may ask for (an admin's); null: the console does not scale it. */
+    maxInstances: integer('max_instances'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -155,6 +158,8 @@ export interface ComponentConfig {
   policy: RemediationPolicy;
   render_service_id: string | null;
   cleanup_url: string | null;
+  /** Absent in versions recorded before scaling existed. */
+  max_instances?: number | null;
 }
 
 /**
