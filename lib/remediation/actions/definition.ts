@@ -24,6 +24,8 @@ export interface ActionNeeds {
   hook: boolean;
   /** Two recorded states (or configs), the current and the one to restore. */
   history: boolean;
+  /** Changes how many instances run: needs an admin's max_instances, and never asks for more. */
+  instances?: boolean;
 }
 
 export interface RunContext {
