@@ -6,7 +6,7 @@
  * in its registry module (lib/remediation/actions/).
  */
 
-export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup'] as const;
+export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup', 'scale'] as const;
 export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
 
 /** How remediations for a component run: `default` = the risk policy of SPEC §4. */

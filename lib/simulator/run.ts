@@ -13,7 +13,8 @@ import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { ingestBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
-import { initSimulatorState, scenarioTime } from './state';
+import { shareLoad } from './scale';
+import { initSimulatorState, instancesOf, scenarioTime } from './state';
 
 const BACKFILL_MINUTES = 30;
 const BACKFILL_STEP_SECONDS = 30;
@@ -36,7 +37,7 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
   const samples = [];
   for (let at = from + BACKFILL_STEP_SECONDS * 1000; at < now.getTime(); at += BACKFILL_STEP_SECONDS * 1000) {
     for (const scenario of DEMO_SCENARIOS) {
-      samples.push({ component: scenario.component, timestamp: new Date(at), ...scenario.sample(clock(scenario, at), rng) });
+      samples.push({ component: scenario.component, timestamp: new Date(at), ...shareLoad(scenario.sample(clock(scenario, at), rng), instancesOf(scenario.component)) });
     }
   }
   return samples.length > 0 ? ingestBatch(db, samples, now) : 0;
@@ -44,7 +45,8 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
 
 export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): Promise<void> {
   for (const scenario of DEMO_SCENARIOS) {
-    await runHealthCheck(db, scenario.component, { ...scenario.sample(clock(scenario, now.getTime()), rng), timestamp: now }, {
+    const sample = shareLoad(scenario.sample(clock(scenario, now.getTime()), rng), instancesOf(scenario.component));
+    await runHealthCheck(db, scenario.component, { ...sample, timestamp: now }, {
       triggers: healingTriggers(),
     });
   }

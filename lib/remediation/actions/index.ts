@@ -10,11 +10,13 @@ import type { ActionDefinition } from './definition';
 import { memoryCleanup } from './memory-cleanup';
 import { restart } from './restart';
 import { rollback } from './rollback';
+import { scale } from './scale';
 
 export const ACTIONS: { readonly [K in RemediationAction]: ActionDefinition & { name: K } } = {
   restart,
   rollback,
   memory_cleanup: memoryCleanup,
+  scale,
 };
 
 export const actionOf = (name: RemediationAction): ActionDefinition => ACTIONS[name];

@@ -39,6 +39,8 @@ function deps(overrides: Partial<ReconcilerDeps['settings']['guardrails']> = {})
           kind: 'simulator',
           restart: async (id) => (calls.push(`restart ${id}`), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
           rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
+          instances: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1, num_instances: 2, autoscaling: null }),
+          scale: async (id, n) => (calls.push(`scale ${id} to ${n}`), { success: true, status_code: 202, message: 'ok', attempts: 1 }),
         },
       }),
       cleanup: (c) => ({ executor: { cleanup: cleanupOk }, url: `http://${c.name}.test/cleanup`, secret: null }),
