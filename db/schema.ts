@@ -81,6 +81,8 @@ export const metricSamples = pgTable(
     errorRate: doublePrecision('error_rate').notNull(),
     latencyMs: doublePrecision('latency_ms').notNull(),
     memoryMb: doublePrecision('memory_mb'),
+    /** Requests per second, when the sender reports it: the request-load signal (lib/healing/request-load.ts). */
+    requestRate: doublePrecision('request_rate'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     /** Who sent it (EvidenceSender): email or token name, and the person behind it. Null: the console itself (simulator, self-check). */
     sentBy: text('sent_by'),

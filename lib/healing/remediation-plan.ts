@@ -8,10 +8,15 @@
  *                                        deployment on a Render service, else to the previous
  *                                        recorded state when something can re-apply it; with
  *                                        neither, a restart if something can restart it, else nothing
- *   3. any other trigger, or a critical
+ *   3. cpu_usage or latency_ms above
+ *      its trigger while the request
+ *      load rises (request-load.ts)    → scale out by one instance, when the component can be
+ *                                        scaled (a service and an admin's max_instances)
+ *   4. any other trigger, or a critical
  *      failure prediction              → restart
  */
 import type { RemediationAction, RemediationParams } from './vocabulary';
+import type { RequestLoad } from './request-load';
 import { METRICS, type FailurePrediction, type HealingTriggers, type LeakAnalysis, type MetricName } from './types';
 
 export interface PlanInput {
@@ -19,6 +24,8 @@ export interface PlanInput {
   failure_prediction: FailurePrediction;
   memory_leak: LeakAnalysis;
   healing_triggers: string[];
+  /** Absent from reports stored before request_rate existed: then never rising. */
+  request_load?: RequestLoad;
 }
 
 export interface Proposal {
@@ -34,6 +41,8 @@ export interface PlanCapabilities {
   stateRollback: boolean;
   /** Something can restart it (a Render service, or the demo simulator). */
   restartable: boolean;
+  /** A scale out would not be refused (a service, and an admin's max_instances). */
+  scalable: boolean;
 }
 
 export function planRemediation(report: PlanInput, triggers: HealingTriggers, capabilities: PlanCapabilities): Proposal | null {
@@ -60,6 +69,11 @@ export function planRemediation(report: PlanInput, triggers: HealingTriggers, ca
       params: {},
       reason: `${message}; nothing to roll back to (no Render deploy history, no recorded state that can be re-applied), so a restart`,
     };
+  }
+  // Load, not a fault: more instances share it, where a restart would drop the requests in flight.
+  const loadBound = over.some((m) => m === 'cpu_usage' || m === 'latency_ms');
+  if (loadBound && report.request_load?.rising && capabilities.scalable) {
+    return { action: 'scale', params: { by: 1 }, reason: `${report.healing_triggers.join('; ')}; ${report.request_load.reason} and no leak, so one instance more` };
   }
   if (over.length > 0) {
     return { action: 'restart', params: {}, reason: report.healing_triggers.join('; ') };

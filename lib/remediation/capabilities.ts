@@ -145,5 +145,6 @@ export function planCapabilities(c: Capabilities): PlanCapabilities {
     // A previous_state rollback is proposed only when it would not be refused.
     stateRollback: refusalFor('rollback', { rollback_type: 'previous_state' }, c) === null,
     restartable: refusalFor('restart', {}, c) === null,
+    scalable: refusalFor('scale', { by: 1 }, c) === null,
   };
 }

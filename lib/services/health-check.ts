@@ -32,6 +32,8 @@ export interface HealthReport extends HealthAssessment {
     error_rate: number;
     latency_ms: number;
     memory_mb: number | null;
+    /** Absent from reports stored before request_rate existed. */
+    request_rate?: number | null;
   };
 }
 
@@ -43,6 +45,7 @@ export function toMetricSample(row: MetricSampleRow): MetricSample {
     error_rate: row.errorRate,
     latency_ms: row.latencyMs,
     memory_mb: row.memoryMb,
+    request_rate: row.requestRate,
   };
 }
 
@@ -81,6 +84,7 @@ export async function runHealthCheck(
       errorRate: input.error_rate,
       latencyMs: input.latency_ms,
       memoryMb: input.memory_mb ?? null,
+      requestRate: input.request_rate ?? null,
       sentBy: options.sender?.name ?? null,
       sentByUserId: options.sender?.user_id ?? null,
     });
@@ -107,6 +111,7 @@ export async function runHealthCheck(
         error_rate: sample.errorRate,
         latency_ms: sample.latencyMs,
         memory_mb: sample.memoryMb,
+        request_rate: sample.requestRate,
       },
     };
     const prediction = assessment.failure_prediction;

@@ -28,6 +28,7 @@ export async function ingestBatch(db: Db, samples: BatchInput['samples'], now = 
         errorRate: s.error_rate,
         latencyMs: s.latency_ms,
         memoryMb: s.memory_mb ?? null,
+        requestRate: s.request_rate ?? null,
         sentBy: sender?.name ?? null,
         sentByUserId: sender?.user_id ?? null,
       })),

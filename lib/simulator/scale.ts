@@ -5,7 +5,16 @@
  * the work itself does not shrink). Memory per instance, errors and the total
  * request rate stay. Pure.
  */
-import { finish, type ScenarioSample } from './scenarios';
+import { finish, type Scenario, type ScenarioSample } from './scenarios';
+
+/** A scenario without its own rate serves this many requests per second. */
+export const DEFAULT_REQUEST_RATE = 120;
+
+/** The request_rate the simulator sends for a scenario at scenario time t (shared by all instances). */
+export function requestRateAt(scenario: Scenario, t: number): number {
+  const rate = scenario.requestRate ?? DEFAULT_REQUEST_RATE;
+  return Math.round((typeof rate === 'number' ? rate : rate(t)) * 10) / 10;
+}
 
 export function shareLoad(sample: ScenarioSample, instances: number): ScenarioSample {
   if (instances <= 1) return sample;

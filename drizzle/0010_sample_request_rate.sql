@@ -1,0 +1,1 @@
+ALTER TABLE "metric_samples" ADD COLUMN "request_rate" double precision;
