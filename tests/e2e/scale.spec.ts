@@ -29,6 +29,7 @@ test('a production scale-out waits for an approver, then the simulator scales an
   operatorPage: operator,
   approverPage: approver,
 }) => {
+  test.setTimeout(150_000); // a request, an approval, three pages and their screenshots
   const set = await operator.request.put(`/api/v1/components/${COMPONENT}`, { headers: bearer('admin'), data: { max_instances: 3 } });
   expect(set.status()).toBe(200);
   // An operator may not raise it: 403 naming the field, nothing stored.
