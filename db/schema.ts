@@ -13,6 +13,7 @@ import {
   check,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -55,6 +56,8 @@ export const components = pgTable(
     cleanupUrl: text('cleanup_url'),
     /** HMAC key for signing cleanup-hook requests. Write-only through the API; never rendered. */
     hookSecret: text('hook_secret'),
+    /** The most instances a scale may ask for (an admin's); null: the console does not scale it. */
+    maxInstances: integer('max_instances'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,6 +82,8 @@ export const metricSamples = pgTable(
     errorRate: doublePrecision('error_rate').notNull(),
     latencyMs: doublePrecision('latency_ms').notNull(),
     memoryMb: doublePrecision('memory_mb'),
+    /** Requests per second, when the sender reports it: the request-load signal (lib/healing/request-load.ts). */
+    requestRate: doublePrecision('request_rate'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     /** Who sent it (EvidenceSender): email or token name, and the person behind it. Null: the console itself (simulator, self-check). */
     sentBy: text('sent_by'),
@@ -156,6 +161,8 @@ export interface ComponentConfig {
   policy: RemediationPolicy;
   render_service_id: string | null;
   cleanup_url: string | null;
+  /** Absent in versions recorded before scaling existed. */
+  max_instances?: number | null;
 }
 
 /**

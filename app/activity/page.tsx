@@ -5,7 +5,7 @@ import { ActivityTable } from '@/components/activity/activity-table';
 import { ConsoleFrame } from '@/components/console-frame';
 import { getDb } from '@/db/client';
 import { activityPage } from '@/db/queries/activity';
-import { ACTION_TYPES } from '@/db/queries/brain';
+import { BRAIN_ACTION_TYPES } from '@/lib/remediation/actions';
 import { listComponents } from '@/db/queries/components';
 import { requirePageUser } from '@/lib/auth/guards';
 import { ACTIVITY_PAGE_SIZE, activityHref, DEFAULT_ACTIVITY_SPAN, KNOWN_STATUSES, parseActivityQuery, spanStart } from '@/lib/dashboard/activity-query';
@@ -38,7 +38,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         // A new URL (e.g. "Clear filters") remounts the form so its selects show the URL's values.
         key={activityHref({ ...q, cursor: null })}
         components={components.map((c) => c.name)}
-        actionTypes={ACTION_TYPES}
+        actionTypes={BRAIN_ACTION_TYPES}
         statuses={KNOWN_STATUSES}
         spans={ACTIVITY_SPANS}
         current={q}

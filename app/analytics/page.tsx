@@ -5,7 +5,7 @@ import { SummaryCards } from '@/components/analytics/summary-cards';
 import { ConsoleFrame } from '@/components/console-frame';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { getDb } from '@/db/client';
-import { ACTION_TYPES } from '@/db/queries/brain';
+import { BRAIN_ACTION_TYPES } from '@/lib/remediation/actions';
 import { requirePageUser } from '@/lib/auth/guards';
 import { ANALYTICS_WINDOWS, DEFAULT_ANALYTICS_WINDOW, DURATION_LABEL, pickToken } from '@/lib/dashboard/durations';
 import { formatUtc } from '@/lib/format';
@@ -48,8 +48,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       </div>
       <SummaryCards report={report} />
       <div className="grid" style={{ marginBottom: 16 }}>
-        <ActionsOverTimeChart report={report} actionTypes={ACTION_TYPES} />
-        <TopActionsChart report={report} actionTypes={ACTION_TYPES} />
+        <ActionsOverTimeChart report={report} actionTypes={BRAIN_ACTION_TYPES} />
+        <TopActionsChart report={report} actionTypes={BRAIN_ACTION_TYPES} />
         <InterventionsChart report={report} />
         <ApprovalsChart report={report} />
       </div>

@@ -6,18 +6,23 @@ import { unifiedBrain, type BrainRecord } from '../schema';
 /** `agent_name` of every row the console writes; the card's queries match `%self_healing%`. */
 export const AGENT_NAME = 'self_healing_console';
 
-export const ACTION_TYPES = [
+/**
+ * The rows the console writes about itself. A remediation's executions are
+ * recorded under its registry module's `brainAction` (lib/remediation/actions/);
+ * the full list the activity filters and analytics show is derived there
+ * (BRAIN_ACTION_TYPES), since db/ does not import lib/remediation.
+ */
+export const CONSOLE_EVENT_TYPES = [
   'proactive_health_check',
-  'service_restart',
-  'automatic_rollback',
   'db_connection_recovered',
-  'memory_leak_cleanup',
   'reconciliation_cycle',
   'remediation_approval',
   'alert_firing',
   'alert_resolved',
 ] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+export type ConsoleEventType = (typeof CONSOLE_EVENT_TYPES)[number];
+/** A console event, or an action's `brainAction` (lowercase words joined by _). */
+export type ActionType = ConsoleEventType | `${string}_${string}`;
 
 export async function recordBrain(
   db: Db,

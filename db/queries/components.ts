@@ -92,6 +92,7 @@ export function configOf(component: Component): ComponentConfig {
     policy: component.policy,
     render_service_id: component.renderServiceId,
     cleanup_url: stripUrlCredentials(component.cleanupUrl),
+    max_instances: component.maxInstances,
   };
 }
 
@@ -114,6 +115,7 @@ export async function writeComponentConfig(
     ...(changes.policy !== undefined && { policy: changes.policy }),
     ...(changes.render_service_id !== undefined && { renderServiceId: changes.render_service_id }),
     ...(changes.cleanup_url !== undefined && { cleanupUrl: changes.cleanup_url }),
+    ...(changes.max_instances !== undefined && { maxInstances: changes.max_instances }),
   };
   const [component] = (await tx
     .update(components)

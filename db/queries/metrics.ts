@@ -27,15 +27,16 @@ export async function insertSamples(db: Db, samples: NewMetricSampleRow[]): Prom
       err: s.errorRate,
       lat: s.latencyMs,
       mb: s.memoryMb ?? null,
+      rr: s.requestRate ?? null,
       by: s.sentBy ?? null,
       uid: s.sentByUserId ?? null,
     }));
     await db.execute(sql`
       insert into ${metricSamples}
-        (component_id, recorded_at, cpu_usage, memory_usage, error_rate, latency_ms, memory_mb, sent_by, sent_by_user_id)
-      select c, t, cpu, mem, err, lat, mb, by, uid
+        (component_id, recorded_at, cpu_usage, memory_usage, error_rate, latency_ms, memory_mb, request_rate, sent_by, sent_by_user_id)
+      select c, t, cpu, mem, err, lat, mb, rr, by, uid
       from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(c uuid, t timestamptz, cpu float8, mem float8, err float8, lat float8, mb float8, by text, uid uuid)`);
+        as r(c uuid, t timestamptz, cpu float8, mem float8, err float8, lat float8, mb float8, rr float8, by text, uid uuid)`);
   }
   return samples.length;
 }

@@ -3,16 +3,17 @@
  * one click away; these are the few fields an SRE scans for, by action type,
  * following the conventions the rest of the console writes.
  */
+import { ACTION_LIST } from '@/lib/remediation/actions';
+
 export interface KeyField {
   label: string;
   value: string;
 }
 
+/** The console's own events here; each action's rows as its registry module says. */
 const PRIORITY: Record<string, readonly string[]> = {
   proactive_health_check: ['health_score', 'trend', 'failure_prediction', 'healing_triggers', 'memory_leak_detected'],
-  service_restart: ['service_id', 'status_code', 'message', 'error', 'remediation_id'],
-  automatic_rollback: ['rollback_type', 'message', 'error', 'remediation_id'],
-  memory_leak_cleanup: ['leak_detected', 'memory_freed_mb', 'objects_collected', 'current_memory_mb', 'error', 'remediation_id'],
+  ...Object.fromEntries(ACTION_LIST.map((definition) => [definition.brainAction, definition.activityFields])),
   db_connection_recovered: ['attempts', 'elapsed_ms', 'error'],
   reconciliation_cycle: ['proposed', 'executed', 'queued', 'errors', 'held', 'paused'],
   remediation_approval: ['decision', 'decided_by', 'reason', 'remediation_id'],

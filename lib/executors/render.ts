@@ -4,6 +4,8 @@
  *   GET   {base}/services/{id}/deploys?limit=20
  *   POST  {base}/services/{id}/rollback   {"deployId": "..."}
  *   PATCH {base}/services/{id}            {"autoDeploy": "no"}
+ *   GET   {base}/services/{id}            serviceDetails.numInstances, serviceDetails.autoscaling
+ *   POST  {base}/services/{id}/scale      {"numInstances": N}  (202; ignored while autoscaling is on)
  * A deployment rollback picks the deploy before the live one from the list;
  * `rollbackTo` (a `previous_state` rollback) is given the deploy id and skips the list.
  * Every request has its own timeout and is retried per retry.ts (429/5xx/transport
@@ -19,7 +21,7 @@ import { log } from '@/lib/log';
 import { observeExecutorCall } from '@/lib/observability/metrics';
 import { createOutboundFetch, OutboundRefusedError, type OutboundOptions } from './http/outbound';
 import { isTimeoutError, transportLogDetail, withRetry, worstCaseCallMs, type AttemptResult, type RetryOptions } from './retry';
-import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, ServiceExecutor } from './types';
+import type { CallOutcome, DeployRef, DeploymentRollbackOutcome, InstancesOutcome, ServiceExecutor } from './types';
 
 export const DEFAULT_RENDER_API_URL = 'https://api.render.com/v1';
 /** Render service ids look like `srv-d0abc123xyz`; anything else would build a different URL path. */
@@ -68,6 +70,21 @@ const deployListSchema = z.array(
   z.union([z.object({ deploy: deploySchema, cursor: z.string().nullish() }), deploySchema]),
 );
 
+/**
+ * The part of Render's service object a scale reads: web services, private
+ * services and background workers carry `serviceDetails.numInstances`, and
+ * `serviceDetails.autoscaling` when it is configured (static sites and cron jobs have no count).
+ */
+const serviceSchema = z.object({
+  type: z.string().nullish(),
+  serviceDetails: z
+    .object({
+      numInstances: z.number().int().nonnegative().nullish(),
+      autoscaling: z.object({ enabled: z.boolean(), min: z.number().int(), max: z.number().int() }).nullish(),
+    })
+    .nullish(),
+});
+
 /** The outcome of one logical request (after retries), before it becomes a CallOutcome. */
 interface Exchange {
   ok: boolean;
@@ -114,7 +131,7 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
   /** Shared guards: a key and a well-formed id, else nothing is sent. */
   function precheck(serviceId: string): string | null {
     if (!apiKey) {
-      return 'RENDER_API_KEY is not set; set it to a Render API key (Account Settings → API Keys) to restart or roll back services';
+      return 'RENDER_API_KEY is not set; set it to a Render API key (Account Settings → API Keys) to restart, roll back or scale services';
     }
     if (!RENDER_SERVICE_ID_PATTERN.test(serviceId)) {
       return `"${serviceId}" is not a Render service id (expected srv- followed by lowercase letters and digits)`;
@@ -201,9 +218,42 @@ export function createRenderExecutor(options: RenderExecutorOptions): ServiceExe
     return rollbackAndFreeze(serviceId, null, { id: deployId }, 0);
   }
 
+  async function instances(serviceId: string): Promise<InstancesOutcome> {
+    const none = { num_instances: null, autoscaling: null };
+    const refused = precheck(serviceId);
+    if (refused) return { ...notSent(refused), ...none };
+    const read = await call('GET', `/services/${serviceId}`, serviceId);
+    if (!read.ok) return { ...failure(read, 'Reading the service failed'), ...none };
+    const parsed = serviceSchema.safeParse(read.body);
+    if (!parsed.success) {
+      const error = `Render API answered an unexpected service (${parsed.error.issues[0]?.message ?? 'not an object'})`;
+      return { success: false, status_code: read.status, attempts: read.attempts, message: 'Reading the service failed', error, ...none };
+    }
+    const details = parsed.data.serviceDetails;
+    if (details?.numInstances == null) {
+      const error = `Render service ${serviceId}${parsed.data.type ? ` (${parsed.data.type})` : ''} has no instance count to scale`;
+      return { success: false, status_code: read.status, attempts: read.attempts, message: 'Nothing to scale', error, ...none };
+    }
+    const autoscaling = details.autoscaling?.enabled ? { min: details.autoscaling.min, max: details.autoscaling.max } : null;
+    return { success: true, status_code: read.status, attempts: read.attempts, message: 'Service read', num_instances: details.numInstances, autoscaling };
+  }
+
+  async function scale(serviceId: string, numInstances: number): Promise<CallOutcome> {
+    const refused = precheck(serviceId);
+    if (refused) return notSent(refused);
+    const result = await call('POST', `/services/${serviceId}/scale`, serviceId, { numInstances });
+    if (!result.ok) return failure(result, 'Service scale failed');
+    return { success: true, status_code: result.status, attempts: result.attempts, message: `Scale to ${numInstances} instance${numInstances === 1 ? '' : 's'} accepted` };
+  }
+
   return {
     kind: 'render',
     restart: async (serviceId) => logged('render restart', serviceId, await restart(serviceId)),
+    instances: async (serviceId) => {
+      const outcome = await instances(serviceId);
+      return outcome.success ? outcome : logged('render read service', serviceId, outcome);
+    },
+    scale: async (serviceId, numInstances) => logged('render scale', serviceId, await scale(serviceId, numInstances), { num_instances: numInstances }),
     async rollbackDeployment(serviceId) {
       const outcome = await rollbackDeployment(serviceId);
       return logged('render rollback', serviceId, outcome, {

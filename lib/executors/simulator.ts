@@ -6,8 +6,8 @@
  */
 import 'server-only';
 import type { Scenario } from '@/lib/simulator/scenarios';
-import { jumpTo, scenarioTime, simulatedScenario, simulatorState } from '@/lib/simulator/state';
-import type { CallOutcome, CleanupExecutor, CleanupOutcome, DeploymentRollbackOutcome, ServiceExecutor } from './types';
+import { instancesOf, jumpTo, scenarioTime, simulatedScenario, simulatorState } from '@/lib/simulator/state';
+import type { CallOutcome, CleanupExecutor, CleanupOutcome, DeploymentRollbackOutcome, InstancesOutcome, ServiceExecutor } from './types';
 
 type Remedy = keyof NonNullable<Scenario['remedies']>;
 
@@ -33,6 +33,8 @@ const componentOf = (serviceId: string) => serviceId.replace(/^sim-/, '');
 export const simulatorServiceExecutor: ServiceExecutor = {
   kind: 'simulator',
   restart: async (serviceId) => apply(componentOf(serviceId), 'restart', 'Service restart initiated (simulated)'),
+  instances: simulatedInstances,
+  scale: simulatedScale,
   async rollbackDeployment(serviceId): Promise<DeploymentRollbackOutcome> {
     const outcome = apply(componentOf(serviceId), 'rollback', 'Rolled back to the previous deploy (simulated)');
     return {
@@ -43,6 +45,25 @@ export const simulatorServiceExecutor: ServiceExecutor = {
     };
   },
 };
+
+function notSimulated(component: string): CallOutcome {
+  return { success: false, status_code: null, message: `${component} is not simulated here`, attempts: 0, error: `${component} is not simulated here` };
+}
+
+/** Scaling: the simulator shares the component's load across its instances (lib/simulator/scale.ts). */
+async function simulatedInstances(serviceId: string): Promise<InstancesOutcome> {
+  const component = componentOf(serviceId);
+  if (!simulatorState() || !simulatedScenario(component)) return { ...notSimulated(component), num_instances: null, autoscaling: null };
+  return { success: true, status_code: 200, message: 'Service read (simulated)', attempts: 1, num_instances: instancesOf(component), autoscaling: null };
+}
+
+async function simulatedScale(serviceId: string, numInstances: number): Promise<CallOutcome> {
+  const component = componentOf(serviceId);
+  const state = simulatorState();
+  if (!state || !simulatedScenario(component)) return notSimulated(component);
+  state.instances.set(component, numInstances);
+  return { success: true, status_code: 202, message: `Scaled to ${numInstances} instance${numInstances === 1 ? '' : 's'} (simulated)`, attempts: 1 };
+}
 
 /** `previous_state` rollback of a simulated component: the release before is back. */
 export async function applySimulatedState(component: string): Promise<CallOutcome> {

@@ -32,6 +32,18 @@ export interface ServiceExecutor {
    * Optional: only executors that know deploys by id (Render) have it.
    */
   rollbackTo?(serviceId: string, deployId: string): Promise<DeploymentRollbackOutcome>;
+  /** How many instances run now, and whether autoscaling decides that instead (Render: GET /services/{id}). */
+  instances(serviceId: string): Promise<InstancesOutcome>;
+  /** Asks for exactly `numInstances` instances (Render: POST /services/{id}/scale). */
+  scale(serviceId: string, numInstances: number): Promise<CallOutcome>;
+}
+
+/** A service's instance count as its provider reports it. */
+export interface InstancesOutcome extends CallOutcome {
+  /** null when the call failed or the service has no instance count (a static site, a cron job). */
+  num_instances: number | null;
+  /** Set when autoscaling is on: the provider then ignores a manual count (Render's caveat). */
+  autoscaling: { min: number; max: number } | null;
 }
 
 export interface DeployRef {

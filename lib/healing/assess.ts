@@ -1,3 +1,4 @@
+import { requestLoad } from './request-load';
 import { detectMemoryLeak } from './leak';
 import { isHealingTrigger, predictFailure } from './prediction';
 import { findBreaches, healthScore, warningMessages } from './score';
@@ -47,5 +48,6 @@ export function assessHealth(input: AssessHealthInput): HealthAssessment {
     memory_leak,
     breaches,
     healing_triggers,
+    request_load: requestLoad(history, sample.timestamp),
   };
 }

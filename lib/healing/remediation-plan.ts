@@ -8,7 +8,11 @@
  *                                        deployment on a Render service, else to the previous
  *                                        recorded state when something can re-apply it; with
  *                                        neither, a restart if something can restart it, else nothing
- *   3. any other trigger, a firing
+ *   3. cpu_usage or latency_ms above
+ *      its trigger while the request
+ *      load rises (request-load.ts)    → scale out by one instance, when the component can be
+ *                                        scaled (a service and an admin's max_instances)
+ *   4. any other trigger, a firing
  *      healing alert (Alertmanager), or
  *      a critical failure prediction
  *      that is a healing trigger
@@ -21,6 +25,7 @@
  */
 import { isHealingTrigger } from './prediction';
 import type { RemediationAction, RemediationParams } from './vocabulary';
+import type { RequestLoad } from './request-load';
 import { METRICS, type FailurePrediction, type HealingTriggers, type LeakAnalysis, type MetricName } from './types';
 
 export interface PlanInput {
@@ -28,6 +33,8 @@ export interface PlanInput {
   failure_prediction: FailurePrediction;
   memory_leak: LeakAnalysis;
   healing_triggers: string[];
+  /** Absent from reports stored before request_rate existed: then never rising. */
+  request_load?: RequestLoad;
 }
 
 export interface Proposal {
@@ -43,6 +50,8 @@ export interface PlanCapabilities {
   stateRollback: boolean;
   /** Something can restart it (a Render service, or the demo simulator). */
   restartable: boolean;
+  /** A scale out would not be refused (a service, and an admin's max_instances). */
+  scalable: boolean;
 }
 
 /** A firing Alertmanager alert whose severity the admin marks as healing. */
@@ -90,6 +99,11 @@ export function planRemediation(
       params: {},
       reason: `${message}; nothing to roll back to (no Render deploy history, no recorded state that can be re-applied), so a restart`,
     };
+  }
+  // Load, not a fault: more instances share it, where a restart would drop the requests in flight.
+  const loadBound = over.some((m) => m === 'cpu_usage' || m === 'latency_ms');
+  if (report && loadBound && report.request_load?.rising && capabilities.scalable) {
+    return { action: 'scale', params: { by: 1 }, reason: `${report.healing_triggers.join('; ')}; ${report.request_load.reason} and no leak, so one instance more` };
   }
   if (over.length > 0 || alerts.length > 0) {
     const reasons = [...(report && over.length > 0 ? report.healing_triggers : []), ...alerts.map(alertTriggerLine)];

@@ -58,15 +58,22 @@ export function riskFor(
  * unapproved one (say, by relabelling the component `staging`), so changing
  * them is an admin's decision; operators register components and tune thresholds.
  */
-export const ROUTING_FIELDS = ['environment', 'policy', 'render_service_id', 'cleanup_url'] as const;
+export const ROUTING_FIELDS = ['environment', 'policy', 'render_service_id', 'cleanup_url', 'max_instances'] as const;
 export type RoutingField = (typeof ROUTING_FIELDS)[number];
-export type RoutingConfig = { [K in RoutingField]: string | null };
+/** `max_instances` (how far a scale may go) is absent from config versions recorded before scaling existed. */
+export type RoutingConfig = { [K in Exclude<RoutingField, 'max_instances'>]: string | null } & { max_instances?: number | null };
 
 /** A new component's routing before anyone configures it (the schema's defaults). */
-export const DEFAULT_ROUTING: RoutingConfig = { environment: 'production', policy: 'default', render_service_id: null, cleanup_url: null };
+export const DEFAULT_ROUTING: RoutingConfig = {
+  environment: 'production',
+  policy: 'default',
+  render_service_id: null,
+  cleanup_url: null,
+  max_instances: null,
+};
 
 /** The routing fields that `changes` would set to something other than `current` (defaults for a new component). */
-export function routingChanges(current: RoutingConfig | null, changes: Partial<Record<RoutingField, string | null | undefined>>): RoutingField[] {
+export function routingChanges(current: RoutingConfig | null, changes: Partial<Record<RoutingField, string | number | null | undefined>>): RoutingField[] {
   const base = current ?? DEFAULT_ROUTING;
   return ROUTING_FIELDS.filter((field) => changes[field] !== undefined && (changes[field] ?? null) !== (base[field] ?? null));
 }

@@ -3,6 +3,8 @@
  * no I/O, no clock reads (callers pass `now`/timestamps), no framework imports.
  */
 
+import type { RequestLoad } from './request-load';
+
 /** The four metrics every sample carries, in display order. */
 export const METRICS = ['cpu_usage', 'memory_usage', 'error_rate', 'latency_ms'] as const;
 export type MetricName = (typeof METRICS)[number];
@@ -15,6 +17,8 @@ export interface MetricSample {
   error_rate: number;
   latency_ms: number;
   memory_mb?: number | null;
+  /** Requests per second the component served (optional): the request-load signal (request-load.ts). */
+  request_rate?: number | null;
 }
 
 export interface Threshold {
@@ -94,4 +98,6 @@ export interface HealthAssessment {
   breaches: Breach[];
   /** One message per metric above its HEAL_* trigger; non-empty means the reconciler should act. */
   healing_triggers: string[];
+  /** Whether requests are rising (a scale, not a restart, answers CPU or latency over trigger then). */
+  request_load: RequestLoad;
 }

@@ -6,7 +6,7 @@
  * in its registry module (lib/remediation/actions/).
  */
 
-export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup'] as const;
+export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup', 'scale'] as const;
 export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
 
 /** How remediations for a component run: `default` = the risk policy of SPEC §4. */
@@ -19,8 +19,12 @@ export type RollbackType = (typeof ROLLBACK_TYPES)[number];
 export const RISKS = ['low', 'high'] as const;
 export type Risk = (typeof RISKS)[number];
 
-/** What an action needs: the rollback type, the Render service to act on. */
+/** What an action needs: the rollback type, the Render service to act on, the instance count asked for. */
 export interface RemediationParams {
   rollback_type?: RollbackType;
   service_id?: string | null;
+  /** A scale to this many instances… */
+  num_instances?: number;
+  /** …or by this many more (fewer when negative) than run now. */
+  by?: number;
 }

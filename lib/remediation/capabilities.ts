@@ -36,14 +36,19 @@ export interface CapabilityFacts {
 export interface Capabilities extends CapabilityFacts {
   component: string;
   renderServiceId: string | null;
+  /** The most instances a scale may ask for (an admin's); null: never scaled. */
+  maxInstances: number | null;
 }
 
-export function capabilitiesOf(component: Pick<Component, 'name' | 'renderServiceId'>, facts: CapabilityFacts): Capabilities {
-  return { component: component.name, renderServiceId: component.renderServiceId, ...facts };
+export function capabilitiesOf(
+  component: Pick<Component, 'name' | 'renderServiceId'> & Partial<Pick<Component, 'maxInstances'>>,
+  facts: CapabilityFacts,
+): Capabilities {
+  return { component: component.name, renderServiceId: component.renderServiceId, maxInstances: component.maxInstances ?? null, ...facts };
 }
 
 /** Why an action cannot run: the domain error a request gets, and a few words for the overview. */
-export type RefusalReason = 'no_service' | 'no_config' | 'no_state' | 'state_not_applicable';
+export type RefusalReason = 'no_service' | 'no_config' | 'no_state' | 'state_not_applicable' | 'no_max_instances' | 'over_max_instances';
 
 export interface Refusal {
   /** Which rule refused it: the dialogs word it their own way (an action's describe()). */
@@ -61,6 +66,23 @@ export function refusalFor(action: RemediationAction, params: RemediationParams,
       short: 'no Render service registered',
       error: new DomainError('validation_failed', `service_id: no Render service id given and none registered for ${c.component}`, {
         issues: [{ field: 'service_id', message: `required: ${c.component} has no render_service_id` }],
+      }),
+    };
+  }
+  if (needs.instances && c.maxInstances === null) {
+    return {
+      reason: 'no_max_instances',
+      short: 'no max_instances set',
+      error: new DomainError('conflict', `${c.component} has no max_instances: an admin sets how many instances a scale may ask for before the console scales it`),
+    };
+  }
+  // A relative scale (`by`) is checked against the count it reads when it runs (the action's runner).
+  if (needs.instances && c.maxInstances !== null && params.num_instances !== undefined && params.num_instances > c.maxInstances) {
+    return {
+      reason: 'over_max_instances',
+      short: `more than max_instances ${c.maxInstances}`,
+      error: new DomainError('validation_failed', `num_instances: ${params.num_instances} is more than ${c.component}’s max_instances (${c.maxInstances})`, {
+        issues: [{ field: 'num_instances', message: `must be ≤ max_instances (${c.maxInstances})` }],
       }),
     };
   }
@@ -104,7 +126,7 @@ export async function checkPreconditions(
 /** The capabilities the confirmation dialog's targets show (lib/remediation/action-targets.ts). */
 export function capabilitiesOfTargets(t: ActionTargets): Capabilities {
   return capabilitiesOf(
-    { name: t.component.name, renderServiceId: t.service?.kind === 'render' ? t.service.serviceId : null },
+    { name: t.component.name, renderServiceId: t.service?.kind === 'render' ? t.service.serviceId : null, maxInstances: t.component.maxInstances },
     {
       service: t.service !== null,
       hook: t.cleanup !== null,
@@ -123,5 +145,6 @@ export function planCapabilities(c: Capabilities): PlanCapabilities {
     // A previous_state rollback is proposed only when it would not be refused.
     stateRollback: refusalFor('rollback', { rollback_type: 'previous_state' }, c) === null,
     restartable: refusalFor('restart', {}, c) === null,
+    scalable: refusalFor('scale', { by: 1 }, c) === null,
   };
 }

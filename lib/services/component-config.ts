@@ -5,7 +5,8 @@
  *
  * 1. Routing and authentication fields are an admin's: environment, policy,
  *    render_service_id, cleanup_url decide what an action hits and whether it
- *    needs an approver, and cleanup_secret how the hook trusts the console.
+ *    needs an approver, max_instances how far a scale may go, and
+ *    cleanup_secret how the hook trusts the console.
  *    Anyone else setting one to something new gets a 403 naming the fields;
  *    re-sending the current value is allowed (a pipeline may PUT its whole
  *    config). The secret is write-only, so any cleanup_secret (value or null)
@@ -76,7 +77,7 @@ export async function configureComponent(
     const changes = keepHiddenParts(current.cleanupUrl, sent);
     const fields = adminFieldChanges(current, changes, secret !== undefined);
     if (!actor.admin && fields.length > 0) {
-      throw new DomainError('forbidden', `${fields.join(', ')}: changing where remediations act, how risky they are or how the cleanup hook authenticates requires the admin role`, { issues: fields.map((field) => ({ field, message: 'requires the admin role to change' })) });
+      throw new DomainError('forbidden', `${fields.join(', ')}: changing where remediations act, how risky they are, how far a scale may go or how the cleanup hook authenticates requires the admin role`, { issues: fields.map((field) => ({ field, message: 'requires the admin role to change' })) });
     }
     let component = await writeComponentConfig(tx, current, changes, actor.by);
     if (secret !== undefined) {

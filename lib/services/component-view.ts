@@ -13,7 +13,8 @@ import type { ExecutorRegistry } from '@/lib/remediation/types';
 import { stripUrlCredentials } from '@/db/url-credentials';
 
 export interface ComponentView {
-  component: { name: string; environment: string; policy: RemediationPolicy };
+  /** `maxInstances`: the most instances a scale may ask for; null when the component is never scaled. */
+  component: { name: string; environment: string; policy: RemediationPolicy; maxInstances: number | null };
   /** Where restarts and deployment rollbacks go; null when nothing can restart it. */
   service: { kind: 'render' | 'simulator'; serviceId: string } | null;
   /**
@@ -30,7 +31,7 @@ export function componentView(component: Component, executors: ExecutorRegistry)
   // lib/remediation/executors.ts names its built-in cleanups by these pseudo-URLs.
   const kind = cleanup?.url === 'simulator' ? 'simulator' : cleanup?.url === 'in-process' ? 'in-process' : 'hook';
   return {
-    component: { name: component.name, environment: component.environment, policy: component.policy },
+    component: { name: component.name, environment: component.environment, policy: component.policy, maxInstances: component.maxInstances },
     service: service && { kind: service.executor.kind, serviceId: service.serviceId },
     cleanup: cleanup && { kind, url: kind === 'hook' ? stripUrlCredentials(cleanup.url) : kind, signed: cleanup.secret !== null },
   };

@@ -15,6 +15,8 @@ export interface ComponentSummary {
   environment: string;
   policy: Component['policy'];
   render_service_id: string | null;
+  /** The most instances a scale may ask for; null: never scaled. */
+  max_instances: number | null;
   cleanup_url: string | null;
   /** Whether cleanup-hook requests are signed; the secret itself is never returned. */
   cleanup_secret_set: boolean;
@@ -48,6 +50,7 @@ function summarize(component: Component, latest: HealthCheckRow | undefined): Co
     environment: component.environment,
     policy: component.policy,
     render_service_id: component.renderServiceId,
+    max_instances: component.maxInstances,
     // Credentials in the URL are the hook's, not the reader's (lib/url-credentials.ts).
     cleanup_url: stripUrlCredentials(component.cleanupUrl),
     cleanup_secret_set: component.hookSecret !== null,

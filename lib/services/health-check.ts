@@ -30,6 +30,8 @@ export interface HealthReport extends HealthAssessment {
     error_rate: number;
     latency_ms: number;
     memory_mb: number | null;
+    /** Absent from reports stored before request_rate existed. */
+    request_rate?: number | null;
   };
 }
 
@@ -41,6 +43,7 @@ export function toMetricSample(row: MetricSampleRow): MetricSample {
     error_rate: row.errorRate,
     latency_ms: row.latencyMs,
     memory_mb: row.memoryMb,
+    request_rate: row.requestRate,
   };
 }
 
@@ -104,6 +107,7 @@ export async function judgeNewSample(
     errorRate: input.error_rate,
     latencyMs: input.latency_ms,
     memoryMb: input.memory_mb ?? null,
+    requestRate: input.request_rate ?? null,
     sentBy: options.sender?.name ?? null,
     sentByUserId: options.sender?.user_id ?? null,
   });
@@ -134,6 +138,7 @@ export async function judgeNewSample(
       error_rate: sample.errorRate,
       latency_ms: sample.latencyMs,
       memory_mb: sample.memoryMb,
+      request_rate: sample.requestRate,
     },
   };
   const prediction = assessment.failure_prediction;

@@ -92,6 +92,7 @@ function storeRows(tx: Db, samples: BatchSample[], ids: Map<string, string>, now
       errorRate: s.error_rate,
       latencyMs: s.latency_ms,
       memoryMb: s.memory_mb ?? null,
+      requestRate: s.request_rate ?? null,
       sentBy: sender?.name ?? null,
       sentByUserId: sender?.user_id ?? null,
     })),

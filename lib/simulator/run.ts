@@ -13,7 +13,8 @@ import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { storeBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
-import { initSimulatorState, scenarioTime } from './state';
+import { requestRateAt, shareLoad } from './scale';
+import { initSimulatorState, instancesOf, scenarioTime } from './state';
 
 const BACKFILL_MINUTES = 30;
 const BACKFILL_STEP_SECONDS = 30;
@@ -36,7 +37,9 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
   const samples = [];
   for (let at = from + BACKFILL_STEP_SECONDS * 1000; at < now.getTime(); at += BACKFILL_STEP_SECONDS * 1000) {
     for (const scenario of DEMO_SCENARIOS) {
-      samples.push({ component: scenario.component, timestamp: new Date(at), ...scenario.sample(clock(scenario, at), rng) });
+      const t = clock(scenario, at);
+      const sample = shareLoad(scenario.sample(t, rng), instancesOf(scenario.component));
+      samples.push({ component: scenario.component, timestamp: new Date(at), ...sample, request_rate: requestRateAt(scenario, t) });
     }
   }
   return samples.length > 0 ? storeBatch(db, samples, now) : 0;
@@ -44,7 +47,9 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
 
 export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): Promise<void> {
   for (const scenario of DEMO_SCENARIOS) {
-    await runHealthCheck(db, scenario.component, { ...scenario.sample(clock(scenario, now.getTime()), rng), timestamp: now }, {
+    const t = clock(scenario, now.getTime());
+    const sample = shareLoad(scenario.sample(t, rng), instancesOf(scenario.component));
+    await runHealthCheck(db, scenario.component, { ...sample, request_rate: requestRateAt(scenario, t), timestamp: now }, {
       triggers: healingTriggers(),
     });
   }

@@ -41,6 +41,12 @@ export interface Scenario {
    * service with a bad release would.
    */
   remedies?: Partial<Record<RemediationAction, number>>;
+  /**
+   * Requests per second it serves (the optional `request_rate` of its samples), steady unless
+   * given as a function of scenario time. None of today's scenarios is load-driven: their CPU
+   * and latency troubles are faults, so the reconciler restarts or rolls back rather than scales.
+   */
+  requestRate?: number | ((elapsedSeconds: number) => number);
   /** Recorded runtime states, oldest first, so `previous_state` rollbacks have something to restore. */
   states?: readonly Record<string, unknown>[];
   sample(elapsedSeconds: number, rng: () => number): ScenarioSample;

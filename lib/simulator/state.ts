@@ -10,12 +10,14 @@ export interface SimulatorState {
   startedAtMs: number;
   /** Seconds each scenario has been advanced by remediations. */
   offsets: Map<string, number>;
+  /** Instances each component runs once a scale changed it (1 before). */
+  instances: Map<string, number>;
 }
 
 const globalForSim = globalThis as typeof globalThis & { __shcSimulatorState?: SimulatorState };
 
 export function initSimulatorState(startedAtMs: number): SimulatorState {
-  globalForSim.__shcSimulatorState ??= { startedAtMs, offsets: new Map() };
+  globalForSim.__shcSimulatorState ??= { startedAtMs, offsets: new Map(), instances: new Map() };
   return globalForSim.__shcSimulatorState;
 }
 
@@ -38,4 +40,9 @@ export function jumpTo(state: SimulatorState, scenario: Scenario, target: number
   const position = cyclePosition(scenarioTime(state, scenario, atMs), scenario.cycleSeconds);
   const delta = cyclePosition(target - position, scenario.cycleSeconds);
   state.offsets.set(scenario.component, (state.offsets.get(scenario.component) ?? 0) + delta);
+}
+
+/** How many instances a simulated component runs (1 until a scale changes it). */
+export function instancesOf(component: string): number {
+  return simulatorState()?.instances.get(component) ?? 1;
 }

@@ -36,6 +36,14 @@ export const componentConfigSchema = z.strictObject({
     .nullable()
     .optional(),
   cleanup_url: httpsUrl.nullable().optional(),
+  /** The most instances a scale may ask for (Render allows 1 to 100); null: never scaled. Admin only. */
+  max_instances: z
+    .number({ error: 'must be an integer' })
+    .int('must be an integer')
+    .min(1, 'must be ≥ 1')
+    .max(100, 'must be ≤ 100 (Render’s limit per service)')
+    .nullable()
+    .optional(),
   /** HMAC key the console signs cleanup-hook requests with (see lib/executors/cleanup-hook.ts). Write-only. */
   cleanup_secret: z
     .string({ error: 'must be a string' })

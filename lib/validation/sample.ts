@@ -40,6 +40,8 @@ export const metricFields = {
   error_rate: number().min(0, 'must be a fraction between 0 and 1').max(1, 'must be a fraction between 0 and 1'),
   latency_ms: number().min(0, 'must be ≥ 0'),
   memory_mb: number().min(0, 'must be ≥ 0').optional(),
+  /** Requests per second (optional): a rising rate makes the reconciler scale rather than restart. */
+  request_rate: number().min(0, 'must be ≥ 0 (requests per second)').optional(),
   timestamp: timestamp.optional(),
 };
 

@@ -319,7 +319,7 @@ test('a viewer follows the queue but cannot act', async ({ viewerPage: viewer })
   await expect(viewer.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   await viewer.goto('/components/search-service/actions');
-  for (const name of ['Restart', 'Rollback', 'Memory-leak cleanup']) {
+  for (const name of ['Restart', 'Rollback', 'Memory-leak cleanup', 'Scale']) {
     await expect(viewer.getByRole('button', { name, exact: true })).toBeDisabled();
   }
   await expect(viewer.getByText('Requesting actions needs the operator role; you are viewer.')).toBeVisible();

@@ -173,6 +173,14 @@ export const ROUTES: RouteRow[] = [
     why: 'request a memory-leak cleanup',
   },
   {
+    file: 'app/api/v1/components/[name]/scale/route.ts',
+    method: 'POST',
+    path: '/api/v1/components/Not_A_Name/scale',
+    body: {},
+    access: from('operator'),
+    why: 'request a scale (high risk waits for an approver)',
+  },
+  {
     file: 'app/api/v1/db/recover/route.ts',
     method: 'POST',
     path: '/api/v1/db/recover',

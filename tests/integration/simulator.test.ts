@@ -21,6 +21,8 @@ describe('the demo simulator', () => {
     const after = await tableCounts();
     expect(after.health_checks - before.health_checks).toBe(DEMO_SCENARIOS.length);
     expect(after.unified_brain - before.unified_brain).toBe(DEMO_SCENARIOS.length);
+    // Every simulated sample carries its request rate (the reconciler's request-load signal).
+    expect(await rawQuery(`select count(*)::int as n from metric_samples where request_rate is null`)).toEqual([{ n: 0 }]);
 
     // The leak scenario starts 40 minutes into its cycle: backfilled history already shows the leak.
     const [leak] = await rawQuery<{ leak: boolean }>(

@@ -24,7 +24,12 @@
  * GET /v1/services/:id/deploys?limit=N → 200 [{deploy, cursor}];
  * POST /v1/services/:id/rollback {deployId} → 201 new live deploy (the service's state changes:
  * the old live deploy becomes `deactivated`, a new `live` deploy of the target's commit is prepended);
- * PATCH /v1/services/:id {autoDeploy: 'yes'|'no'} → 200 service.
+ * PATCH /v1/services/:id {autoDeploy: 'yes'|'no'} → 200 service;
+ * GET /v1/services/:id → 200 the service object (`serviceDetails.numInstances`, and
+ * `serviceDetails.autoscaling` when configured; static sites and cron jobs carry no count);
+ * POST /v1/services/:id/scale {numInstances: 1…100} → 202 (empty body). While autoscaling is
+ * enabled Render ignores the manual count: the stand-in keeps it as `manualNumInstances` and
+ * leaves `numInstances` as autoscaling has it, as Render does.
  * Errors look like Render's: `{id, message, code}` (code: a word for the status, e.g. `not_found`) —
  * 401 'unauthorized' without `Authorization: Bearer <apiKey>`, 404 'service not found' for an unknown
  * service, 400 for a bad body. Rate limiting (429) can be injected with Render's `Ratelimit-Reset`
@@ -42,7 +47,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type RenderRoute = 'restart' | 'deploys' | 'rollback' | 'update';
+export type RenderRoute = 'restart' | 'deploys' | 'rollback' | 'update' | 'service' | 'scale';
+
+/** Render's service types; only the first three have instances to scale. */
+export type StandInServiceType = 'web_service' | 'private_service' | 'background_worker' | 'static_site' | 'cron_job';
+
+export interface StandInAutoscaling {
+  enabled: boolean;
+  min: number;
+  max: number;
+  criteria: { cpu: { enabled: boolean; percentage: number }; memory: { enabled: boolean; percentage: number } };
+}
 
 export interface StandInDeploy {
   id: string;
@@ -57,6 +72,12 @@ export interface StandInService {
   /** Newest first. */
   deploys: StandInDeploy[];
   autoDeploy: 'yes' | 'no';
+  type: StandInServiceType;
+  /** Instances running (what GET /services/:id reports). */
+  numInstances: number;
+  /** The last count a scale asked for while autoscaling ignored it; null before. */
+  manualNumInstances: number | null;
+  autoscaling: StandInAutoscaling | null;
 }
 
 export type RenderFault =
@@ -81,8 +102,11 @@ export interface RecordedRenderRequest {
 
 export interface RenderStandInOptions {
   apiKey: string;
-  /** Service id → its deploys (newest first) and auto-deploy setting (default 'yes'). */
-  services?: Record<string, { deploys?: StandInDeploy[]; autoDeploy?: 'yes' | 'no' }>;
+  /** Service id → its deploys (newest first), auto-deploy (default 'yes'), type (web_service), instances (1), autoscaling (none). */
+  services?: Record<
+    string,
+    { deploys?: StandInDeploy[]; autoDeploy?: 'yes' | 'no'; type?: StandInServiceType; numInstances?: number; autoscaling?: { min: number; max: number } }
+  >;
 }
 
 export interface RenderStandIn {
@@ -107,21 +131,34 @@ const ROUTES: { method: string; pattern: RegExp; route: RenderRoute }[] = [
   { method: 'GET', pattern: /^\/v1\/services\/([^/]+)\/deploys$/, route: 'deploys' },
   { method: 'POST', pattern: /^\/v1\/services\/([^/]+)\/rollback$/, route: 'rollback' },
   { method: 'PATCH', pattern: /^\/v1\/services\/([^/]+)$/, route: 'update' },
+  { method: 'GET', pattern: /^\/v1\/services\/([^/]+)$/, route: 'service' },
+  { method: 'POST', pattern: /^\/v1\/services\/([^/]+)\/scale$/, route: 'scale' },
 ];
+
+export type StandInServiceSpec = NonNullable<RenderStandInOptions['services']>[string];
+
+/** A service as the stand-in holds it, from what a test says of it (also for adding one to `services` later). */
+export function standInService(service: StandInServiceSpec, start = Date.now()): StandInService {
+  return {
+    autoDeploy: service.autoDeploy ?? 'yes',
+    type: service.type ?? 'web_service',
+    numInstances: service.numInstances ?? 1,
+    manualNumInstances: null,
+    autoscaling: service.autoscaling
+      ? { enabled: true, ...service.autoscaling, criteria: { cpu: { enabled: true, percentage: 70 }, memory: { enabled: false, percentage: 70 } } }
+      : null,
+    // Default timestamps one hour apart, newest first, so the list looks like Render's.
+    deploys: (service.deploys ?? []).map((deploy, index) => ({
+      createdAt: new Date(start - (index + 1) * 3_600_000).toISOString(),
+      ...deploy,
+    })),
+  };
+}
 
 export async function startRenderStandIn(options: RenderStandInOptions): Promise<RenderStandIn> {
   const services: Record<string, StandInService> = {};
   const start = Date.now();
-  for (const [id, service] of Object.entries(options.services ?? {})) {
-    services[id] = {
-      autoDeploy: service.autoDeploy ?? 'yes',
-      // Default timestamps one hour apart, newest first, so the list looks like Render's.
-      deploys: (service.deploys ?? []).map((deploy, index) => ({
-        createdAt: new Date(start - (index + 1) * 3_600_000).toISOString(),
-        ...deploy,
-      })),
-    };
-  }
+  for (const [id, service] of Object.entries(options.services ?? {})) services[id] = standInService(service, start);
   const requests: RecordedRenderRequest[] = [];
   const faults = new Map<RenderRoute, RenderFault[]>();
   let rollbacks = 0;
@@ -194,7 +231,20 @@ export async function startRenderStandIn(options: RenderStandInOptions): Promise
           return sendError(res, 400, 'autoDeploy must be "yes" or "no"');
         }
         if (autoDeploy) service.autoDeploy = autoDeploy;
-        return send(res, 200, { id: serviceId, autoDeploy: service.autoDeploy });
+        return send(res, 200, serviceObject(serviceId, service));
+      }
+      case 'service':
+        return send(res, 200, serviceObject(serviceId, service));
+      case 'scale': {
+        const numInstances = isRecord(body) ? body.numInstances : undefined;
+        if (typeof numInstances !== 'number' || !Number.isInteger(numInstances) || numInstances < 1 || numInstances > 100) {
+          return sendError(res, 400, 'numInstances must be an integer from 1 to 100');
+        }
+        if (!SCALABLE.has(service.type)) return sendError(res, 400, `a ${service.type} cannot be scaled`);
+        if (service.autoscaling?.enabled) service.manualNumInstances = numInstances;
+        else service.numInstances = numInstances;
+        res.writeHead(202).end();
+        return;
       }
     }
   }
@@ -225,6 +275,23 @@ export async function startRenderStandIn(options: RenderStandInOptions): Promise
       });
       return closing;
     },
+  };
+}
+
+const SCALABLE = new Set<StandInServiceType>(['web_service', 'private_service', 'background_worker']);
+
+/** Render's service object, the fields the console reads plus a few of the rest for realism. */
+function serviceObject(id: string, service: StandInService) {
+  const instances = SCALABLE.has(service.type)
+    ? { numInstances: service.numInstances, ...(service.autoscaling && { autoscaling: service.autoscaling }) }
+    : {};
+  return {
+    id,
+    name: id.replace(/^srv-/, ''),
+    type: service.type,
+    autoDeploy: service.autoDeploy,
+    suspended: 'not_suspended',
+    serviceDetails: { env: 'node', plan: 'standard', region: 'oregon', ...instances },
   };
 }
 

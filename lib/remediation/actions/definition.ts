@@ -24,6 +24,8 @@ export interface ActionNeeds {
   hook: boolean;
   /** Two recorded states (or configs), the current and the one to restore. */
   history: boolean;
+  /** Changes how many instances run: needs an admin's max_instances, and never asks for more. */
+  instances?: boolean;
 }
 
 export interface RunContext {
@@ -71,6 +73,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   noun: string;
   /** The `unified_brain` action_type its executions are recorded as. */
   brainAction: ActionType;
+  /** The metadata fields the activity log shows first on its `unified_brain` rows (lib/dashboard/activity-fields.ts). */
+  activityFields: readonly string[];
   /** Changes what is running: risky wherever real users are (lib/healing/risk.ts). */
   disruptive: boolean;
   needs(params: RemediationParams): ActionNeeds;

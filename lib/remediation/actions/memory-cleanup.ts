@@ -74,6 +74,7 @@ export const memoryCleanup = {
   confirmNow: 'Clean up now',
   noun: 'cleanup',
   brainAction: 'memory_leak_cleanup',
+  activityFields: ['leak_detected', 'memory_freed_mb', 'objects_collected', 'current_memory_mb', 'error', 'remediation_id'],
   disruptive: false,
   // No hook is no refusal: the cleanup judges the leak and proposes a restart instead (SPEC §4).
   needs: () => ({ service: false, hook: false, history: false }),

@@ -15,6 +15,7 @@ export const restart = {
   confirmNow: 'Restart now',
   noun: 'restart',
   brainAction: 'service_restart',
+  activityFields: ['service_id', 'status_code', 'message', 'error', 'remediation_id'],
   disruptive: true,
   needs: () => ({ service: true, hook: false, history: false }),
   route: 'restart',

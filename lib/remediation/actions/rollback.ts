@@ -221,6 +221,7 @@ export const rollback = {
   confirmNow: 'Roll back now',
   noun: 'rollback',
   brainAction: 'automatic_rollback',
+  activityFields: ['rollback_type', 'message', 'error', 'remediation_id'],
   disruptive: true,
   needs: (params) => {
     const type = typeOf(params);

@@ -20,7 +20,7 @@ import { recentStates, recordComponentState } from '@/db/queries/component-histo
 import { findComponentByName } from '@/db/queries/components';
 import { setAutomationPaused } from '@/db/queries/settings';
 import { recoverDatabaseConnection } from '@/lib/remediation/db-recovery';
-import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
+import { standInService, startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
 import { call, createTestToken, tableCounts, testDatabase } from '../../helpers/api';
 
 let render: RenderStandIn;
@@ -285,7 +285,7 @@ describe('rollback', () => {
 
   /** A staging component on its own stand-in service (its own cooldown), with recorded states oldest first. */
   async function renderComponent(name: string, serviceId: string, states: Record<string, unknown>[] = []) {
-    render.services[serviceId] = { deploys: deploys(), autoDeploy: 'yes' };
+    render.services[serviceId] = standInService({ deploys: deploys() });
     await call(putComponent, { method: 'PUT', params: { name }, token: admin, body: { environment: 'staging', render_service_id: serviceId } });
     const { db } = await testDatabase();
     const component = (await findComponentByName(db, name))!;

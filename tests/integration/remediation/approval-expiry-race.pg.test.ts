@@ -25,6 +25,12 @@ const render: ServiceExecutor = {
   async rollbackDeployment() {
     throw new Error('not used');
   },
+  async instances() {
+    throw new Error('not used');
+  },
+  async scale() {
+    throw new Error('not used');
+  },
 };
 const requestedAt = Date.parse('2026-11-30T12:00:00Z');
 const deps = (at: number): RemediationDeps => ({

@@ -39,6 +39,8 @@ function deps(overrides: Partial<ReconcilerDeps['settings']['guardrails']> = {})
           kind: 'simulator',
           restart: async (id) => (calls.push(`restart ${id}`), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
           rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
+          instances: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1, num_instances: 2, autoscaling: null }),
+          scale: async (id, n) => (calls.push(`scale ${id} to ${n}`), { success: true, status_code: 202, message: 'ok', attempts: 1 }),
         },
       }),
       cleanup: (c) => ({ executor: { cleanup: cleanupOk }, url: `http://${c.name}.test/cleanup`, secret: null }),
@@ -47,17 +49,18 @@ function deps(overrides: Partial<ReconcilerDeps['settings']['guardrails']> = {})
   };
 }
 
-/** Feeds 60 min of a scenario ending at cycle position `at`, then one health check at `clock`. */
-async function feed(component: string, scenarioName: string, at: number) {
+/** Feeds 60 min of a scenario ending at cycle position `at`, then one health check at `clock`; `rate(s)`: request_rate s steps back. */
+async function feed(component: string, scenarioName: string, at: number, rate?: (stepsBack: number) => number) {
   const { db } = await testDatabase();
   const scenario = DEMO_SCENARIOS.find((s) => s.component === scenarioName)!;
   const rng = createRng(7);
   const samples = [];
   for (let s = 120; s >= 1; s--) {
-    samples.push({ component, timestamp: new Date(clock - s * STEP_S * 1000), ...scenario.sample(at - s * STEP_S, rng) });
+    samples.push({ component, timestamp: new Date(clock - s * STEP_S * 1000), ...scenario.sample(at - s * STEP_S, rng), ...(rate && { request_rate: rate(s) }) });
   }
   await storeBatch(db, samples, new Date(clock));
-  return runHealthCheck(db, component, { ...scenario.sample(at, rng), timestamp: new Date(clock) }, { triggers: DEFAULT_HEALING_TRIGGERS });
+  const current = { ...scenario.sample(at, rng), ...(rate && { request_rate: rate(0) }), timestamp: new Date(clock) };
+  return runHealthCheck(db, component, current, { triggers: DEFAULT_HEALING_TRIGGERS });
 }
 
 async function remediationsOf(component: string) {
@@ -98,6 +101,33 @@ describe('reconciler on scenario data', () => {
     const again = await reconcileOnce((await testDatabase()).db, deps());
     expect(again.proposed).toBe(0);
     expect(await remediationsOf('ramping')).toHaveLength(1);
+  });
+
+  it('CPU over its trigger while requests rise (no leak): one instance more instead of a restart; flat requests: the restart', async () => {
+    const { db } = await testDatabase();
+    for (const name of ['surging', 'busy-flat']) await upsertComponentConfig(db, name, { environment: 'staging', max_instances: 4 }, 'test');
+    // 300 → 540 req/s over the last 15 minutes (8 req/s per 30-s step), steady before.
+    const report = await feed('surging', 'search-service', 50 * MIN, (back) => 300 + 8 * Math.max(0, 30 - back));
+    expect(report.metrics.cpu_usage).toBeGreaterThan(90);
+    expect(report.request_load).toMatchObject({ rising: true, request_rate: 540 });
+    await feed('busy-flat', 'search-service', 50 * MIN, () => 300);
+    const counts = await reconcileOnce(db, deps());
+    expect(counts).toMatchObject({ proposed: 2, executed: 2, succeeded: 2 });
+    expect([...calls].sort()).toEqual(['restart srv-busyflat', 'scale srv-surging to 3']);
+    const [scaled] = await remediationsOf('surging');
+    expect(scaled).toMatchObject({ action: 'scale', status: 'succeeded', automatic: true });
+    const { rawQuery } = await testDatabase();
+    const [row] = await rawQuery<{ params: unknown; reason: string }>(
+      `select r.params, r.reason from remediations r join components c on c.id = r.component_id where c.name = 'surging'`,
+    );
+    expect(row!.params).toEqual({ by: 1 });
+    expect(row!.reason).toContain('request load rising');
+    // Without max_instances the component cannot be scaled: the restart, as before.
+    await feed('surging-nomax', 'search-service', 50 * MIN, (back) => 300 + 8 * Math.max(0, 30 - back));
+    await upsertComponentConfig(db, 'surging-nomax', { environment: 'staging' }, 'test');
+    calls.length = 0;
+    await reconcileOnce(db, deps());
+    expect(calls).toEqual(['restart srv-surgingnomax']);
   });
 
   it('a rejected proposal is not asked again for an hour', async () => {

@@ -4,7 +4,7 @@ import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { planFor } from '@/components/remediation/action-plan';
 
 const base: ActionTargets = {
-  component: { name: 'checkout', environment: 'production', policy: 'default' },
+  component: { name: 'checkout', environment: 'production', policy: 'default', maxInstances: null },
   service: { kind: 'render', serviceId: 'srv-abc123' },
   cleanup: { kind: 'hook', url: 'https://checkout.internal/cleanup', signed: false },
   previousState: null,

@@ -37,12 +37,13 @@ describe('refusalFor', () => {
 
 describe('planCapabilities: the reconciler proposes only what would not be refused', () => {
   it('derives the plan’s means from the same check', () => {
-    expect(planCapabilities(caps({}, null))).toEqual({ cleanupHook: true, renderServiceId: null, stateRollback: true, restartable: true });
+    expect(planCapabilities(caps({}, null))).toEqual({ cleanupHook: true, renderServiceId: null, stateRollback: true, restartable: true, scalable: false });
     expect(planCapabilities(caps({ service: false, recordedStates: 1, hook: false }, null))).toEqual({
       cleanupHook: false,
       renderServiceId: null,
       stateRollback: false,
       restartable: false,
+      scalable: false,
     });
   });
 });

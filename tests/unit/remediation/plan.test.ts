@@ -8,7 +8,8 @@ const healthy: PlanInput = {
   memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
   healing_triggers: [],
 };
-const caps = { cleanupHook: true, renderServiceId: 'srv-a1', stateRollback: false, restartable: true };
+const caps = { cleanupHook: true, renderServiceId: 'srv-a1', stateRollback: false, restartable: true, scalable: true };
+const rising = { request_rate: 480, rising: true, change: 0.6, reason: 'request load rising +60% over 15 min (300 → 480 req/s)' };
 
 describe('planRemediation', () => {
   it('healthy → nothing', () => {
@@ -60,5 +61,25 @@ describe('planRemediation', () => {
     for (const critical_evidence of ['already_critical' as const, 'leak' as const]) {
       expect(planRemediation({ ...healthy, failure_prediction: { ...base, critical_evidence } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
     }
+  });
+
+  it('cpu or latency over its trigger while the request load rises, no leak → scale out by one, when it can be scaled', () => {
+    const hot = { ...healthy, metrics: { ...healthy.metrics, cpu_usage: 95 }, healing_triggers: ['cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%'], request_load: rising };
+    expect(planRemediation(hot, DEFAULT_HEALING_TRIGGERS, caps)).toEqual({
+      action: 'scale',
+      params: { by: 1 },
+      reason: 'cpu_usage 95.0% exceeds HEAL_CPU_THRESH 90.0%; request load rising +60% over 15 min (300 → 480 req/s) and no leak, so one instance more',
+    });
+    const slow = { ...healthy, metrics: { ...healthy.metrics, latency_ms: 6000 }, healing_triggers: ['latency_ms over'], request_load: rising };
+    expect(planRemediation(slow, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'scale' });
+    // Not scalable (no max_instances): the restart as before.
+    expect(planRemediation(hot, DEFAULT_HEALING_TRIGGERS, { ...caps, scalable: false })).toMatchObject({ action: 'restart' });
+    // Flat load: a fault, not load → restart.
+    expect(planRemediation({ ...hot, request_load: { ...rising, rising: false } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
+    // A leak comes first; errors go to a rollback; memory alone is no load.
+    expect(planRemediation({ ...hot, memory_leak: { ...healthy.memory_leak, leak_detected: true } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'memory_cleanup' });
+    expect(planRemediation({ ...hot, metrics: { ...hot.metrics, error_rate: 0.2 } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'rollback' });
+    const full = { ...healthy, metrics: { ...healthy.metrics, memory_usage: 97 }, healing_triggers: ['memory'], request_load: rising };
+    expect(planRemediation(full, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
   });
 });

@@ -20,6 +20,7 @@ const row: Component = {
   renderServiceId: 'srv-abc123',
   cleanupUrl: 'http://user:pw@hook.internal:8080/cleanup?token=abc#frag',
   hookSecret: SECRET,
+  maxInstances: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
 };
@@ -30,7 +31,7 @@ describe('componentView', () => {
   it('carries what the dialog names, never the URL credentials, query or the secret', () => {
     const view = componentView(row, executors);
     expect(view).toEqual({
-      component: { name: 'checkout', environment: 'production', policy: 'default' },
+      component: { name: 'checkout', environment: 'production', policy: 'default', maxInstances: null },
       service: { kind: 'render', serviceId: 'srv-abc123' },
       cleanup: { kind: 'hook', url: 'http://hook.internal:8080/cleanup', signed: true },
     });
