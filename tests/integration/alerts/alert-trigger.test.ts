@@ -27,6 +27,7 @@ function deps(): ReconcilerDeps {
           kind: 'simulator',
           restart: async (id) => (restarts.push(id), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
           rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
+          instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }), scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }),
         },
       }),
       cleanup: () => null,

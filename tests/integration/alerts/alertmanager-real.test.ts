@@ -101,7 +101,7 @@ describe('a real Alertmanager delivering to the console', () => {
       settings: remediationSettingsFromEnv({}),
       triggers: DEFAULT_HEALING_TRIGGERS,
       executors: {
-        service: (c) => (c.renderServiceId ? { serviceId: c.renderServiceId, executor: { kind: 'render', restart: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1 }), rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }) } } : null),
+        service: (c) => (c.renderServiceId ? { serviceId: c.renderServiceId, executor: { kind: 'render', restart: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1 }), rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }), instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }), scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }), } } : null),
         cleanup: () => null,
         applyState: () => null,
       },

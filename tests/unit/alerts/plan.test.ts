@@ -4,11 +4,11 @@ import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 
 const healthy: PlanInput = {
   metrics: { cpu_usage: 30, memory_usage: 50, error_rate: 0.01, latency_ms: 200 },
-  failure_prediction: { probability: 0.02, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null },
+  failure_prediction: { probability: 0.02, time_to_failure: '> 24 hours', level: 'low', recommended_action: 'Normal operation', reasons: [], minutes_to_failure: null, metric: null, chance_within_hour: 0.037 },
   memory_leak: { leak_detected: false, reason: 'flat', metric: 'memory_mb', points: 60, growth_per_hour: 0, r_squared: 0, rising_fraction: 0.5 },
   healing_triggers: [],
 };
-const caps = { cleanupHook: true, renderServiceId: 'srv-a1', stateRollback: false, restartable: true };
+const caps = { cleanupHook: true, renderServiceId: 'srv-a1', stateRollback: false, restartable: true, scalable: false };
 const alert: AlertTrigger = { alertname: 'HighErrorRate', severity: 'critical', starts_at: '2026-12-01T12:03:10Z', annotations: { summary: 'errors above 5 %' } };
 
 describe('a firing healing alert in the plan', () => {
