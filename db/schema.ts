@@ -22,7 +22,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ThresholdOverrides } from '@/lib/healing/types';
 // Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
-import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS, type RemediationParams, type RemediationPolicy } from '../lib/healing/vocabulary';
+import {
+  OPEN_REMEDIATION_STATUSES,
+  REMEDIATION_ACTIONS,
+  REMEDIATION_POLICIES,
+  REMEDIATION_STATUSES,
+  RISKS,
+  type RemediationParams,
+  type RemediationPolicy,
+} from '../lib/healing/vocabulary';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -31,13 +39,17 @@ export type Role = (typeof ROLES)[number];
 
 // The remediation vocabulary is the domain's (lib/healing/vocabulary.ts); the columns below store it.
 export {
+  OPEN_REMEDIATION_STATUSES,
   REMEDIATION_ACTIONS,
   REMEDIATION_POLICIES,
+  REMEDIATION_STATUSES,
   RISKS,
   ROLLBACK_TYPES,
+  type OpenRemediationStatus,
   type RemediationAction,
   type RemediationParams,
   type RemediationPolicy,
+  type RemediationStatus,
   type Risk,
   type RollbackType,
 } from '../lib/healing/vocabulary';
@@ -243,27 +255,6 @@ export const apiTokens = pgTable(
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
 
-/**
- * proposed → pending_approval → approved → executing → succeeded | failed;
- * pending_approval → rejected | expired. Low-risk ones go proposed → approved directly.
- */
-export const REMEDIATION_STATUSES = [
-  'proposed',
-  'pending_approval',
-  'approved',
-  'executing',
-  'succeeded',
-  'failed',
-  'rejected',
-  'expired',
-] as const;
-export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
-/**
- * Statuses in which a remediation is still going to do something — "open".
- * At most one open remediation per component and action (remediations_one_open_idx).
- */
-export const OPEN_REMEDIATION_STATUSES = ['proposed', 'pending_approval', 'approved', 'executing'] as const satisfies readonly RemediationStatus[];
-export type OpenRemediationStatus = (typeof OPEN_REMEDIATION_STATUSES)[number];
 
 /**
  * Who sent a metric sample: the signed-in user, or the API token's creator

@@ -1,20 +1,14 @@
 import 'server-only';
 import type { Db } from '../client';
+import { BRAIN_ACTION_TYPES, type BrainActionType } from '@/lib/healing/vocabulary';
 import { unifiedBrain, type BrainRecord } from '../schema';
 
 /** `agent_name` of every row the console writes; the card's queries match `%self_healing%`. */
 export const AGENT_NAME = 'self_healing_console';
 
-export const ACTION_TYPES = [
-  'proactive_health_check',
-  'service_restart',
-  'automatic_rollback',
-  'db_connection_recovered',
-  'memory_leak_cleanup',
-  'reconciliation_cycle',
-  'remediation_approval',
-] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+/** The action types are the domain's vocabulary; a remediation action's comes from REMEDIATION_BRAIN_ACTIONS. */
+export const ACTION_TYPES = BRAIN_ACTION_TYPES;
+export type ActionType = BrainActionType;
 
 export async function recordBrain(
   db: Db,

@@ -3,12 +3,15 @@
  * one click away; these are the few fields an SRE scans for, by action type,
  * following the conventions the rest of the console writes.
  */
+import type { BrainActionType } from '@/lib/healing/vocabulary';
+
 export interface KeyField {
   label: string;
   value: string;
 }
 
-const PRIORITY: Record<string, readonly string[]> = {
+// Keyed by every action type the console writes: a new one (an action's brainAction) must say what to show.
+const PRIORITY: Record<BrainActionType, readonly string[]> = {
   proactive_health_check: ['health_score', 'trend', 'failure_prediction', 'healing_triggers', 'memory_leak_detected'],
   service_restart: ['service_id', 'status_code', 'message', 'error', 'remediation_id'],
   automatic_rollback: ['rollback_type', 'message', 'error', 'remediation_id'],
@@ -17,6 +20,8 @@ const PRIORITY: Record<string, readonly string[]> = {
   reconciliation_cycle: ['proposed', 'executed', 'queued', 'errors', 'held', 'paused'],
   remediation_approval: ['decision', 'decided_by', 'reason', 'remediation_id'],
 };
+/** The log also holds rows other agents wrote, of types the console does not know. */
+const priorityOf: Partial<Record<string, readonly string[]>> = PRIORITY;
 
 const MAX_FIELDS = 4;
 const MAX_LENGTH = 80;
@@ -51,7 +56,7 @@ const label = (key: string): string => key.replaceAll('_', ' ');
  * plain values, never `component` (it has its own column).
  */
 export function keyFields(actionType: string, metadata: Record<string, unknown>): KeyField[] {
-  const known = PRIORITY[actionType] ?? [];
+  const known = priorityOf[actionType] ?? [];
   const order = [...known, ...Object.keys(metadata).filter((k) => !known.includes(k))];
   const fields: KeyField[] = [];
   for (const key of order) {

@@ -4,13 +4,16 @@
  * every list, map and switch over actions reads this record.
  */
 import 'server-only';
-import type { RemediationAction } from '@/lib/healing/vocabulary';
+import type { REMEDIATION_BRAIN_ACTIONS, RemediationAction } from '@/lib/healing/vocabulary';
 import type { ActionDefinition } from './definition';
 import { memoryCleanup } from './memory-cleanup';
 import { restart } from './restart';
 import { rollback } from './rollback';
 
-export const ACTIONS: { readonly [K in RemediationAction]: ActionDefinition & { name: K } } = {
+/** Keyed by the vocabulary: an action without a module, or recorded under another brain type, fails to compile. */
+export const ACTIONS: {
+  readonly [K in RemediationAction]: ActionDefinition & { name: K; brainAction: (typeof REMEDIATION_BRAIN_ACTIONS)[K] };
+} = {
   restart,
   rollback,
   memory_cleanup: memoryCleanup,

@@ -10,7 +10,7 @@ import { configVersion, recentConfigs, recentStates, recordComponentState, recor
 import type { Component, ComponentConfig, RemediationParams, RemediationTarget } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
 import { ROUTING_FIELDS, routingChanges } from '@/lib/healing/risk';
-import { ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
+import { REMEDIATION_BRAIN_ACTIONS, ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import { formatValue } from '@/components/remediation/format';
@@ -220,7 +220,7 @@ export const rollback = {
   verb: 'Roll back',
   confirmNow: 'Roll back now',
   noun: 'rollback',
-  brainAction: 'automatic_rollback',
+  brainAction: REMEDIATION_BRAIN_ACTIONS.rollback,
   disruptive: true,
   needs: (params) => {
     const type = typeOf(params);
