@@ -122,8 +122,11 @@ export const healthChecks = pgTable(
     leakDetected: boolean('leak_detected').notNull().default(false),
     /** Everyone who sent a sample this check judged (its own and its history window). */
     evidenceSenders: jsonb('evidence_senders').$type<EvidenceSender[]>().notNull().default([]),
-    /** The full health dict as answered to the caller, so history renders exactly what was seen. */
-    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The full health dict as answered to the caller, so history renders exactly what was seen.
+     * `unknown` on purpose: it is read only through reportOf() (lib/services/health-report.ts), which parses it.
+     */
+    result: jsonb('result').$type<unknown>().notNull(),
   },
   (t) => [index('health_checks_component_time_idx').on(t.componentId, t.checkedAt)],
 );

@@ -27,7 +27,7 @@ import { DomainError } from '@/lib/healing/domain-error';
 import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
-import type { HealthReport } from '@/lib/services/health-check';
+import { reportOf } from '@/lib/services/health-report';
 import { evidenceFromCheck } from './evidence';
 import { actionOf } from './actions';
 import { capabilitiesOf, factsOf, planCapabilities } from './capabilities';
@@ -171,7 +171,8 @@ async function reconcileComponent(
   }
   counts.evaluated++;
   if (await openRemediationFor(db, component.id)) return; // one at a time per component
-  const report = check.result as unknown as HealthReport;
+  const report = reportOf(check);
+  if (!report) return; // stored report unreadable (reportOf logged it): nothing to act on
   // Only what would not be refused is proposed (the same check as the request path).
   const capabilities = capabilitiesOf(component, await factsOf(db, component, deps.executors));
   const proposal = planRemediation(report, deps.triggers, planCapabilities(capabilities));

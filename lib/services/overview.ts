@@ -18,7 +18,7 @@ import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { remediationDeps } from '@/lib/remediation/deps';
 import { componentsWithSummaries, type ComponentSummary } from './components';
-import type { HealthReport } from './health-check';
+import type { HealthReport } from './health-report';
 
 export interface OverviewRow extends ComponentSummary {
   /** Remediations of this component waiting for an approver (not yet expired). */
