@@ -1,6 +1,6 @@
 /** A component's recorded runtime states and config versions: what rollbacks restore. */
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { componentConfigs, componentStates, type ComponentConfigRow, type ComponentState } from '../schema';
 
@@ -52,4 +52,14 @@ export async function recordedState(db: Db, componentId: string, id: number): Pr
     .where(and(eq(componentStates.componentId, componentId), eq(componentStates.id, id)))
     .limit(1);
   return row;
+}
+
+/** Component id → recorded runtime states (components without any are absent). */
+export async function stateCounts(db: Db, componentId?: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ componentId: componentStates.componentId, n: count() })
+    .from(componentStates)
+    .where(componentId ? eq(componentStates.componentId, componentId) : undefined)
+    .groupBy(componentStates.componentId);
+  return new Map(rows.map((r) => [r.componentId, r.n]));
 }

@@ -5,8 +5,8 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
-import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
+import { stateCounts } from '@/db/queries/component-history';
+import { liveRemediations, pendingApprovalCounts, rejectionsSince, type OpenRemediation } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import type { Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
@@ -119,7 +119,7 @@ export async function proposalFor(
   now: Date = new Date(),
 ): Promise<ConsoleProposal> {
   const [open, rejections, pause, states] = await Promise.all([
-    openRemediations(db, { componentId: component.id }),
+    liveRemediations(db, now, { componentId: component.id }),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
     automationPause(db),
     stateCounts(db, component.id),
@@ -131,8 +131,8 @@ export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps(
   const now = deps.now?.() ?? new Date();
   const [rows, pending, open, rejections, pause, states] = await Promise.all([
     componentsWithSummaries(db),
-    pendingApprovalCounts(db),
-    openRemediations(db),
+    pendingApprovalCounts(db, now),
+    liveRemediations(db, now),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
     stateCounts(db),
