@@ -23,6 +23,9 @@ import { OPEN_REMEDIATION_STATUSES, REMEDIATION_STATUSES } from '@/lib/healing/v
 import { testDatabase } from '../../helpers/api';
 
 const now = new Date();
+
+// The first call migrates a fresh database: done before the tests, under the hook's longer timeout.
+beforeAll(() => testDatabase());
 const base = { action: 'restart' as const, risk: 'high' as const, reason: 't', requestedByKind: 'user' as const, requestedBy: 'ann@example.com' };
 
 describe('the open predicate and the one-open index', () => {
