@@ -10,7 +10,7 @@ import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { overviewSummary } from '@/lib/dashboard/summary';
 import { whyCell, whyLines } from '@/lib/dashboard/why';
 import { formatDuration, formatRiskScore } from '@/lib/healing/format';
-import type { HealthReport } from '@/lib/services/health-check';
+import type { HealthReport } from '@/lib/services/health-report';
 import type { Overview } from '@/lib/services/overview';
 import { ConsoleProposal } from './console-proposal';
 import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';

@@ -24,7 +24,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ThresholdOverrides } from '@/lib/healing/types';
 // Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
-import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS, type RemediationParams, type RemediationPolicy } from '../lib/healing/vocabulary';
+import {
+  OPEN_REMEDIATION_STATUSES,
+  REMEDIATION_ACTIONS,
+  REMEDIATION_POLICIES,
+  REMEDIATION_STATUSES,
+  RISKS,
+  type RemediationParams,
+  type RemediationPolicy,
+} from '../lib/healing/vocabulary';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -33,13 +41,17 @@ export type Role = (typeof ROLES)[number];
 
 // The remediation vocabulary is the domain's (lib/healing/vocabulary.ts); the columns below store it.
 export {
+  OPEN_REMEDIATION_STATUSES,
   REMEDIATION_ACTIONS,
   REMEDIATION_POLICIES,
+  REMEDIATION_STATUSES,
   RISKS,
   ROLLBACK_TYPES,
+  type OpenRemediationStatus,
   type RemediationAction,
   type RemediationParams,
   type RemediationPolicy,
+  type RemediationStatus,
   type Risk,
   type RollbackType,
 } from '../lib/healing/vocabulary';
@@ -116,8 +128,11 @@ export const healthChecks = pgTable(
     leakDetected: boolean('leak_detected').notNull().default(false),
     /** Everyone who sent a sample this check judged (its own and its history window). */
     evidenceSenders: jsonb('evidence_senders').$type<EvidenceSender[]>().notNull().default([]),
-    /** The full health dict as answered to the caller, so history renders exactly what was seen. */
-    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The full health dict as answered to the caller, so history renders exactly what was seen.
+     * `unknown` on purpose: it is read only through reportOf() (lib/services/health-report.ts), which parses it.
+     */
+    result: jsonb('result').$type<unknown>().notNull(),
   },
   (t) => [index('health_checks_component_time_idx').on(t.componentId, t.checkedAt)],
 );
@@ -251,27 +266,6 @@ export const apiTokens = pgTable(
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
 
-/**
- * proposed → pending_approval → approved → executing → succeeded | failed;
- * pending_approval → rejected | expired. Low-risk ones go proposed → approved directly.
- */
-export const REMEDIATION_STATUSES = [
-  'proposed',
-  'pending_approval',
-  'approved',
-  'executing',
-  'succeeded',
-  'failed',
-  'rejected',
-  'expired',
-] as const;
-export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
-/**
- * Statuses in which a remediation is still going to do something — "open".
- * At most one open remediation per component and action (remediations_one_open_idx).
- */
-export const OPEN_REMEDIATION_STATUSES = ['proposed', 'pending_approval', 'approved', 'executing'] as const satisfies readonly RemediationStatus[];
-export type OpenRemediationStatus = (typeof OPEN_REMEDIATION_STATUSES)[number];
 
 /**
  * Who sent a metric sample: the signed-in user, or the API token's creator

@@ -3,7 +3,7 @@ import { ApprovalHistory, HISTORY_LIMIT } from '@/components/remediation/approva
 import { ApprovalQueue } from '@/components/remediation/approval-queue';
 import { ApprovalTabs } from '@/components/remediation/approval-tabs';
 import { getDb } from '@/db/client';
-import { approvalHistory, decidableApprovals } from '@/db/queries/approval-history';
+import { approvalHistory, decidableApprovals } from '@/db/queries/remediations';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageUser } from '@/lib/auth/guards';
 import { remediationView } from '@/lib/remediation/present';

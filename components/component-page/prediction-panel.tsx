@@ -1,7 +1,7 @@
 import { LevelBadge } from '@/components/health-badges';
 import { formatChance, formatDuration, formatRiskScore } from '@/lib/healing/format';
 import { bandForLevel, chanceWithinHour } from '@/lib/healing/levels';
-import type { HealthReport } from '@/lib/services/health-check';
+import type { HealthReport } from '@/lib/services/health-report';
 
 /** The latest failure prediction: how likely, how soon, why, and the card's recommended action. */
 export function PredictionPanel({ report }: { report: HealthReport | null }) {

@@ -1,28 +1,15 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { BRAIN_ACTION_TYPES, type BrainActionType } from '@/lib/healing/vocabulary';
 import { unifiedBrain, type BrainRecord } from '../schema';
 
 /** `agent_name` of every row the console writes; the card's queries match `%self_healing%`. */
 export const AGENT_NAME = 'self_healing_console';
 
-/**
- * The rows the console writes about itself. A remediation's executions are
- * recorded under its registry module's `brainAction` (lib/remediation/actions/);
- * the full list the activity filters and analytics show is derived there
- * (BRAIN_ACTION_TYPES), since db/ does not import lib/remediation.
- */
-export const CONSOLE_EVENT_TYPES = [
-  'proactive_health_check',
-  'db_connection_recovered',
-  'reconciliation_cycle',
-  'remediation_approval',
-  'alert_firing',
-  'alert_resolved',
-] as const;
-export type ConsoleEventType = (typeof CONSOLE_EVENT_TYPES)[number];
-/** A console event, or an action's `brainAction` (lowercase words joined by _). */
-export type ActionType = ConsoleEventType | `${string}_${string}`;
+/** The action types are the domain's vocabulary; a remediation action's comes from REMEDIATION_BRAIN_ACTIONS. */
+export const ACTION_TYPES = BRAIN_ACTION_TYPES;
+export type ActionType = BrainActionType;
 
 export async function recordBrain(
   db: Db,

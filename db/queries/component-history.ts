@@ -1,8 +1,8 @@
 /** A component's recorded runtime states and config versions: what rollbacks restore. */
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { componentConfigs, componentStates, type ComponentConfigRow, type ComponentState } from '../schema';
+import { componentConfigs, components, componentStates, type ComponentConfigRow, type ComponentState } from '../schema';
 
 export async function recordComponentState(
   db: Db,
@@ -52,4 +52,33 @@ export async function recordedState(db: Db, componentId: string, id: number): Pr
     .where(and(eq(componentStates.componentId, componentId), eq(componentStates.id, id)))
     .limit(1);
   return row;
+}
+
+/**
+ * The newest `limit` recorded states of every component that has any, newest
+ * first, keyed by component id: one index probe per component (LATERAL … LIMIT).
+ */
+export async function recentStatesPerComponent(db: Db, limit: number): Promise<Map<string, ComponentState[]>> {
+  const recent = db
+    .select()
+    .from(componentStates)
+    .where(eq(componentStates.componentId, components.id))
+    .orderBy(desc(componentStates.recordedAt), desc(componentStates.id))
+    .limit(limit)
+    .as('recent');
+  const rows = await db.select().from(components).innerJoinLateral(recent, sql`true`);
+  const byComponent = new Map<string, ComponentState[]>();
+  for (const { recent: state } of rows) byComponent.set(state.componentId, [...(byComponent.get(state.componentId) ?? []), state]);
+  // Row order out of a join is not promised: newest first again.
+  for (const states of byComponent.values()) states.sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime() || b.id - a.id);
+  return byComponent;
+}
+
+/** Component id → recorded config versions (components without any are absent). */
+export async function configCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ componentId: componentConfigs.componentId, n: count() })
+    .from(componentConfigs)
+    .groupBy(componentConfigs.componentId);
+  return new Map(rows.map((r) => [r.componentId, r.n]));
 }

@@ -1,22 +1,57 @@
 /**
- * Remediation records and their state machine. Every transition is one
- * conditional UPDATE (`… WHERE status = <from> RETURNING`), so when several
- * workers or approvers race, exactly one wins and the others see `undefined`.
+ * Remediation records: their state machine and every read of them. Every
+ * transition is one conditional UPDATE (`… WHERE status = <from> RETURNING`),
+ * so when several workers or approvers race, exactly one wins and the others
+ * see `undefined`.
+ *
+ * What "open", "awaiting a decision" and "lapsed" mean is said once, by the
+ * named predicates in `remediationIs` below, over the statuses of the domain's
+ * vocabulary (lib/healing/vocabulary.ts) — the same list the partial unique
+ * index remediations_one_open_idx is built from (db/schema.ts).
  */
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  AWAITING_DECISION_STATUS,
+  COMMITTED_REMEDIATION_STATUSES,
+  DECIDED_REMEDIATION_STATUSES,
+  OPEN_REMEDIATION_STATUSES,
+} from '@/lib/healing/vocabulary';
 import type { Db } from '../client';
 import {
   components,
-  OPEN_REMEDIATION_STATUSES,
   remediations,
   type NewRemediation,
+  type OpenRemediationStatus,
   type Remediation,
   type RemediationAction,
   type RemediationStatus,
 } from '../schema';
 
-const OPEN_STATUSES: RemediationStatus[] = [...OPEN_REMEDIATION_STATUSES];
+const status = remediations.status;
+const pending = eq(status, AWAITING_DECISION_STATUS);
+
+/** The named predicates. Past `expires_at` a pending remediation has lapsed: nobody can approve it, the sweep expires it. */
+export const remediationIs = {
+  /** Still going to do something; at most one per component and action (ONE_OPEN_INDEX). Includes what lapsed until the sweep expires it. */
+  open: inArray(status, [...OPEN_REMEDIATION_STATUSES]),
+  /** Waiting for a person, who can still decide it. */
+  awaitingDecision: (now: Date): SQL => and(pending, gt(remediations.expiresAt, now))!,
+  /** Waiting for a person past its expiry (or with none): no decision can be taken any more. */
+  lapsed: (now: Date): SQL => and(pending, or(isNull(remediations.expiresAt), lte(remediations.expiresAt, now)))!,
+  /** Open and not lapsed: what the pages show as in progress. */
+  live: (now: Date): SQL =>
+    or(inArray(status, OPEN_REMEDIATION_STATUSES.filter((s) => s !== AWAITING_DECISION_STATUS)), remediationIs.awaitingDecision(now))!,
+  /** Will run or ran: what the guardrails count. */
+  committed: inArray(status, [...COMMITTED_REMEDIATION_STATUSES]),
+  /** Decided (by a person or the policy), or past the time anyone could: the approvals history. */
+  decided: (now: Date): SQL => or(inArray(status, [...DECIDED_REMEDIATION_STATUSES]), remediationIs.lapsed(now))!,
+};
+
+/** awaitingDecision of a row in hand (a locked row at approval), the same rule as the SQL one. */
+export function awaitsDecision(r: Pick<Remediation, 'status' | 'expiresAt'>, now: Date): boolean {
+  return r.status === AWAITING_DECISION_STATUS && r.expiresAt !== null && r.expiresAt.getTime() > now.getTime();
+}
 
 /** The unique index that allows one open remediation per component and action (db/schema.ts). */
 export const ONE_OPEN_INDEX = 'remediations_one_open_idx';
@@ -69,7 +104,7 @@ export async function openRemediationOf(db: Db, componentId: string, action: Rem
   const [row] = await db
     .select()
     .from(remediations)
-    .where(and(eq(remediations.componentId, componentId), eq(remediations.action, action), inArray(remediations.status, OPEN_STATUSES)))
+    .where(and(eq(remediations.componentId, componentId), eq(remediations.action, action), remediationIs.open))
     .limit(1);
   return row;
 }
@@ -79,25 +114,9 @@ export async function expireIfLapsed(db: Db, id: string, now: Date): Promise<Rem
   const [row] = await db
     .update(remediations)
     .set({ status: 'expired', finishedAt: now })
-    .where(and(eq(remediations.id, id), eq(remediations.status, 'pending_approval'), lte(remediations.expiresAt, now)))
+    .where(and(eq(remediations.id, id), remediationIs.lapsed(now)))
     .returning();
   return row;
-}
-
-/** The approval queue: oldest first, so nothing waits behind newer requests. */
-export async function listByStatus(
-  db: Db,
-  statuses: RemediationStatus[],
-  options: { limit?: number } = {},
-): Promise<RemediationWithComponent[]> {
-  const rows = await db
-    .select(withComponent)
-    .from(remediations)
-    .innerJoin(components, eq(components.id, remediations.componentId))
-    .where(inArray(remediations.status, statuses))
-    .orderBy(asc(remediations.createdAt))
-    .limit(options.limit ?? 200);
-  return rows.map(flatten);
 }
 
 /** An open remediation of this component (any action), if one exists — the reconciler never stacks them. */
@@ -105,13 +124,10 @@ export async function openRemediationFor(db: Db, componentId: string): Promise<R
   const [row] = await db
     .select()
     .from(remediations)
-    .where(and(eq(remediations.componentId, componentId), inArray(remediations.status, OPEN_STATUSES)))
+    .where(and(eq(remediations.componentId, componentId), remediationIs.open))
     .limit(1);
   return row;
 }
-
-/** Statuses of a remediation that will run or ran: what the guardrails count. */
-const COMMITTED_STATUSES: RemediationStatus[] = ['approved', 'executing', 'succeeded', 'failed'];
 
 /**
  * The guardrails' history: a component's remediations that were cleared to run
@@ -132,7 +148,7 @@ export async function executionsSince(
     .where(
       and(
         eq(remediations.componentId, componentId),
-        inArray(remediations.status, COMMITTED_STATUSES),
+        remediationIs.committed,
         sql`${at} >= ${since.toISOString()}::timestamptz`,
       ),
     );
@@ -181,9 +197,7 @@ export async function decideRemediation(
       decidedAt: decision.now,
       decisionReason: decision.reason,
     })
-    .where(
-      and(eq(remediations.id, id), eq(remediations.status, 'pending_approval'), gt(remediations.expiresAt, decision.now)),
-    )
+    .where(and(eq(remediations.id, id), remediationIs.awaitingDecision(decision.now)))
     .returning();
   return row;
 }
@@ -245,7 +259,7 @@ export async function expirePending(db: Db, now: Date): Promise<Remediation[]> {
   return db
     .update(remediations)
     .set({ status: 'expired', finishedAt: now })
-    .where(and(eq(remediations.status, 'pending_approval'), lt(remediations.expiresAt, now)))
+    .where(remediationIs.lapsed(now))
     .returning();
 }
 
@@ -299,4 +313,144 @@ export async function rejectedSince(db: Db, componentId: string, action: Remedia
     )
     .limit(1);
   return row !== undefined;
+}
+
+// ---- Read models: the approvals page, the overview's proposals, the pending counts ----
+
+/** Pending remediations an approver can still decide, oldest first: the approval queue (page and API). */
+export async function decidableApprovals(db: Db, now: Date, limit = 200): Promise<RemediationWithComponent[]> {
+  const rows = await db
+    .select(withComponent)
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(remediationIs.awaitingDecision(now))
+    .orderBy(asc(remediations.createdAt), asc(remediations.id))
+    .limit(limit);
+  return rows.map(flatten);
+}
+
+export interface HistoryOptions {
+  now: Date;
+  limit?: number;
+  /**
+   * Also list low-risk remediations, which the policy approved on its own.
+   * Off by default: the approvals history is about what people decided.
+   */
+  includePolicy?: boolean;
+}
+
+/**
+ * Decided and finished remediations, the most recent activity (finish, else
+ * decision, else request) first.
+ *
+ * A lapsed remediation is listed as `expired` even before the reconciler's
+ * next pass marks it so: nobody can approve it any more (decide() refuses it),
+ * and hiding it from both tabs would lose it.
+ */
+export async function approvalHistory(db: Db, options: HistoryOptions): Promise<RemediationWithComponent[]> {
+  const { now, limit = 100, includePolicy = false } = options;
+  const lastActivity = sql`coalesce(${remediations.finishedAt}, ${remediations.decidedAt}, ${remediations.expiresAt}, ${remediations.createdAt})`;
+  const rows = await db
+    .select(withComponent)
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(and(remediationIs.decided(now), includePolicy ? undefined : eq(remediations.risk, 'high')))
+    .orderBy(desc(lastActivity), desc(remediations.createdAt), desc(remediations.id))
+    .limit(limit);
+  return rows.map((r) => {
+    const row = flatten(r);
+    return row.status === AWAITING_DECISION_STATUS ? { ...row, status: 'expired', finishedAt: row.expiresAt } : row;
+  });
+}
+
+/** Component name → remediations awaiting a decision (components without any are absent). */
+export async function pendingApprovalCounts(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ name: components.name, n: count() })
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(remediationIs.awaitingDecision(now))
+    .groupBy(components.name);
+  return new Map(rows.map((r) => [r.name, r.n]));
+}
+
+export async function pendingApprovalCount(db: Db, componentId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(remediations)
+    .where(and(eq(remediations.componentId, componentId), remediationIs.awaitingDecision(now)));
+  return row?.n ?? 0;
+}
+
+/** All requests awaiting a decision (the /metrics gauge). */
+export async function pendingApprovalTotal(db: Db, now: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(remediations).where(remediationIs.awaitingDecision(now));
+  return row?.n ?? 0;
+}
+
+export type OpenStatus = OpenRemediationStatus;
+
+/** What the pages say of a live remediation (the overview's proposals). */
+export interface OpenRemediation {
+  id: string;
+  component: string;
+  action: Remediation['action'];
+  params: Remediation['params'];
+  status: OpenStatus;
+  risk: Remediation['risk'];
+  reason: string;
+  requestedBy: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+/**
+ * Live remediations, oldest first like the approval queue: of every component, or of one (`componentId`).
+ * At most `limit`; the reconciler keeps one open per component, people rarely more.
+ */
+export async function liveRemediations(db: Db, now: Date, options: { componentId?: string; limit?: number } = {}): Promise<OpenRemediation[]> {
+  const rows = await db
+    .select({
+      id: remediations.id,
+      component: components.name,
+      action: remediations.action,
+      params: remediations.params,
+      status: remediations.status,
+      risk: remediations.risk,
+      reason: remediations.reason,
+      requestedBy: remediations.requestedBy,
+      createdAt: remediations.createdAt,
+      expiresAt: remediations.expiresAt,
+    })
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(and(remediationIs.live(now), options.componentId ? eq(remediations.componentId, options.componentId) : undefined))
+    .orderBy(asc(remediations.createdAt), asc(remediations.id))
+    .limit(options.limit ?? 200);
+  return rows.map((r) => ({ ...r, status: r.status as OpenStatus }));
+}
+
+/**
+ * Actions people rejected since `since`, newest decision first: the reconciler
+ * does not propose them again for that component until the snooze ends.
+ */
+export async function rejectionsSince(
+  db: Db,
+  since: Date,
+  componentId?: string,
+): Promise<{ component: string; action: Remediation['action']; decidedAt: Date }[]> {
+  const rows = await db
+    .select({ component: components.name, action: remediations.action, decidedAt: remediations.decidedAt })
+    .from(remediations)
+    .innerJoin(components, eq(components.id, remediations.componentId))
+    .where(
+      and(
+        eq(remediations.status, 'rejected'),
+        gte(remediations.decidedAt, since),
+        componentId ? eq(remediations.componentId, componentId) : undefined,
+      ),
+    )
+    .orderBy(desc(remediations.decidedAt))
+    .limit(500);
+  return rows.map((r) => ({ ...r, decidedAt: r.decidedAt! }));
 }

@@ -20,7 +20,8 @@ export type ApiErrorCode =
   | 'service_unavailable'
   | 'conflict'
   | 'guardrail'
-  | 'component_limit';
+  | 'component_limit'
+  | 'too_many_requests';
 
 export class ApiError extends Error {
   constructor(
@@ -30,13 +31,15 @@ export class ApiError extends Error {
     readonly issues?: FieldIssue[],
     /** Extra machine-readable fields for the body, e.g. which guardrail and when it clears. */
     readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   toResponse(): Response {
-    const headers: HeadersInit = this.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+    const headers: HeadersInit = this.status === 401 ? { 'WWW-Authenticate': 'Bearer', ...this.headers } : this.headers;
     return Response.json(
       { error: this.code, message: this.message, ...(this.issues && { issues: this.issues }), ...this.details },
       { status: this.status, headers },
@@ -52,13 +55,16 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   conflict: 409,
   guardrail: 409,
   component_limit: 422,
+  too_many_requests: 429,
 };
 
 export const httpStatusOf = (error: DomainError): number => DOMAIN_STATUS[error.code];
 
 /** A domain refusal as the API answers it: the code's status, `{ error: code, message, issues?, ...details }`. */
 export function apiErrorFrom(error: DomainError): ApiError {
-  return new ApiError(httpStatusOf(error), error.code, error.message, error.issues, error.details);
+  // A "try again later" must not be cached as the answer.
+  const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds), 'Cache-Control': 'no-store' };
+  return new ApiError(httpStatusOf(error), error.code, error.message, error.issues, error.details, headers);
 }
 
 // A batch of 10,000 bad items would otherwise answer with a 40,000-line body.

@@ -18,6 +18,8 @@ const PRIORITY: Record<string, readonly string[]> = {
   reconciliation_cycle: ['proposed', 'executed', 'queued', 'errors', 'held', 'paused'],
   remediation_approval: ['decision', 'decided_by', 'reason', 'remediation_id'],
 };
+/** The log also holds rows other agents wrote, of types the console does not know. */
+const priorityOf: Partial<Record<string, readonly string[]>> = PRIORITY;
 
 const MAX_FIELDS = 4;
 const MAX_LENGTH = 80;
@@ -52,7 +54,7 @@ const label = (key: string): string => key.replaceAll('_', ' ');
  * plain values, never `component` (it has its own column).
  */
 export function keyFields(actionType: string, metadata: Record<string, unknown>): KeyField[] {
-  const known = PRIORITY[actionType] ?? [];
+  const known = priorityOf[actionType] ?? [];
   const order = [...known, ...Object.keys(metadata).filter((k) => !known.includes(k))];
   const fields: KeyField[] = [];
   for (const key of order) {

@@ -5,7 +5,7 @@
  * remediations), these functions turn them into words.
  */
 import type { RemediationAction, RemediationParams, Risk } from '@/db/schema';
-import type { OpenStatus } from '@/db/queries/proposal-facts';
+import type { OpenStatus } from '@/db/queries/remediations';
 
 /** A remediation still under way, as the pages show it. */
 export interface OpenRemediationView {

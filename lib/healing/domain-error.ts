@@ -6,7 +6,7 @@
  * lib/actions/server-action.ts to `{ error, field }`.
  */
 
-export const DOMAIN_ERROR_CODES = ['validation_failed', 'forbidden', 'not_found', 'conflict', 'guardrail', 'component_limit'] as const;
+export const DOMAIN_ERROR_CODES = ['validation_failed', 'forbidden', 'not_found', 'conflict', 'guardrail', 'component_limit', 'too_many_requests'] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 export interface FieldIssue {
@@ -20,16 +20,19 @@ export interface FieldIssue {
 export class DomainError extends Error {
   readonly issues?: FieldIssue[];
   readonly details?: Record<string, unknown>;
+  /** When trying again makes sense (a busy limit): the API says it as Retry-After. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    options: { field?: string; issues?: FieldIssue[]; details?: Record<string, unknown> } = {},
+    options: { field?: string; issues?: FieldIssue[]; details?: Record<string, unknown>; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';
     this.issues = options.issues ?? (options.field ? [{ field: options.field, message }] : undefined);
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** The first offending field, if any. */

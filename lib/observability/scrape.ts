@@ -8,7 +8,7 @@
 import 'server-only';
 import { getDatabase, isConnectionError } from '@/db/client';
 import { lastReconcilerPass } from '@/db/queries/brain';
-import { pendingApprovalTotal } from '@/db/queries/pending-approvals';
+import { pendingApprovalTotal } from '@/db/queries/remediations';
 import { log } from '@/lib/log';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { metrics } from './metrics';
@@ -39,7 +39,7 @@ async function probeDatabase(): Promise<void> {
     await withTimeout(database.rawQuery('select 1'), PROBE_TIMEOUT_MS);
     m.databaseLatency.set((performance.now() - started) / 1000);
     m.databaseUp.set(1);
-    m.approvalsPending.set(await withTimeout(pendingApprovalTotal(database.db), PROBE_TIMEOUT_MS));
+    m.approvalsPending.set(await withTimeout(pendingApprovalTotal(database.db, new Date()), PROBE_TIMEOUT_MS));
     // Read from the database, so a reconciler running apart (RECONCILER=off) is still seen.
     const pass = await withTimeout(lastReconcilerPass(database.db), PROBE_TIMEOUT_MS);
     if (pass) {

@@ -9,8 +9,8 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { recentConfigs, recentStates } from '@/db/queries/component-history';
-import type { Component } from '@/db/schema';
+import { configCounts, recentConfigs, recentStates, recentStatesPerComponent } from '@/db/queries/component-history';
+import type { Component, ComponentState } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
 import type { PlanCapabilities } from '@/lib/healing/remediation-plan';
 import type { RemediationAction, RemediationParams } from '@/lib/healing/vocabulary';
@@ -98,17 +98,35 @@ export function refusalFor(action: RemediationAction, params: RemediationParams,
   return null;
 }
 
-/** The facts of one component, from its executors and its recorded history. */
-export async function factsOf(db: Db, component: Component, executors: ExecutorRegistry, requestedServiceId: string | null = null): Promise<CapabilityFacts> {
-  const [states, configs] = await Promise.all([recentStates(db, component.id, 2), recentConfigs(db, component.id, 2)]);
-  const previous = states[1];
+/** The facts from the executors and what is recorded: the newest states (newest first, two suffice) and how many config versions. */
+function factsFrom(
+  component: Component,
+  executors: ExecutorRegistry,
+  recorded: { states: ComponentState[]; configVersions: number },
+  requestedServiceId: string | null,
+): CapabilityFacts {
+  const previous = recorded.states[1];
   return {
     service: executors.service(component, requestedServiceId) !== null,
     hook: executors.cleanup(component) !== null,
-    recordedStates: states.length,
+    recordedStates: recorded.states.length,
     stateRefusal: previous && !executors.applyState(component, previous.state) ? cannotApplyState(component, previous.state) : null,
-    configVersions: configs.length,
+    configVersions: recorded.configVersions,
   };
+}
+
+/** The facts of one component, from its executors and its recorded history. */
+export async function factsOf(db: Db, component: Component, executors: ExecutorRegistry, requestedServiceId: string | null = null): Promise<CapabilityFacts> {
+  const [states, configs] = await Promise.all([recentStates(db, component.id, 2), recentConfigs(db, component.id, 2)]);
+  return factsFrom(component, executors, { states, configVersions: configs.length }, requestedServiceId);
+}
+
+/** The same facts for many components at once (the overview), in two queries whatever their number. Keyed by component id. */
+export async function factsOfAll(db: Db, all: Component[], executors: ExecutorRegistry): Promise<Map<string, CapabilityFacts>> {
+  const [states, configs] = await Promise.all([recentStatesPerComponent(db, 2), configCounts(db)]);
+  return new Map(
+    all.map((c) => [c.id, factsFrom(c, executors, { states: states.get(c.id) ?? [], configVersions: Math.min(configs.get(c.id) ?? 0, 2) }, null)]),
+  );
 }
 
 /** Throws the refusal when the action cannot run (the request and the approval path). */

@@ -8,7 +8,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { findComponentByName } from '@/db/queries/components';
-import { decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
+import { awaitsDecision, decideRemediation, findRemediation, lockRemediation, type RemediationWithComponent } from '@/db/queries/remediations';
 import type { Component, RemediationTarget } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
 import { metrics } from '@/lib/observability/metrics';
@@ -101,7 +101,7 @@ export async function decide(
     // Whoever held the lock before may have decided it already: say so, rather than what a guardrail thinks.
     // The row lock makes the expiry sweep wait for this decision rather than race it.
     const current = (await lockRemediation(tx, id))!;
-    if (current.status !== 'pending_approval' || (current.expiresAt?.getTime() ?? 0) <= now.getTime()) {
+    if (!awaitsDecision(current, now)) {
       throw new DomainError('conflict', `remediation ${id} cannot be ${decision}: ${whyUndecidable(current)}`, { details: {
         status: current.status,
       } });

@@ -9,13 +9,15 @@ import { findComponentByName } from '@/db/queries/components';
 import { recentChecks } from '@/db/queries/health-checks';
 import type { AlertRow, EvidenceSender, HealthCheckRow } from '@/db/schema';
 import type { AlertTrigger } from '@/lib/healing/remediation-plan';
-import type { HealthReport } from '@/lib/services/health-check';
+import { reportOf } from '@/lib/services/health-report';
 
 export function evidenceFromCheck(check: HealthCheckRow): Record<string, unknown> {
-  const report = check.result as unknown as HealthReport;
+  const seen = { health_check_id: check.id, checked_at: check.checkedAt.toISOString() };
+  const report = reportOf(check);
+  // A stored report that does not parse (logged by reportOf) leaves the check's own id and time.
+  if (!report) return seen;
   return {
-    health_check_id: check.id,
-    checked_at: check.checkedAt.toISOString(),
+    ...seen,
     health_score: report.health_score,
     failure_prediction: report.failure_prediction,
     memory_leak: report.memory_leak,

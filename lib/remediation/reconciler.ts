@@ -29,8 +29,8 @@ import { planRemediation } from '@/lib/healing/remediation-plan';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { log } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
-import type { HealthReport } from '@/lib/services/health-check';
 import { currentAlertRouting } from '@/lib/services/alerts';
+import { reportOf } from '@/lib/services/health-report';
 import { alertEvidence, alertTriggers, evidenceFromCheck } from './evidence';
 import { actionOf } from './actions';
 import { capabilitiesOf, factsOf, planCapabilities } from './capabilities';
@@ -195,7 +195,9 @@ async function reconcileComponent(
   }
   counts.evaluated++;
   if (await openRemediationFor(db, component.id)) return; // one at a time per component
-  const report = check ? (check.result as unknown as HealthReport) : null;
+  const report = check ? reportOf(check) : null;
+  // A stored report that does not parse (reportOf logged it) is no evidence; a firing alert still is.
+  if (!report && alerts.length === 0) return;
   // Only what would not be refused is proposed (the same check as the request path).
   const capabilities = capabilitiesOf(component, await factsOf(db, component, deps.executors));
   const proposal = planRemediation(report, deps.triggers, planCapabilities(capabilities), alertTriggers(alerts));

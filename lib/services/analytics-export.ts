@@ -5,7 +5,7 @@
  * summary the analytics page shows.
  *
  * Each principal (user or token) runs at most EXPORTS_PER_PRINCIPAL exports at
- * once; another answers 429 with Retry-After. The slot is freed when the stream
+ * once; another is refused (too_many_requests: the API's 429 with Retry-After). The slot is freed when the stream
  * ends, fails or the client cancels it. Counted per server process: behind
  * several console processes the bound is that many times higher.
  */
@@ -17,6 +17,7 @@ import { activityChunk, type ActivityFilters, type ActivityRow } from '@/db/quer
 import type { Cursor } from '@/lib/dashboard/cursor';
 import { csvRecord } from '@/lib/dashboard/csv';
 import { windowEnding, type AnalyticsWindow } from '@/lib/dashboard/durations';
+import { DomainError } from '@/lib/healing/domain-error';
 import { log } from '@/lib/log';
 import { analyticsReport, type AnalyticsReport } from './analytics-report';
 
@@ -128,21 +129,16 @@ export interface ExportRequest {
   until: Date;
 }
 
-function tooManyExports(): Response {
-  return Response.json(
-    {
-      error: 'too_many_requests',
-      message: `at most ${EXPORTS_PER_PRINCIPAL} exports at a time per user or token; retry when one of yours has finished`,
-      limit: EXPORTS_PER_PRINCIPAL,
-    },
-    { status: 429, headers: { 'Retry-After': String(EXPORT_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } },
-  );
-}
+const tooManyExports = () =>
+  new DomainError('too_many_requests', `at most ${EXPORTS_PER_PRINCIPAL} exports at a time per user or token; retry when one of yours has finished`, {
+    details: { limit: EXPORTS_PER_PRINCIPAL },
+    retryAfterSeconds: EXPORT_RETRY_AFTER_SECONDS,
+  });
 
-/** The export for `principal`, or 429 while they already run EXPORTS_PER_PRINCIPAL. */
+/** The export for `principal`; refused (too_many_requests) while they already run EXPORTS_PER_PRINCIPAL. */
 export async function analyticsExport(db: Db, principal: Pick<Principal, 'kind' | 'id'>, request: ExportRequest): Promise<Response> {
   const release = slots.tryAcquire(`${principal.kind}:${principal.id}`);
-  if (!release) return tooManyExports();
+  if (!release) throw tooManyExports();
   try {
     return await startExport(db, request, release);
   } catch (error) {

@@ -9,7 +9,7 @@ import { recentConfigs, recentStates } from '@/db/queries/component-history';
 import { findComponentByName } from '@/db/queries/components';
 import { latestSampleAt, metricBuckets, scoreBuckets } from '@/db/queries/metric-series';
 import { samplesInWindow } from '@/db/queries/metrics';
-import { pendingApprovalCount } from '@/db/queries/pending-approvals';
+import { pendingApprovalCount } from '@/db/queries/remediations';
 import type { ComponentConfig } from '@/db/schema';
 import { bucketSecondsFor } from '@/lib/dashboard/buckets';
 import { DURATION_SECONDS, type ChartRange } from '@/lib/dashboard/durations';
@@ -119,7 +119,7 @@ export async function componentDashboard(
     trendLine(db, component.id, detail.latest_health?.failure_prediction.metric ?? null, detail.thresholds, { from, to }),
     recentStates(db, component.id, HISTORY_ROWS),
     recentConfigs(db, component.id, HISTORY_ROWS),
-    pendingApprovalCount(db, component.id),
+    pendingApprovalCount(db, component.id, now),
     proposalFor(db, component, detail.latest_health, deps, now),
     componentAlerts(db, component.id),
   ]);

@@ -8,7 +8,7 @@ import type { Component, HealthCheckRow } from '@/db/schema';
 import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { Thresholds, ThresholdOverrides } from '@/lib/healing/types';
 import { stripUrlCredentials } from '@/db/url-credentials';
-import type { HealthReport } from './health-check';
+import { reportOf, type HealthReport } from './health-report';
 
 export interface ComponentSummary {
   name: string;
@@ -58,7 +58,7 @@ function summarize(component: Component, latest: HealthCheckRow | undefined): Co
     thresholds: resolveThresholds(component.thresholds),
     created_at: component.createdAt.toISOString(),
     updated_at: component.updatedAt.toISOString(),
-    latest_health: latest ? (latest.result as unknown as HealthReport) : null,
+    latest_health: latest ? reportOf(latest) : null,
   };
 }
 

@@ -16,24 +16,10 @@ import { resolveThresholds } from '@/lib/healing/thresholds';
 import type { HealingTriggers, HealthAssessment, MetricSample } from '@/lib/healing/types';
 import type { SampleInput } from '@/lib/validation/sample';
 import { registerComponent } from './component-registry';
+import type { HealthReport } from './health-report';
 
 /** The trend rule looks at the last 10 scores including the current one. */
 const PREVIOUS_SCORES = 9;
-
-/** The card's health dict, plus what an SRE needs to act on it. */
-export interface HealthReport extends HealthAssessment {
-  component: string;
-  checked_at: string;
-  metrics: {
-    cpu_usage: number;
-    memory_usage: number;
-    error_rate: number;
-    latency_ms: number;
-    memory_mb: number | null;
-    /** Absent from reports stored before request_rate existed. */
-    request_rate?: number | null;
-  };
-}
 
 export function toMetricSample(row: MetricSampleRow): MetricSample {
   return {
@@ -155,7 +141,7 @@ export async function judgeNewSample(
     warnings: assessment.warnings,
     leakDetected: assessment.memory_leak.leak_detected,
     evidenceSenders: sendersOf([sample, ...history]),
-    result: report as unknown as Record<string, unknown>,
+    result: report,
   });
   await recordBrain(tx, {
     actionType: 'proactive_health_check',

@@ -12,7 +12,8 @@ import type { EvidenceSender } from '@/db/schema';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
-import { countCommitted, judgeNewSample, type HealthReport } from './health-check';
+import { countCommitted, judgeNewSample } from './health-check';
+import type { HealthReport } from './health-report';
 
 type BatchSample = BatchInput['samples'][number];
 

@@ -5,23 +5,23 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { openRemediations, rejectionsSince, stateCounts, type OpenRemediation } from '@/db/queries/proposal-facts';
-import { pendingApprovalCounts } from '@/db/queries/pending-approvals';
 import { firingAlertsByComponent } from '@/db/queries/alerts';
+import { liveRemediations, pendingApprovalCounts, rejectionsSince, type OpenRemediation } from '@/db/queries/remediations';
 import { automationPause } from '@/db/queries/settings';
 import type { AlertRow, Component, RemediationAction } from '@/db/schema';
 import { healingTriggers } from '@/lib/config';
 import { nextAction } from '@/lib/dashboard/next-action';
 import { actionOf } from '@/lib/remediation/actions';
-import { capabilitiesOf } from '@/lib/remediation/capabilities';
+import { capabilitiesOf, factsOf, factsOfAll, type CapabilityFacts } from '@/lib/remediation/capabilities';
 import type { ConsoleProposal, OpenRemediationView } from '@/lib/dashboard/proposal';
 import { bandForLevel } from '@/lib/healing/levels';
 import type { HealingTriggers } from '@/lib/healing/types';
 import { remediationDeps } from '@/lib/remediation/deps';
 import { alertTriggers } from '@/lib/remediation/evidence';
+import type { ExecutorRegistry } from '@/lib/remediation/types';
 import { alertView, currentAlertRouting, type AlertView } from './alerts';
 import { componentsWithSummaries, type ComponentSummary } from './components';
-import type { HealthReport } from './health-check';
+import type { HealthReport } from './health-report';
 
 export interface OverviewRow extends ComponentSummary {
   /** Remediations of this component waiting for an approver (not yet expired). */
@@ -44,12 +44,8 @@ export interface OverviewDeps {
   triggers: HealingTriggers;
   maxEvidenceAgeMs: number;
   rejectionSnoozeMs: number;
-  /** Whether the console can run a memory cleanup on this component (else a leak gets a restart). */
-  cleanupHook: (component: Component) => boolean;
-  /** Whether a restart or deployment rollback of this component has a service to act on. */
-  hasService: (component: Component) => boolean;
-  /** Whether a recorded state of this component can be re-applied without a Render deploy to name (the simulator). */
-  appliesStates: (component: Component) => boolean;
+  /** What acts on each component: its capabilities come from them, as on the request path (factsOf). */
+  executors: ExecutorRegistry;
   now?: () => Date;
 }
 
@@ -59,9 +55,7 @@ export function defaultOverviewDeps(): OverviewDeps {
     triggers: healingTriggers(),
     maxEvidenceAgeMs: deps.settings.maxEvidenceAgeMs,
     rejectionSnoozeMs: deps.settings.rejectionSnoozeMs,
-    cleanupHook: (component) => deps.executors.cleanup(component) !== null,
-    hasService: (component) => deps.executors.service(component, null) !== null,
-    appliesStates: (component) => deps.executors.applyState(component, {}) !== null,
+    executors: deps.executors,
   };
 }
 
@@ -85,8 +79,6 @@ interface ProposalFacts {
   /** Newest decision first. */
   rejections: { component: string; action: RemediationAction; decidedAt: Date }[];
   paused: boolean;
-  /** Component id → recorded runtime states. */
-  states: Map<string, number>;
   /** Component id → its firing alerts at a healing severity (triggers of the next pass). */
   healingAlerts: Map<string, AlertRow[]>;
 }
@@ -104,7 +96,13 @@ async function firingAlerts(db: Db, componentId?: string) {
   return { views, healing };
 }
 
-function buildProposal(component: Component, report: HealthReport | null, facts: ProposalFacts, deps: OverviewDeps): ConsoleProposal {
+function buildProposal(
+  component: Component,
+  report: HealthReport | null,
+  capabilityFacts: CapabilityFacts,
+  facts: ProposalFacts,
+  deps: OverviewDeps,
+): ConsoleProposal {
   return {
     recommended_action: bandForLevel(report?.failure_prediction.level ?? 'low').recommended_action,
     next: report || facts.healingAlerts.has(component.id)
@@ -112,15 +110,7 @@ function buildProposal(component: Component, report: HealthReport | null, facts:
           alerts: alertTriggers(facts.healingAlerts.get(component.id) ?? []),
           component,
           triggers: deps.triggers,
-          capabilities: capabilitiesOf(component, {
-            service: deps.hasService(component),
-            hook: deps.cleanupHook(component),
-            recordedStates: facts.states.get(component.id) ?? 0,
-            // The overview does not load each previous state; the executors say whether any state of it can be re-applied.
-            stateRefusal: deps.appliesStates(component) ? null : `nothing can re-apply a recorded state of ${component.name}`,
-            // The plan never proposes a config rollback.
-            configVersions: 0,
-          }),
+          capabilities: capabilitiesOf(component, capabilityFacts),
           paused: facts.paused,
           // Newest first: the latest rejection decides when the snooze ends.
           rejectedAt: (action) => facts.rejections.find((r) => r.component === component.name && r.action === action)?.decidedAt ?? null,
@@ -139,35 +129,35 @@ export async function proposalFor(
   deps: OverviewDeps,
   now: Date = new Date(),
 ): Promise<ConsoleProposal> {
-  const [open, rejections, pause, states, alerts] = await Promise.all([
-    openRemediations(db, { componentId: component.id }),
+  const [open, rejections, pause, capabilityFacts, alerts] = await Promise.all([
+    liveRemediations(db, now, { componentId: component.id }),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs), component.id),
     automationPause(db),
-    stateCounts(db, component.id),
+    factsOf(db, component, deps.executors),
     firingAlerts(db, component.id),
   ]);
-  return buildProposal(component, report, { open, rejections, paused: pause.paused, states, healingAlerts: alerts.healing }, deps);
+  return buildProposal(component, report, capabilityFacts, { open, rejections, paused: pause.paused, healingAlerts: alerts.healing }, deps);
 }
 
 export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
   const now = deps.now?.() ?? new Date();
-  const [rows, pending, open, rejections, pause, states, alerts] = await Promise.all([
+  const [rows, pending, open, rejections, pause, alerts] = await Promise.all([
     componentsWithSummaries(db),
-    pendingApprovalCounts(db),
-    openRemediations(db),
+    pendingApprovalCounts(db, now),
+    liveRemediations(db, now),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
-    stateCounts(db),
     firingAlerts(db),
   ]);
-  const facts: ProposalFacts = { open, rejections, paused: pause.paused, states, healingAlerts: alerts.healing };
+  const capabilityFacts = await factsOfAll(db, rows.map((r) => r.component), deps.executors);
+  const facts: ProposalFacts = { open, rejections, paused: pause.paused, healingAlerts: alerts.healing };
   return {
     generated_at: now.toISOString(),
     max_evidence_age_seconds: deps.maxEvidenceAgeMs / 1000,
     components: rows.map(({ component, summary }) => ({
       ...summary,
       pending_approvals: pending.get(summary.name) ?? 0,
-      console_proposal: buildProposal(component, summary.latest_health, facts, deps),
+      console_proposal: buildProposal(component, summary.latest_health, capabilityFacts.get(component.id)!, facts, deps),
       firing_alerts: alerts.views.get(component.id) ?? [],
     })),
   };

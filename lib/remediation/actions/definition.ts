@@ -8,10 +8,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import type { ActionType } from '@/db/queries/brain';
 import type { Component, RemediationTarget } from '@/db/schema';
 import type { RiskContext } from '@/lib/healing/risk';
-import type { RemediationAction, RemediationParams } from '@/lib/healing/vocabulary';
+import type { RemediationAction, RemediationBrainAction, RemediationParams } from '@/lib/healing/vocabulary';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import type { RefusalReason } from '../capabilities';
 import type { ActionOutcome, ExecutorRegistry } from '../types';
@@ -71,8 +70,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   confirmNow: string;
   /** "restart", "cleanup": in running text (cooldowns, reasons). */
   noun: string;
-  /** The `unified_brain` action_type its executions are recorded as. */
-  brainAction: ActionType;
+  /** The `unified_brain` action_type its executions are recorded as (REMEDIATION_BRAIN_ACTIONS). */
+  brainAction: RemediationBrainAction;
   /** The metadata fields the activity log shows first on its `unified_brain` rows (lib/dashboard/activity-fields.ts). */
   activityFields: readonly string[];
   /** Changes what is running: risky wherever real users are (lib/healing/risk.ts). */

@@ -4,15 +4,17 @@
  * every list, map and switch over actions reads this record.
  */
 import 'server-only';
-import { CONSOLE_EVENT_TYPES } from '@/db/queries/brain';
-import type { RemediationAction } from '@/lib/healing/vocabulary';
+import type { REMEDIATION_BRAIN_ACTIONS, RemediationAction } from '@/lib/healing/vocabulary';
 import type { ActionDefinition } from './definition';
 import { memoryCleanup } from './memory-cleanup';
 import { restart } from './restart';
 import { rollback } from './rollback';
 import { scale } from './scale';
 
-export const ACTIONS: { readonly [K in RemediationAction]: ActionDefinition & { name: K } } = {
+/** Keyed by the vocabulary: an action without a module, or recorded under another brain type, fails to compile. */
+export const ACTIONS: {
+  readonly [K in RemediationAction]: ActionDefinition & { name: K; brainAction: (typeof REMEDIATION_BRAIN_ACTIONS)[K] };
+} = {
   restart,
   rollback,
   memory_cleanup: memoryCleanup,
@@ -24,16 +26,8 @@ export const actionOf = (name: RemediationAction): ActionDefinition => ACTIONS[n
 /** The registry in the vocabulary's order (buttons, filters). */
 export const ACTION_LIST: readonly ActionDefinition[] = Object.values(ACTIONS);
 
-/**
- * Every `unified_brain` action_type the console writes, for the activity
- * filters and analytics: its health checks first, then each action's record
- * type in the registry's order, then its own bookkeeping.
- */
-export const BRAIN_ACTION_TYPES: readonly string[] = [
-  CONSOLE_EVENT_TYPES[0],
-  ...ACTION_LIST.map((definition) => definition.brainAction),
-  ...CONSOLE_EVENT_TYPES.slice(1),
-];
+/** Every `unified_brain` action_type the console writes (activity filters, analytics), from the domain's vocabulary. */
+export { BRAIN_ACTION_TYPES } from '@/lib/healing/vocabulary';
 
 export type { ActionDefinition, DialogChoice, DialogText, RunOutcome } from './definition';
 export { cannotApplyState, configToRestore, differingConfigFields } from './rollback';

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { REMEDIATION_BRAIN_ACTIONS } from '@/lib/healing/vocabulary';
 import { samplesInWindow } from '@/db/queries/metrics';
 import { detectMemoryLeak, LEAK_MAX_SAMPLES, LEAK_WINDOW_MINUTES } from '@/lib/healing/leak';
 import { toMetricSample } from '@/lib/services/health-check';
@@ -73,7 +74,7 @@ export const memoryCleanup = {
   verb: 'Clean up memory of',
   confirmNow: 'Clean up now',
   noun: 'cleanup',
-  brainAction: 'memory_leak_cleanup',
+  brainAction: REMEDIATION_BRAIN_ACTIONS.memory_cleanup,
   activityFields: ['leak_detected', 'memory_freed_mb', 'objects_collected', 'current_memory_mb', 'error', 'remediation_id'],
   disruptive: false,
   // No hook is no refusal: the cleanup judges the leak and proposes a restart instead (SPEC §4).

@@ -1,6 +1,7 @@
 /** restart_service_via_render: restart the component's Render (or simulated) service. */
 import 'server-only';
 import { z } from 'zod';
+import { REMEDIATION_BRAIN_ACTIONS } from '@/lib/healing/vocabulary';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import type { ActionDefinition } from './definition';
 import { reported } from './outcome';
@@ -14,7 +15,7 @@ export const restart = {
   verb: 'Restart',
   confirmNow: 'Restart now',
   noun: 'restart',
-  brainAction: 'service_restart',
+  brainAction: REMEDIATION_BRAIN_ACTIONS.restart,
   activityFields: ['service_id', 'status_code', 'message', 'error', 'remediation_id'],
   disruptive: true,
   needs: () => ({ service: true, hook: false, history: false }),

@@ -10,7 +10,7 @@ import { configVersion, recentConfigs, recentStates, recordComponentState, recor
 import type { Component, ComponentConfig, RemediationParams, RemediationTarget } from '@/db/schema';
 import { DomainError } from '@/lib/healing/domain-error';
 import { ROUTING_FIELDS, routingChanges } from '@/lib/healing/risk';
-import { ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
+import { REMEDIATION_BRAIN_ACTIONS, ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import { formatValue } from '@/components/remediation/format';
@@ -40,6 +40,27 @@ function pinned(target: RemediationTarget, field: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+type Pinned<T> = { kind: 'restore'; current: T; previous: T } | { kind: 'moved'; now: number | undefined; then: number } | { kind: 'missing' };
+
+/**
+ * The current record (config version or runtime state) and the one to restore:
+ * those the request pinned in its target (`fields`), else the two newest. When
+ * another was recorded since the request, what the approver saw is gone: `moved`.
+ */
+async function pinnedPair<T extends { id: number }>(
+  bound: RemediationTarget,
+  fields: { restore: string; from: string },
+  recent: () => Promise<T[]>,
+  byId: (id: number) => Promise<T | undefined>,
+): Promise<Pinned<T>> {
+  const [current, latestPrevious] = await recent();
+  const restoreId = pinned(bound, fields.restore);
+  const from = pinned(bound, fields.from);
+  if (from !== undefined && current?.id !== from) return { kind: 'moved', now: current?.id, then: from };
+  const previous = restoreId === undefined ? latestPrevious : await byId(restoreId);
+  return current && previous ? { kind: 'restore', current, previous } : { kind: 'missing' };
+}
+
 async function rollbackComponent({ db, component, params, executors, actor: actorName, target: bound }: RunContext): Promise<RunOutcome> {
   const type: RollbackType = params.rollback_type ?? 'deployment';
   const base = { component: component.name, rollback_type: type };
@@ -50,16 +71,17 @@ async function rollbackComponent({ db, component, params, executors, actor: acto
   });
 
   // What the approver saw is what runs: the stored versions, and only if nothing was recorded since.
-  const moved = (what: string, now: number | undefined, then: number) =>
-    fail(`the ${what} of ${component.name} changed since this rollback was requested (now #${now ?? 'none'}, then #${then}); nothing restored — request it again`);
+  const refused = (what: string, pair: Exclude<Pinned<unknown>, { kind: 'restore' }>, missing = what) =>
+    pair.kind === 'missing'
+      ? fail(`no previous ${missing} recorded for ${component.name}`)
+      : fail(`the ${what} of ${component.name} changed since this rollback was requested (now #${pair.now ?? 'none'}, then #${pair.then}); nothing restored — request it again`);
 
   if (type === 'config') {
-    const [current, latestPrevious] = await recentConfigs(db, component.id, 2);
-    const version = pinned(bound, 'config_version');
-    const from = pinned(bound, 'from_config_version');
-    if (from !== undefined && current?.id !== from) return moved('config', current?.id, from);
-    const previous = version === undefined ? latestPrevious : await configVersion(db, component.id, version);
-    if (!current || !previous) return fail(`no previous config recorded for ${component.name}`);
+    const pair = await pinnedPair(bound, { restore: 'config_version', from: 'from_config_version' }, () => recentConfigs(db, component.id, 2), (id) =>
+      configVersion(db, component.id, id),
+    );
+    if (pair.kind !== 'restore') return refused('config', pair);
+    const { previous } = pair;
     const restore = configToRestore(component, previous.config);
     if (!restore) {
       return fail(
@@ -81,12 +103,11 @@ async function rollbackComponent({ db, component, params, executors, actor: acto
   }
 
   if (type === 'previous_state') {
-    const [current, latestPrevious] = await recentStates(db, component.id, 2);
-    const stateId = pinned(bound, 'state_id');
-    const from = pinned(bound, 'from_state_id');
-    if (from !== undefined && current?.id !== from) return moved('recorded state', current?.id, from);
-    const previous = stateId === undefined ? latestPrevious : await recordedState(db, component.id, stateId);
-    if (!current || !previous) return fail(`no previous state recorded for ${component.name}`);
+    const pair = await pinnedPair(bound, { restore: 'state_id', from: 'from_state_id' }, () => recentStates(db, component.id, 2), (id) =>
+      recordedState(db, component.id, id),
+    );
+    if (pair.kind !== 'restore') return refused('recorded state', pair, 'state');
+    const { current, previous } = pair;
     const applier = executors.applyState(component, previous.state);
     if (!applier) return fail(cannotApplyState(component, previous.state));
     const outcome = await applier.apply();
@@ -220,7 +241,7 @@ export const rollback = {
   verb: 'Roll back',
   confirmNow: 'Roll back now',
   noun: 'rollback',
-  brainAction: 'automatic_rollback',
+  brainAction: REMEDIATION_BRAIN_ACTIONS.rollback,
   activityFields: ['rollback_type', 'message', 'error', 'remediation_id'],
   disruptive: true,
   needs: (params) => {

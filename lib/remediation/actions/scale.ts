@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import type { RemediationParams } from '@/lib/healing/vocabulary';
+import { REMEDIATION_BRAIN_ACTIONS, type RemediationParams } from '@/lib/healing/vocabulary';
 import { serviceIdSchema } from '@/lib/validation/remediation';
 import type { ActionTargets } from '../action-targets';
 import type { ActionDefinition, RunContext, RunOutcome } from './definition';
@@ -112,7 +112,7 @@ export const scale = {
   verb: 'Scale',
   confirmNow: 'Scale now',
   noun: 'scale',
-  brainAction: 'service_scaled',
+  brainAction: REMEDIATION_BRAIN_ACTIONS.scale,
   activityFields: ['from_instances', 'to_instances', 'message', 'error', 'remediation_id'],
   // More or fewer instances change what serves users: risky wherever real users are, like a restart.
   disruptive: true,

@@ -39,9 +39,8 @@ const overviewDeps: OverviewDeps = {
   triggers: DEFAULT_HEALING_TRIGGERS,
   maxEvidenceAgeMs: 300_000,
   rejectionSnoozeMs: 3_600_000,
-  cleanupHook: () => false,
-  hasService: () => true,
-  appliesStates: () => false,
+  // A service for every component, no cleanup hook, no state that can be re-applied.
+  executors: deps().executors,
 };
 
 let token: string;

@@ -4,9 +4,8 @@
  * person's request carries.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approvalHistory, decidableApprovals } from '@/db/queries/approval-history';
+import { approvalHistory, decidableApprovals, insertRemediation } from '@/db/queries/remediations';
 import { ensureComponent } from '@/db/queries/components';
-import { insertRemediation } from '@/db/queries/remediations';
 import type { NewRemediation } from '@/db/schema';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { requestEvidence } from '@/lib/remediation/evidence';

@@ -13,13 +13,20 @@ import { runHealthCheck } from '@/lib/services/health-check';
 import { overview, type OverviewDeps, type OverviewRow } from '@/lib/services/overview';
 import { call, createTestToken, testDatabase } from '../../helpers/api';
 
+const unused = (): never => {
+  throw new Error('the overview must not act');
+};
 const deps: OverviewDeps = {
   triggers: DEFAULT_HEALING_TRIGGERS,
   maxEvidenceAgeMs: 300_000,
   rejectionSnoozeMs: 3_600_000,
-  cleanupHook: () => false,
-  hasService: () => true,
-  appliesStates: () => true,
+  // A service for every component, no cleanup hook; like Render, only a state naming a deploy can be re-applied.
+  // Nothing here runs: the overview only asks.
+  executors: {
+    service: () => ({ serviceId: 'srv-test', executor: { kind: 'simulator', restart: unused, rollbackDeployment: unused, instances: unused, scale: unused } }),
+    cleanup: () => null,
+    applyState: (_component, state) => (typeof state.deploy_id === 'string' ? { kind: 'render', apply: unused } : null),
+  },
 };
 const calm = { cpu_usage: 30, memory_usage: 50, error_rate: 0.002, latency_ms: 150 };
 let viewer: string;
@@ -34,12 +41,16 @@ beforeAll(async () => {
   await check('inventory-sync', { ...calm, error_rate: 0.09 });
   await check('rejected-sync', { ...calm, error_rate: 0.09 });
   await check('stateless-sync', { ...calm, error_rate: 0.09 });
-  // A previous_state rollback needs an earlier state to go back to.
+  await check('deployless-sync', { ...calm, error_rate: 0.09 });
+  // A previous_state rollback needs an earlier state to go back to, one the executors can re-apply.
   for (const name of ['inventory-sync', 'rejected-sync']) {
     const c = await ensureComponent(db, name);
-    await recordComponentState(db, c.id, { version: 'v1' }, 'test');
-    await recordComponentState(db, c.id, { version: 'v2' }, 'test');
+    await recordComponentState(db, c.id, { deploy_id: 'dep-1' }, 'test');
+    await recordComponentState(db, c.id, { deploy_id: 'dep-2' }, 'test');
   }
+  const deployless = await ensureComponent(db, 'deployless-sync');
+  await recordComponentState(db, deployless.id, { version: 'v1' }, 'test');
+  await recordComponentState(db, deployless.id, { version: 'v2' }, 'test');
   await check('search-service', { ...calm, cpu_usage: 95 });
   await check('staging-worker', { ...calm, latency_ms: 6000 });
 
@@ -81,6 +92,11 @@ describe('the console proposal of each component', () => {
 
   it('no earlier state to roll back to: like the reconciler, it proposes a restart instead', async () => {
     const { 'stateless-sync': c } = await rows();
+    expect(c!.console_proposal.next).toMatchObject({ action: 'restart', outcome: 'approval' });
+  });
+
+  it('earlier states nothing can re-apply: a restart, as the request path would refuse the rollback', async () => {
+    const { 'deployless-sync': c } = await rows();
     expect(c!.console_proposal.next).toMatchObject({ action: 'restart', outcome: 'approval' });
   });
 

@@ -3,7 +3,7 @@
  * and analytics list, and the fields the activity log shows first per row.
  */
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_EVENT_TYPES } from '@/db/queries/brain';
+import { CONSOLE_BRAIN_ACTIONS as CONSOLE_EVENT_TYPES } from '@/lib/healing/vocabulary';
 import { keyFields } from '@/lib/dashboard/activity-fields';
 import { ACTION_LIST, BRAIN_ACTION_TYPES } from '@/lib/remediation/actions';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listByStatus } from '@/db/queries/remediations';
+import { decidableApprovals } from '@/db/queries/remediations';
 import { apiRoute } from '@/lib/api/route';
 import { remediationViewSchema } from '@/lib/api/schemas/remediation';
 import { remediationView } from '@/lib/remediation/present';
@@ -15,8 +15,7 @@ export const GET = apiRoute(
     responses: { 200: { description: 'The pending queue.', schema: z.object({ approvals: z.array(remediationViewSchema) }) } },
   },
   async ({ db }) => {
-    const now = Date.now();
-    const pending = (await listByStatus(db, ['pending_approval'])).filter((r) => (r.expiresAt?.getTime() ?? 0) > now);
+    const pending = await decidableApprovals(db, new Date());
     return Response.json({ approvals: pending.map(remediationView) });
   },
 );
