@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { createTokenAction } from '@/app/admin/actions';
+import { createTokenAction } from '@/app/(console)/admin/actions';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { CopyButton } from './copy-button';

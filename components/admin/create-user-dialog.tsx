@@ -1,6 +1,6 @@
 'use client';
 
-import { createUserAction } from '@/app/admin/actions';
+import { createUserAction } from '@/app/(console)/admin/actions';
 import type { UserSummary } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { setHookRangesAction } from '@/app/admin/actions';
+import { setHookRangesAction } from '@/app/(console)/admin/actions';
 import type { HookRangesState } from '@/db/queries/settings';
 import styles from './admin.module.css';
 import { FormError } from './form-error';

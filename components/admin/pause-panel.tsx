@@ -1,6 +1,6 @@
 'use client';
 
-import { setPauseAction } from '@/app/admin/actions';
+import { setPauseAction } from '@/app/(console)/admin/actions';
 import type { PauseState } from '@/db/queries/settings';
 import styles from './admin.module.css';
 import { FormError } from './form-error';

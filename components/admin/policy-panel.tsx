@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { setPolicyAction } from '@/app/admin/actions';
+import { setPolicyAction } from '@/app/(console)/admin/actions';
 import type { RemediationPolicy } from '@/db/schema';
 import styles from './admin.module.css';
 import { FormError } from './form-error';

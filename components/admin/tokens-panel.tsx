@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { revokeTokenAction } from '@/app/admin/actions';
+import { revokeTokenAction } from '@/app/(console)/admin/actions';
 import type { TokenSummary } from '@/db/queries/api-tokens';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { setUserDisabledAction, setUserRoleAction } from '@/app/admin/actions';
+import { setUserDisabledAction, setUserRoleAction } from '@/app/(console)/admin/actions';
 import type { UserSummary } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';

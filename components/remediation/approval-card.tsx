@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
-import { approveAction } from '@/app/approvals/actions';
+import { approveAction } from '@/app/(console)/approvals/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { RemediationView } from '@/lib/remediation/present';
 import { isRequestedBy, sentEvidenceOf } from '@/lib/remediation/view-checks';

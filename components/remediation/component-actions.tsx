@@ -6,7 +6,7 @@
  * server action then applies the real policy, guardrails and approval queue.
  */
 import { useId, useState, useTransition, type FormEvent } from 'react';
-import { requestAction } from '@/app/components/[name]/actions';
+import { requestAction } from '@/app/(console)/components/[name]/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import type { ManualActionView } from './action-plan';

@@ -2,7 +2,7 @@
 
 /** Rejecting needs a reason (SPEC §4: every decision says why); the server's schema is the one judge of it. */
 import { useId, useState, useTransition, type FormEvent } from 'react';
-import { rejectAction } from '@/app/approvals/actions';
+import { rejectAction } from '@/app/(console)/approvals/actions';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { DecisionResult } from './outcomes';
 import { Dialog } from './dialog';
