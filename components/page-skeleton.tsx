@@ -5,7 +5,7 @@
  */
 export function PageSkeleton({ label }: { label: string }) {
   return (
-    <main id="main" aria-busy="true">
+    <div aria-busy="true">
       <p className="visually-hidden" role="status">
         Loading {label}…
       </p>
@@ -17,6 +17,6 @@ export function PageSkeleton({ label }: { label: string }) {
         ))}
       </div>
       <div className="skeleton" style={{ height: 320 }} />
-    </main>
+    </div>
   );
 }

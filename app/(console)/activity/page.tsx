@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActivityFilters } from '@/components/activity/activity-filters';
 import { ActivityTable } from '@/components/activity/activity-table';
-import { ConsoleFrame } from '@/components/console-frame';
 import { getDb } from '@/db/client';
 import { activityPage } from '@/db/queries/activity';
 import { ACTION_TYPES } from '@/db/queries/brain';
@@ -15,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Activity · Self-Healing Console' };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser('viewer');
+  await requirePageUser('viewer');
   const { query: q, problems } = parseActivityQuery(await searchParams);
   const db = await getDb();
   const [page, components] = await Promise.all([
@@ -29,7 +28,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const filtered = q.component || q.type || q.status || q.span !== DEFAULT_ACTIVITY_SPAN || problems.length > 0;
 
   return (
-    <ConsoleFrame user={user}>
+    <>
       <h1>Activity</h1>
       <p className="subtitle">
         Everything the console checked and did, from the <code>unified_brain</code> audit log — newest first.
@@ -76,6 +75,6 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </Link>
         )}
       </nav>
-    </ConsoleFrame>
+    </>
   );
 }

@@ -1,4 +1,3 @@
-import { ConsoleFrame } from '@/components/console-frame';
 import { HookRangesPanel } from '@/components/admin/hook-ranges-panel';
 import { EventsPanel } from '@/components/admin/events-panel';
 import { PausePanel } from '@/components/admin/pause-panel';
@@ -33,7 +32,7 @@ export default async function AdminPage() {
     recentAdminEvents(db, RECENT_EVENTS),
   ]);
   return (
-    <ConsoleFrame user={user}>
+    <>
       <h1>Administration</h1>
       <p className="subtitle">People, machine tokens, remediation policies, the automation switch and who changed them.</p>
       <PausePanel pause={pause} />
@@ -49,6 +48,6 @@ export default async function AdminPage() {
         events={events.map(({ id, at, actor, action, target, details }) => ({ id, at, actor, action, target, details }))}
         limit={RECENT_EVENTS}
       />
-    </ConsoleFrame>
+    </>
   );
 }

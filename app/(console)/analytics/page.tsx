@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { ActionsOverTimeChart, ApprovalsChart, InterventionsChart, TopActionsChart } from '@/components/analytics/analytics-charts';
 import { CardQueryTables } from '@/components/analytics/card-query-tables';
 import { SummaryCards } from '@/components/analytics/summary-cards';
-import { ConsoleFrame } from '@/components/console-frame';
 import { SegmentedLinks } from '@/components/segmented-links';
 import { getDb } from '@/db/client';
 import { ACTION_TYPES } from '@/db/queries/brain';
@@ -15,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Analytics · Self-Healing Console' };
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser('viewer');
+  await requirePageUser('viewer');
   const reportWindow = pickToken((await searchParams).window, ANALYTICS_WINDOWS, DEFAULT_ANALYTICS_WINDOW);
   // The report and its export links share one end of window, so the files match what the page shows.
   const until = new Date();
@@ -24,7 +23,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     `/api/v1/analytics/export?format=${format}&window=${reportWindow}&until=${encodeURIComponent(until.toISOString())}`;
 
   return (
-    <ConsoleFrame user={user}>
+    <>
       <div className="page-head">
         <div>
           <h1>Analytics</h1>
@@ -57,6 +56,6 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <h2 id="card-queries-title">The reference card&apos;s queries</h2>
         <CardQueryTables report={report} />
       </section>
-    </ConsoleFrame>
+    </>
   );
 }

@@ -1,4 +1,3 @@
-import { ConsoleFrame } from '@/components/console-frame';
 import { ApprovalHistory, HISTORY_LIMIT } from '@/components/remediation/approval-history';
 import { ApprovalQueue } from '@/components/remediation/approval-queue';
 import { ApprovalTabs } from '@/components/remediation/approval-tabs';
@@ -20,7 +19,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const now = new Date();
   return (
-    <ConsoleFrame user={user}>
+    <>
       <h1>Approvals</h1>
       <p className="subtitle">High-risk remediations wait here for a second person. Unanswered ones expire and never run.</p>
       <ApprovalTabs current={current} />
@@ -35,6 +34,6 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           includePolicy={all === '1'}
         />
       )}
-    </ConsoleFrame>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { ConsoleFrame } from '@/components/console-frame';
 import { PredictionsList } from '@/components/predictions-list';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/guards';
@@ -9,10 +8,10 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Predictions · Self-Healing Console' };
 
 export default async function PredictionsPage() {
-  const user = await requirePageUser('viewer');
+  await requirePageUser('viewer');
   const initial = await overview(await getDb());
   return (
-    <ConsoleFrame user={user}>
+    <>
       <h1>Predictions</h1>
       <p className="subtitle">
         Which components will fail, how soon, why, and what the console proposes — critical predictions first, then
@@ -20,6 +19,6 @@ export default async function PredictionsPage() {
         closely; medium: schedule maintenance.
       </p>
       <PredictionsList initial={initial} />
-    </ConsoleFrame>
+    </>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Age } from '@/components/age';
-import { ConsoleFrame } from '@/components/console-frame';
 import { MetricCharts, ScoreChart } from '@/components/charts/metric-charts';
 import { ConfigHistory, StateHistory } from '@/components/component-page/history-tables';
 import { LeakPanel } from '@/components/component-page/leak-panel';
@@ -34,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ComponentPage({ params, searchParams }: Props) {
-  const user = await requirePageUser('viewer');
+  await requirePageUser('viewer');
   const { name: raw } = await params;
   const name = componentNameSchema.safeParse(decodeURIComponent(raw));
   if (!name.success) notFound();
@@ -47,7 +46,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const h = detail.latest_health;
   const stale = h ? isStale(h.checked_at, now.getTime(), view.maxEvidenceAgeSeconds) : false;
   return (
-    <ConsoleFrame user={user}>
+    <>
       <p className="small muted">
         <Link href="/">Overview</Link> / component
       </p>
@@ -143,6 +142,6 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         <StateHistory rows={view.states} />
         <ConfigHistory rows={view.configs} />
       </div>
-    </ConsoleFrame>
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ConsoleFrame } from '@/components/console-frame';
 import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
 import { getDb } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
@@ -19,13 +18,13 @@ export async function generateMetadata({ params }: { params: Params }) {
 
 /** A focused view of one component's manual actions (the component page mounts the same panel). */
 export default async function ComponentActionsPage({ params }: { params: Params }) {
-  const user = await requirePageUser('viewer');
+  await requirePageUser('viewer');
   const parsed = componentNameSchema.safeParse((await params).name);
   if (!parsed.success) notFound();
   const component = await findComponentByName(await getDb(), parsed.data);
   if (!component) notFound();
   return (
-    <ConsoleFrame user={user}>
+    <>
       <p className="small">
         <Link href={`/components/${encodeURIComponent(component.name)}`}>← {component.name}</Link>
       </p>
@@ -38,6 +37,6 @@ export default async function ComponentActionsPage({ params }: { params: Params 
         .
       </p>
       <ComponentActionsPanel componentName={component.name} />
-    </ConsoleFrame>
+    </>
   );
 }
