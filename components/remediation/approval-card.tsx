@@ -6,8 +6,10 @@
  * decision the card stays and shows what happened.
  */
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { approveAction } from '@/app/(console)/approvals/actions';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { RemediationView } from '@/lib/remediation/present';
 import { isRequestedBy, sentEvidenceOf } from '@/lib/remediation/view-checks';
@@ -81,16 +83,14 @@ export function ApprovalCard({
   onDecided: (item: RemediationView, result: ActionResult<DecisionResult>) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
-  const [approving, startApprove] = useTransition();
+  const { run: runApprove, pending: approving, failure: approveFailure } = useServerAction(approveAction);
   const summary = `${item.action_label} of ${item.component} (${item.environment})`;
   const own = isRequestedBy(item, viewer);
   // Four-eyes on the evidence (decide() refuses it too): they may reject, not approve.
   const sentEvidence = sentEvidenceOf(item, viewer);
 
-  const approve = () =>
-    startApprove(async () => {
-      onDecided(item, await approveAction({ id: item.id }));
-    });
+  // A refusal is the card's outcome; an unreachable server leaves the buttons for another try.
+  const approve = () => runApprove({ id: item.id }, { onAnswer: (result) => onDecided(item, result) });
 
   return (
     <article id={item.id} className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
@@ -137,6 +137,7 @@ export function ApprovalCard({
           {!sentEvidence && <span className="small muted">Approving runs it at once, on {item.component}.</span>}
         </div>
       ) : null}
+      {!outcome && approveFailure?.unreachable && <FormError failure={approveFailure} />}
       {viewer.canDecide && !own && (
         <RejectDialog
           open={rejecting}

@@ -1,4 +1,4 @@
-import type { ActionFailure } from './use-action';
+import type { ActionFailure } from '@/components/use-server-action';
 
 /** A refusal from the server, read out by screen readers as it appears. */
 export function FormError({ failure }: { failure: ActionFailure | null }) {

@@ -1,12 +1,17 @@
 'use client';
 
 /**
- * A modal built on the native <dialog>: showModal() makes the rest of the page
- * inert, Esc closes it, and focus goes back to whatever opened it. Labelled by
- * its title, described by what confirming does.
+ * The console's one dialog, for every confirmation and decision (remediation
+ * requests, approval decisions, admin changes). Built on the native <dialog>:
+ * showModal() makes the rest of the page inert, Esc closes it, Tab stays
+ * inside, and focus goes back to whatever opened it. Labelled by its title,
+ * described by what confirming does. Its styles (buttons row, fields, errors)
+ * are exported as `dialogStyles` so every dialog looks the same.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './dialog.module.css';
+
+export { styles as dialogStyles };
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
@@ -37,8 +42,8 @@ export interface DialogProps {
   open: boolean;
   onClose: () => void;
   title: string;
-  /** One sentence saying what confirming does; read out when the dialog opens. */
-  description: ReactNode;
+  /** What confirming does; read out when the dialog opens. Leave out only for a plain form. */
+  description?: ReactNode;
   children: ReactNode;
   testId?: string;
 }
@@ -87,7 +92,7 @@ export function Dialog({ open, onClose, title, description, children, testId }: 
       ref={ref}
       className={styles.dialog}
       aria-labelledby={titleId}
-      aria-describedby={descriptionId}
+      aria-describedby={description ? descriptionId : undefined}
       data-testid={testId}
       onKeyDown={trapTab}
     >
@@ -96,9 +101,11 @@ export function Dialog({ open, onClose, title, description, children, testId }: 
           <h2 id={titleId} className={styles.title}>
             {title}
           </h2>
-          <div id={descriptionId} className={styles.description}>
-            {description}
-          </div>
+          {description && (
+            <div id={descriptionId} className={styles.description}>
+              {description}
+            </div>
+          )}
           {children}
         </>
       )}
