@@ -15,7 +15,8 @@ import type { RemediationView } from '@/lib/remediation/present';
 import { isRequestedBy, sentEvidenceOf } from '@/lib/remediation/view-checks';
 import { EvidenceView } from './evidence';
 import { TargetView } from './target-view';
-import { formatDuration, formatTime, requesterKindLabel } from './format';
+import { formatDurationMs, formatUtc } from '@/lib/format';
+import { requesterKindLabel } from './requester-kind';
 import type { DecisionResult } from './outcomes';
 import { RejectDialog } from './reject-dialog';
 import { ResultFields } from './result-fields';
@@ -32,13 +33,13 @@ export interface Viewer {
 
 function TimeLeft({ item, now }: { item: RemediationView; now: number | null }) {
   if (!item.expires_at) return null;
-  if (now === null) return <span>expires at {formatTime(item.expires_at)}</span>;
+  if (now === null) return <span>expires at {formatUtc(item.expires_at, true)}</span>;
   const left = Date.parse(item.expires_at) - now;
   const total = Date.parse(item.expires_at) - Date.parse(item.created_at);
   const urgent = left < total / 4;
   return (
     <span className={urgent ? 'tone-high' : undefined} data-testid="time-left">
-      {left > 0 ? `expires in ${formatDuration(left)}` : 'expired'}
+      {left > 0 ? `expires in ${formatDurationMs(left)}` : 'expired'}
     </span>
   );
 }
@@ -103,7 +104,7 @@ export function ApprovalCard({
         <span className={`badge ${item.risk === 'high' ? 'tone-crit' : 'tone-ok'}`}>{item.risk} risk</span>
         <span className="spacer" />
         <span className="small muted">
-          requested {now === null ? `at ${formatTime(item.created_at)}` : `${formatDuration(now - Date.parse(item.created_at))} ago`}
+          requested {now === null ? `at ${formatUtc(item.created_at, true)}` : `${formatDurationMs(now - Date.parse(item.created_at))} ago`}
         </span>
         {!outcome && <TimeLeft item={item} now={now} />}
       </header>

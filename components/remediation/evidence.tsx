@@ -6,7 +6,7 @@
 // Rendered in the browser too (the approval cards): zod without its eval probe, for the CSP.
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
-import { formatTime } from './format';
+import { formatUtc } from '@/lib/format';
 import styles from './approvals.module.css';
 
 const num = z.number();
@@ -82,7 +82,7 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
                 {prediction.time_to_failure}
               </span>
             )}
-            {e.checked_at && <span className="muted small">as of {formatTime(e.checked_at)}</span>}
+            {e.checked_at && <span className="muted small">as of {formatUtc(e.checked_at, true)}</span>}
           </div>
           {e.metrics && <MetricsRow metrics={e.metrics} />}
           {prediction && prediction.reasons.length > 0 && (
