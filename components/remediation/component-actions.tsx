@@ -185,3 +185,7 @@ export function ComponentActions({
     </section>
   );
 }
+
+export function NothingToActOn({ componentName }: { componentName: string }) {
+  return <p className="muted">{componentName} is not registered, so there is nothing to act on.</p>;
+}

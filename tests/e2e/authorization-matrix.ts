@@ -178,6 +178,13 @@ export const ROUTES: RouteRow[] = [
     access: from('operator'),
     why: "probe and recover the console's own database connection (harmless when healthy)",
   },
+  {
+    file: 'app/api/v1/components/[name]/dashboard/route.ts',
+    method: 'GET',
+    path: '/api/v1/components/checkout-api/dashboard',
+    access: from('viewer'),
+    why: "what the component page polls (its actions panel as the caller's role sees it)",
+  },
   { file: 'app/api/v1/overview/route.ts', method: 'GET', path: '/api/v1/overview', access: from('viewer'), why: 'read' },
   {
     file: 'app/api/v1/remediations/route.ts',
