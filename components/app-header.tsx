@@ -7,7 +7,7 @@ import { DatabaseBanner } from './database-banner';
 
 /**
  * The top of every signed-in page: skip link, brand, navigation, who is signed
- * in, and the database banner. Rendered by ConsoleFrame (components/console-frame.tsx),
+ * in, and the database banner. Rendered once by the signed-in layout (app/(console)/layout.tsx),
  * with the `<main id="main">` the skip link targets.
  */
 export function AppHeader({ user }: { user: SessionUser }) {

@@ -13,18 +13,13 @@ import { formatDuration, formatRiskScore } from '@/lib/healing/format';
 import type { HealthReport } from '@/lib/services/health-report';
 import type { Overview } from '@/lib/services/overview';
 import { ConsoleProposal } from './console-proposal';
+import { fetchOverview, queryKeys } from './queries';
 import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
 import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
 import { FiringAlerts } from './firing-alerts';
 import { StaleBadge } from './stale-badge';
 
-
-export async function fetchOverview(): Promise<Overview> {
-  const res = await fetch('/api/v1/overview', { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!res.ok) throw new Error(`the console answered ${res.status}`);
-  return (await res.json()) as Overview;
-}
 
 function breachSummary(h: HealthReport): string {
   const critical = h.breaches.filter((b) => b.level === 'critical').length;
@@ -42,7 +37,7 @@ const SORT_LABEL: Record<OverviewSort, string> = { risk: 'Risk (critical, trigge
  */
 export function ComponentTable({ initial }: { initial: Overview }) {
   const { visible, options } = usePolling(OVERVIEW_REFRESH_MS);
-  const query = useQuery({ queryKey: ['overview'], queryFn: fetchOverview, initialData: initial, ...options });
+  const query = useQuery({ queryKey: queryKeys.overview, queryFn: fetchOverview, initialData: initial, ...options });
   const now = useNow();
   const searchParams = useSearchParams();
   const filter = parseOverviewFilter(searchParams);

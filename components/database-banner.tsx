@@ -2,20 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePolling } from './hooks/use-polling';
+import { fetchConsoleHealth, queryKeys } from './queries';
 
 const PROBE_MS = 15_000;
-
-interface HealthAnswer {
-  status: string;
-  database: { status: string };
-}
-
-/** GET /api/health answers 503 with a JSON body when the database is down; both are answers. */
-async function probe(): Promise<HealthAnswer> {
-  const res = await fetch('/api/health', { cache: 'no-store' });
-  if (res.status !== 200 && res.status !== 503) throw new Error(`health probe answered ${res.status}`);
-  return (await res.json()) as HealthAnswer;
-}
 
 /**
  * A plain-words banner on every page when the console's database is
@@ -23,7 +12,7 @@ async function probe(): Promise<HealthAnswer> {
  */
 export function DatabaseBanner() {
   const { options } = usePolling(PROBE_MS);
-  const query = useQuery({ queryKey: ['console-health'], queryFn: probe, retry: false, ...options });
+  const query = useQuery({ queryKey: queryKeys.consoleHealth, queryFn: fetchConsoleHealth, retry: false, ...options });
   const unreachable = query.isError;
   const dbDown = query.data !== undefined && query.data.database.status !== 'ok';
   if (!unreachable && !dbDown) return null;

@@ -1,11 +1,11 @@
 /**
  * What a page shows while its data loads. Each route segment has its own
  * loading.tsx using this, rather than one at the root: a root loading boundary
- * would start streaming before a page can answer 404 (see app/components/[name]/layout.tsx).
+ * would start streaming before a page can answer 404 (see app/(console)/components/[name]/layout.tsx).
  */
 export function PageSkeleton({ label }: { label: string }) {
   return (
-    <main id="main" aria-busy="true">
+    <div aria-busy="true">
       <p className="visually-hidden" role="status">
         Loading {label}…
       </p>
@@ -17,6 +17,6 @@ export function PageSkeleton({ label }: { label: string }) {
         ))}
       </div>
       <div className="skeleton" style={{ height: 320 }} />
-    </main>
+    </div>
   );
 }

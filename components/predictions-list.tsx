@@ -8,9 +8,9 @@ import { formatDuration, formatRiskScore } from '@/lib/healing/format';
 import { bandForLevel } from '@/lib/healing/levels';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import type { Overview } from '@/lib/services/overview';
-import { fetchOverview } from './component-table';
 import { Age } from './age';
 import { ConsoleProposal } from './console-proposal';
+import { fetchOverview, queryKeys } from './queries';
 import { LevelBadge, PendingApprovals, scoreTone, TrendLabel, TriggeredBadge } from './health-badges';
 import { useNow } from './hooks/use-now';
 import { usePolling } from './hooks/use-polling';
@@ -25,7 +25,7 @@ import { StaleBadge } from './stale-badge';
  */
 export function PredictionsList({ initial }: { initial: Overview }) {
   const { visible, options } = usePolling(OVERVIEW_REFRESH_MS);
-  const query = useQuery({ queryKey: ['overview'], queryFn: fetchOverview, initialData: initial, ...options });
+  const query = useQuery({ queryKey: queryKeys.overview, queryFn: fetchOverview, initialData: initial, ...options });
   const now = useNow();
   const serverNow = Date.parse(query.data.generated_at);
   const maxAge = query.data.max_evidence_age_seconds;

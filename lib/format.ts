@@ -42,3 +42,26 @@ export function formatDurationSeconds(seconds: number | null): string {
 export function formatRate(fraction: number | null): string {
   return fraction === null ? '—' : `${Math.round(fraction * 100)}%`;
 }
+
+/** A countdown or an elapsed time in milliseconds: 75 000 → "1m 15s"; 3 700 000 → "1h 01m". Whole seconds, never negative. */
+export function formatDurationMs(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+/** A configured span in minutes, as people say it: 0.5 → "30 s", 10 → "10 min". */
+export function formatDurationMinutes(minutes: number): string {
+  return minutes < 1 ? `${Math.round(minutes * 60)} s` : `${minutes} min`;
+}
+
+/** Any recorded value in one line (an executor's result, a config field): objects as JSON, nothing → "—". */
+export function formatPlainValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,16 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { setAlertRoutingAction } from '@/app/admin/actions';
+import { setAlertRoutingAction } from '@/app/(console)/admin/actions';
 import type { AlertRoutingState } from '@/db/queries/settings';
 import styles from './admin.module.css';
-import { FormError } from './form-error';
+import { FormError } from '@/components/ui/form-error';
 import { LastChanged } from './last-changed';
-import { useAction } from './use-action';
+import { useServerAction } from '@/components/use-server-action';
 
 /** Which alert labels name a component and which severities heal (POST /api/v1/alerts/alertmanager). */
 export function AlertRoutingPanel({ state }: { state: AlertRoutingState }) {
-  const { run, pending, failure } = useAction(setAlertRoutingAction);
+  const { run, pending, failure } = useServerAction(setAlertRoutingAction);
   const [notice, setNotice] = useState('');
   const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: these are the defaults." />;
   return (

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { createTokenAction } from '@/app/admin/actions';
+import { createTokenAction } from '@/app/(console)/admin/actions';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { CopyButton } from './copy-button';
-import { Dialog } from './dialog';
-import { FormError } from './form-error';
-import { useAction } from './use-action';
+import { Dialog, dialogStyles } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 
 type Created = { token: string; name: string; role: string };
 
@@ -16,7 +16,7 @@ type Created = { token: string; name: string; role: string };
  * (only its hash is stored), with a copy button. Closing forgets it.
  */
 export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; roles: readonly Role[]; onClose: () => void }) {
-  const { run, pending, failure, clearFailure } = useAction(createTokenAction);
+  const { run, pending, failure, clearFailure } = useServerAction(createTokenAction);
   const [created, setCreated] = useState<Created | null>(null);
   const close = () => {
     setCreated(null);
@@ -41,7 +41,7 @@ export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; rol
               onFocus={(event) => event.currentTarget.select()}
             />
           </label>
-          <div className={styles.dialogButtons}>
+          <div className={dialogStyles.buttons}>
             <CopyButton text={created.token} label="Copy token" />
             <button type="button" className="button secondary" onClick={close}>
               Done
@@ -54,7 +54,8 @@ export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; rol
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
-            run({ name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') }, setCreated);
+            // The select offers only roles; the server's schema still judges what arrives.
+            run({ name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') as Role }, setCreated);
           }}
         >
           <FormError failure={failure} />
@@ -72,7 +73,7 @@ export function CreateTokenDialog({ open, roles, onClose }: { open: boolean; rol
               ))}
             </select>
           </label>
-          <div className={styles.dialogButtons}>
+          <div className={dialogStyles.buttons}>
             <button type="button" className="button secondary" onClick={close}>
               Cancel
             </button>

@@ -1,12 +1,12 @@
 'use client';
 
-import { createUserAction } from '@/app/admin/actions';
+import { createUserAction } from '@/app/(console)/admin/actions';
 import type { UserSummary } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
-import { Dialog } from './dialog';
-import { FormError } from './form-error';
-import { useAction } from './use-action';
+import { Dialog, dialogStyles } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 
 /**
  * New user with a role and an initial password. The browser does not
@@ -25,7 +25,7 @@ export function CreateUserDialog({
   onClose: () => void;
   onCreated: (user: UserSummary) => void;
 }) {
-  const { run, pending, failure, clearFailure } = useAction(createUserAction);
+  const { run, pending, failure, clearFailure } = useServerAction(createUserAction);
   const invalid = (field: string) => (failure?.field === field ? true : undefined);
   const close = () => {
     clearFailure();
@@ -42,7 +42,8 @@ export function CreateUserDialog({
             {
               email: String(form.get('email') ?? ''),
               name: String(form.get('name') ?? ''),
-              role: String(form.get('role') ?? ''),
+              // The select offers only roles; the server's schema still judges what arrives.
+              role: String(form.get('role') ?? '') as Role,
               password: String(form.get('password') ?? ''),
             },
             (user) => {
@@ -86,7 +87,7 @@ export function CreateUserDialog({
             At least {minPasswordLength} characters. Hand it over out of band; it is never shown again.
           </span>
         </label>
-        <div className={styles.dialogButtons}>
+        <div className={dialogStyles.buttons}>
           <button type="button" className="button secondary" onClick={close}>
             Cancel
           </button>

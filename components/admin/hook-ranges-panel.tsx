@@ -1,19 +1,19 @@
 'use client';
 
 import { useState } from 'react';
-import { setHookRangesAction } from '@/app/admin/actions';
+import { setHookRangesAction } from '@/app/(console)/admin/actions';
 import type { HookRangesState } from '@/db/queries/settings';
 import styles from './admin.module.css';
-import { FormError } from './form-error';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 import { LastChanged } from './last-changed';
-import { useAction } from './use-action';
 
 /**
  * Which internal ranges cleanup hooks may be called on (lib/executors/http/address-policy.ts).
  * Public addresses are always allowed; link-local and metadata addresses never.
  */
 export function HookRangesPanel({ state }: { state: HookRangesState }) {
-  const { run, pending, failure } = useAction(setHookRangesAction);
+  const { run, pending, failure } = useServerAction(setHookRangesAction);
   const [notice, setNotice] = useState('');
   const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: this is the default." />;
   return (

@@ -1,15 +1,15 @@
 'use client';
 
-import { setPauseAction } from '@/app/admin/actions';
+import { setPauseAction } from '@/app/(console)/admin/actions';
 import type { PauseState } from '@/db/queries/settings';
 import styles from './admin.module.css';
-import { FormError } from './form-error';
+import { FormError } from '@/components/ui/form-error';
 import { formatUtc } from '@/lib/format';
-import { useAction } from './use-action';
+import { useServerAction } from '@/components/use-server-action';
 
 /** The global switch (SPEC §4): while paused, nothing runs automatically; humans still can. */
 export function PausePanel({ pause }: { pause: PauseState }) {
-  const { run, pending, failure } = useAction(setPauseAction);
+  const { run, pending, failure } = useServerAction(setPauseAction);
   const who = pause.updatedBy && (
     <>
       {' '}

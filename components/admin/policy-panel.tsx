@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { setPolicyAction } from '@/app/admin/actions';
+import { setPolicyAction } from '@/app/(console)/admin/actions';
 import type { RemediationPolicy } from '@/db/schema';
 import styles from './admin.module.css';
-import { FormError } from './form-error';
-import { useAction } from './use-action';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 
 export interface ComponentPolicy {
   name: string;
@@ -72,7 +72,7 @@ function PolicyRow({
   policies: readonly RemediationPolicy[];
   onNotice: (text: string) => void;
 }) {
-  const { run, pending, failure } = useAction(setPolicyAction);
+  const { run, pending, failure } = useServerAction(setPolicyAction);
   return (
     <tr data-component={component.name}>
       <td>{component.name}</td>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { deletePrometheusSourceAction, savePrometheusSourceAction, testPrometheusSourceAction } from '@/app/admin/prometheus-actions';
+import { deletePrometheusSourceAction, savePrometheusSourceAction, testPrometheusSourceAction } from '@/app/(console)/admin/prometheus-actions';
 import type { MetricResult } from '@/lib/services/prometheus-pull';
 import type { PrometheusSourceView } from '@/lib/services/prometheus-sources';
 import styles from './admin.module.css';
-import { FormError } from './form-error';
-import { useAction } from './use-action';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 
 const METRICS = [
   ['cpu_usage', 'cpu_usage (0–100)'],
@@ -26,9 +26,9 @@ export function PrometheusSourcesPanel({ sources }: { sources: PrometheusSourceV
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState('');
   const [tested, setTested] = useState<{ source: string; component: string; results: MetricResult[] } | null>(null);
-  const save = useAction(savePrometheusSourceAction);
-  const remove = useAction(deletePrometheusSourceAction);
-  const test = useAction(testPrometheusSourceAction);
+  const save = useServerAction(savePrometheusSourceAction);
+  const remove = useServerAction(deletePrometheusSourceAction);
+  const test = useServerAction(testPrometheusSourceAction);
 
   const edit = (source: PrometheusSourceView | null) => {
     setEditing(source);
@@ -141,7 +141,8 @@ export function PrometheusSourcesPanel({ sources }: { sources: PrometheusSourceV
         pending={save.pending}
         onCancel={() => edit(null)}
         onSubmit={(input) =>
-          save.run(input, (saved) => {
+          // What the admin typed, as typed: the server action's schema refuses a bad field by name.
+          save.run(input as Parameters<typeof savePrometheusSourceAction>[0], (saved) => {
             setNotice(`Saved ${saved.name}`);
             edit(null);
           })

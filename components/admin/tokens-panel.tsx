@@ -1,15 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { revokeTokenAction } from '@/app/admin/actions';
+import { revokeTokenAction } from '@/app/(console)/admin/actions';
 import type { TokenSummary } from '@/db/queries/api-tokens';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { CreateTokenDialog } from './create-token-dialog';
-import { Dialog } from './dialog';
-import { FormError } from './form-error';
+import { Dialog, dialogStyles } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/form-error';
 import { formatUtc } from '@/lib/format';
-import { useAction } from './use-action';
+import { useServerAction } from '@/components/use-server-action';
 
 export function TokensPanel({ tokens, roles }: { tokens: TokenSummary[]; roles: readonly Role[] }) {
   const [creating, setCreating] = useState(false);
@@ -102,18 +102,24 @@ function RevokeDialog({
   onClose: () => void;
   onRevoked: (name: string) => void;
 }) {
-  const { run, pending, failure, clearFailure } = useAction(revokeTokenAction);
+  const { run, pending, failure, clearFailure } = useServerAction(revokeTokenAction);
   const close = () => {
     clearFailure();
     onClose();
   };
   return (
-    <Dialog open={token !== null} title={`Revoke token "${token?.name ?? ''}"?`} onClose={close}>
-      <p className={styles.lead}>
-        Anything using it gets <code>401</code> from its next request on. This cannot be undone; create a new token instead.
-      </p>
+    <Dialog
+      open={token !== null}
+      title={`Revoke token "${token?.name ?? ''}"?`}
+      onClose={close}
+      description={
+        <p className={styles.lead}>
+          Anything using it gets <code>401</code> from its next request on. This cannot be undone; create a new token instead.
+        </p>
+      }
+    >
       <FormError failure={failure} />
-      <div className={styles.dialogButtons}>
+      <div className={dialogStyles.buttons}>
         <button type="button" className="button secondary" onClick={close}>
           Cancel
         </button>

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { setUserDisabledAction, setUserRoleAction } from '@/app/admin/actions';
+import { setUserDisabledAction, setUserRoleAction } from '@/app/(console)/admin/actions';
 import type { UserSummary } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import styles from './admin.module.css';
 import { CreateUserDialog } from './create-user-dialog';
-import { FormError } from './form-error';
+import { FormError } from '@/components/ui/form-error';
 import { formatUtc } from '@/lib/format';
-import { useAction } from './use-action';
+import { useServerAction } from '@/components/use-server-action';
 
 /** `roles` and `minPasswordLength` come from the server so this bundle stays free of server modules. */
 export function UsersPanel({
@@ -82,8 +82,8 @@ function UserRow({
   roles: readonly Role[];
   onNotice: (text: string) => void;
 }) {
-  const role = useAction(setUserRoleAction);
-  const disable = useAction(setUserDisabledAction);
+  const role = useServerAction(setUserRoleAction);
+  const disable = useServerAction(setUserDisabledAction);
   const disabled = user.disabledAt !== null;
   const failure = role.failure ?? disable.failure;
   return (

@@ -11,7 +11,7 @@ import { riskFor, type RiskDecision } from '@/lib/healing/risk';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import { ACTION_LIST, actionOf } from '@/lib/remediation/actions';
 import { capabilitiesOfTargets, refusalFor } from '@/lib/remediation/capabilities';
-import { formatMinutes } from './format';
+import { formatDurationMinutes } from '@/lib/format';
 
 export interface ActionPlan {
   title: string;
@@ -45,11 +45,11 @@ export function planFor(action: RemediationAction, targets: ActionTargets, param
   const risk = riskFor(definition, component, definition.dialogRiskContext(targets, params));
   const refusal = refusalFor(action, params, capabilitiesOfTargets(targets));
   const { steps, blocker: nothingToActOn, target } = definition.describe(targets, params, refusal?.reason ?? null);
-  const cooldown = `Once it runs, another ${definition.noun} of ${component.name} is held back for ${formatMinutes(targets.cooldownMinutes)} (cooldown).`;
+  const cooldown = `Once it runs, another ${definition.noun} of ${component.name} is held back for ${formatDurationMinutes(targets.cooldownMinutes)} (cooldown).`;
   const when = !risk.allowed
     ? `Refused: ${risk.why}.`
     : risk.risk === 'high'
-      ? `It does not run now: it goes to the approval queue, where another approver must approve it within ${formatMinutes(targets.approvalExpiryMinutes)}, or it expires and never runs.`
+      ? `It does not run now: it goes to the approval queue, where another approver must approve it within ${formatDurationMinutes(targets.approvalExpiryMinutes)}, or it expires and never runs.`
       : 'It runs as soon as you confirm.';
   return {
     title: `${definition.verb} ${component.name}?`,

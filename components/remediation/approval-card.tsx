@@ -6,14 +6,17 @@
  * decision the card stays and shows what happened.
  */
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
-import { approveAction } from '@/app/approvals/actions';
+import { useState } from 'react';
+import { approveAction } from '@/app/(console)/approvals/actions';
+import { FormError } from '@/components/ui/form-error';
+import { useServerAction } from '@/components/use-server-action';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { RemediationView } from '@/lib/remediation/present';
 import { isRequestedBy, sentEvidenceOf } from '@/lib/remediation/view-checks';
 import { EvidenceView } from './evidence';
 import { TargetView } from './target-view';
-import { formatDuration, formatTime, requesterKindLabel } from './format';
+import { formatDurationMs, formatUtc } from '@/lib/format';
+import { requesterKindLabel } from './requester-kind';
 import type { DecisionResult } from './outcomes';
 import { RejectDialog } from './reject-dialog';
 import { ResultFields } from './result-fields';
@@ -30,13 +33,13 @@ export interface Viewer {
 
 function TimeLeft({ item, now }: { item: RemediationView; now: number | null }) {
   if (!item.expires_at) return null;
-  if (now === null) return <span>expires at {formatTime(item.expires_at)}</span>;
+  if (now === null) return <span>expires at {formatUtc(item.expires_at, true)}</span>;
   const left = Date.parse(item.expires_at) - now;
   const total = Date.parse(item.expires_at) - Date.parse(item.created_at);
   const urgent = left < total / 4;
   return (
     <span className={urgent ? 'tone-high' : undefined} data-testid="time-left">
-      {left > 0 ? `expires in ${formatDuration(left)}` : 'expired'}
+      {left > 0 ? `expires in ${formatDurationMs(left)}` : 'expired'}
     </span>
   );
 }
@@ -81,16 +84,14 @@ export function ApprovalCard({
   onDecided: (item: RemediationView, result: ActionResult<DecisionResult>) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
-  const [approving, startApprove] = useTransition();
+  const { run: runApprove, pending: approving, failure: approveFailure } = useServerAction(approveAction);
   const summary = `${item.action_label} of ${item.component} (${item.environment})`;
   const own = isRequestedBy(item, viewer);
   // Four-eyes on the evidence (decide() refuses it too): they may reject, not approve.
   const sentEvidence = sentEvidenceOf(item, viewer);
 
-  const approve = () =>
-    startApprove(async () => {
-      onDecided(item, await approveAction({ id: item.id }));
-    });
+  // A refusal is the card's outcome; an unreachable server leaves the buttons for another try.
+  const approve = () => runApprove({ id: item.id }, { onAnswer: (result) => onDecided(item, result) });
 
   return (
     <article id={item.id} className={`card ${styles.item}`} data-remediation-id={item.id} aria-label={summary}>
@@ -103,7 +104,7 @@ export function ApprovalCard({
         <span className={`badge ${item.risk === 'high' ? 'tone-crit' : 'tone-ok'}`}>{item.risk} risk</span>
         <span className="spacer" />
         <span className="small muted">
-          requested {now === null ? `at ${formatTime(item.created_at)}` : `${formatDuration(now - Date.parse(item.created_at))} ago`}
+          requested {now === null ? `at ${formatUtc(item.created_at, true)}` : `${formatDurationMs(now - Date.parse(item.created_at))} ago`}
         </span>
         {!outcome && <TimeLeft item={item} now={now} />}
       </header>
@@ -137,6 +138,7 @@ export function ApprovalCard({
           {!sentEvidence && <span className="small muted">Approving runs it at once, on {item.component}.</span>}
         </div>
       ) : null}
+      {!outcome && approveFailure?.unreachable && <FormError failure={approveFailure} />}
       {viewer.canDecide && !own && (
         <RejectDialog
           open={rejecting}

@@ -1,7 +1,8 @@
 /** The History tab: what was decided, by whom and why, and what running it did. */
 import Link from 'next/link';
 import type { RemediationView } from '@/lib/remediation/present';
-import { formatTime, requesterKindLabel } from './format';
+import { formatUtc } from '@/lib/format';
+import { requesterKindLabel } from './requester-kind';
 import styles from './approvals.module.css';
 
 const STATUS_TONE: Record<RemediationView['status'], string> = {
@@ -72,13 +73,13 @@ export function ApprovalHistory({ rows, includePolicy }: { rows: RemediationView
                 <td className="small">
                   <div>{r.requested_by}</div>
                   <div className="muted">{requesterKindLabel(r.requested_by_kind)}</div>
-                  <div className="muted">{formatTime(r.created_at)}</div>
+                  <div className="muted">{formatUtc(r.created_at, true)}</div>
                 </td>
                 <td className="small">
                   {r.decided_by ? (
                     <>
                       <div data-testid="decided-by">{r.decided_by}</div>
-                      <div className="muted">{formatTime(r.decided_at)}</div>
+                      <div className="muted">{formatUtc(r.decided_at, true)}</div>
                       {r.decision_reason && <div data-testid="decision-reason">“{r.decision_reason}”</div>}
                     </>
                   ) : (
@@ -90,7 +91,7 @@ export function ApprovalHistory({ rows, includePolicy }: { rows: RemediationView
                     {r.status}
                   </span>
                   <div data-testid="outcome">{outcomeText(r)}</div>
-                  {r.finished_at && <div className="muted">{formatTime(r.finished_at)}</div>}
+                  {r.finished_at && <div className="muted">{formatUtc(r.finished_at, true)}</div>}
                 </td>
               </tr>
             ))}

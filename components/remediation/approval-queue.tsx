@@ -12,16 +12,10 @@ import type { RemediationView } from '@/lib/remediation/present';
 import { ApprovalCard, type Viewer } from './approval-card';
 import type { DecisionResult } from './outcomes';
 import { useNow } from '@/components/hooks/use-now';
+import { fetchApprovals, queryKeys } from '@/components/queries';
 import styles from './approvals.module.css';
 
 const POLL_MS = 3_000;
-const QUERY_KEY = ['approvals'];
-
-async function fetchApprovals(): Promise<RemediationView[]> {
-  const res = await fetch('/api/v1/approvals', { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`the console answered ${res.status}`);
-  return ((await res.json()) as { approvals: RemediationView[] }).approvals;
-}
 
 interface Settled {
   item: RemediationView;
@@ -31,7 +25,7 @@ interface Settled {
 export function ApprovalQueue({ initial, viewer }: { initial: RemediationView[]; viewer: Viewer }) {
   const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: QUERY_KEY,
+    queryKey: queryKeys.approvals,
     queryFn: fetchApprovals,
     initialData: initial,
     refetchInterval: POLL_MS,
@@ -42,7 +36,7 @@ export function ApprovalQueue({ initial, viewer }: { initial: RemediationView[];
 
   const onDecided = (item: RemediationView, outcome: ActionResult<DecisionResult>) => {
     setSettled((s) => ({ ...s, [item.id]: { item, outcome } }));
-    void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.approvals });
   };
 
   const open = query.data.filter((r) => !settled[r.id] && (now === null || !r.expires_at || Date.parse(r.expires_at) > now));

@@ -5,15 +5,15 @@
  * a confirmation that says exactly what will happen (action-plan.ts); the
  * server action then applies the real policy, guardrails and approval queue.
  */
-import { useId, useState, useTransition, type FormEvent } from 'react';
-import { requestAction } from '@/app/components/[name]/actions';
+import { useId, useState, type FormEvent } from 'react';
+import { requestAction } from '@/app/(console)/components/[name]/actions';
+import { Dialog, dialogStyles } from '@/components/ui/dialog';
+import { useServerAction } from '@/components/use-server-action';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
 import type { ManualActionView } from './action-plan';
-import { Dialog } from './dialog';
 import type { RequestResult } from './outcomes';
 import { RequestResultView } from './request-result';
-import dialogStyles from './dialog.module.css';
 import styles from './component-actions.module.css';
 
 function ConfirmDialog({
@@ -28,8 +28,9 @@ function ConfirmDialog({
   onResult: (result: ActionResult<RequestResult>) => void;
 }) {
   const [choiceValue, setChoice] = useState(action.initial);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, failure } = useServerAction(requestAction);
   const noteId = useId();
+  const errorId = useId();
   const choice = action.choices.find((c) => c.value === choiceValue) ?? action.choices[0]!;
   const plan = choice.plan;
   const { name, environment } = targets.component;
@@ -37,10 +38,17 @@ function ConfirmDialog({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim() || undefined;
-    startTransition(async () => {
-      onResult(await requestAction({ action: action.action, component: name, params: choice.params, ...(note && { note }) }));
-      onClose();
-    });
+    // The server's answer, accepted or refused, is shown beside the buttons once the dialog closes;
+    // an unreachable server is said here, with the form kept for another try.
+    run(
+      { action: action.action, component: name, params: choice.params, ...(note && { note }) },
+      {
+        onAnswer: (result) => {
+          onResult(result);
+          onClose();
+        },
+      },
+    );
   }
 
   return (
@@ -107,11 +115,21 @@ function ConfirmDialog({
             <p className={dialogStyles.hint}>Shown to the approver and in the audit log as the reason.</p>
           </>
         )}
+        {failure?.unreachable && (
+          <p id={errorId} className={dialogStyles.error} role="alert" data-testid="action-unreachable">
+            {failure.message}
+          </p>
+        )}
         <div className={dialogStyles.buttons}>
           <button type="button" className="button secondary" onClick={onClose} disabled={pending}>
             Cancel
           </button>
-          <button type="submit" className="button" disabled={pending || plan.blocker !== null}>
+          <button
+            type="submit"
+            className="button"
+            disabled={pending || plan.blocker !== null}
+            aria-describedby={failure?.unreachable ? errorId : undefined}
+          >
             {pending ? 'Sending…' : plan.confirmLabel}
           </button>
         </div>
@@ -166,4 +184,8 @@ export function ComponentActions({
       {open && <ConfirmDialog key={open.action} action={open} targets={targets} onClose={() => setOpen(null)} onResult={setResult} />}
     </section>
   );
+}
+
+export function NothingToActOn({ componentName }: { componentName: string }) {
+  return <p className="muted">{componentName} is not registered, so there is nothing to act on.</p>;
 }

@@ -7,8 +7,8 @@
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
 import { labelText } from '@/lib/alerts/format';
-import { formatTime } from './format';
 import { formatRiskScore } from '@/lib/healing/format';
+import { formatUtc } from '@/lib/format';
 import styles from './approvals.module.css';
 
 const num = z.number();
@@ -97,7 +97,7 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
                 {prediction.time_to_failure}
               </span>
             )}
-            {e.checked_at && <span className="muted small">as of {formatTime(e.checked_at)}</span>}
+            {e.checked_at && <span className="muted small">as of {formatUtc(e.checked_at, true)}</span>}
           </div>
           {e.metrics && <MetricsRow metrics={e.metrics} />}
           {prediction && prediction.reasons.length > 0 && (
@@ -138,7 +138,7 @@ function AlertsEvidence({ alerts }: { alerts: NonNullable<Evidence['alerts']> })
         <div key={i}>
           <p className="small">
             <strong>{alert.alertname}</strong>
-            {alert.severity && ` · severity ${alert.severity}`} · firing since {formatTime(alert.starts_at)}
+            {alert.severity && ` · severity ${alert.severity}`} · firing since {formatUtc(alert.starts_at, true)}
           </p>
           <ul>
             {Object.entries(alert.annotations).map(([name, value]) => (

@@ -1,12 +1,12 @@
 'use client';
 
 /** Rejecting needs a reason (SPEC §4: every decision says why); the server's schema is the one judge of it. */
-import { useId, useState, useTransition, type FormEvent } from 'react';
-import { rejectAction } from '@/app/approvals/actions';
+import { useId, type FormEvent } from 'react';
+import { rejectAction } from '@/app/(console)/approvals/actions';
+import { Dialog, dialogStyles as styles } from '@/components/ui/dialog';
+import { useServerAction } from '@/components/use-server-action';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { DecisionResult } from './outcomes';
-import { Dialog } from './dialog';
-import styles from './dialog.module.css';
 
 export function RejectDialog({
   open,
@@ -22,31 +22,31 @@ export function RejectDialog({
   summary: string;
   onDecided: (result: ActionResult<DecisionResult>) => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, failure, clearFailure } = useServerAction(rejectAction);
   const errorId = useId();
+  // A bad reason or an unreachable server is fixed here; any other answer (done, expired, four-eyes…) belongs on the card.
+  const error = failure && (failure.field === 'reason' || failure.unreachable) ? failure.message : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
-    startTransition(async () => {
-      const result = await rejectAction({ id: remediationId, reason });
-      // A bad reason is fixed here; any other answer (done, expired, four-eyes…) belongs on the card.
-      if (!result.ok && result.field === 'reason') {
-        setError(result.error);
-        return;
-      }
-      setError(null);
-      onDecided(result);
-      onClose();
-    });
+    run(
+      { id: remediationId, reason },
+      {
+        onAnswer: (result) => {
+          if (!result.ok && result.field === 'reason') return;
+          onDecided(result);
+          onClose();
+        },
+      },
+    );
   }
 
   return (
     <Dialog
       open={open}
       onClose={() => {
-        setError(null);
+        clearFailure();
         onClose();
       }}
       title="Reject this remediation?"
@@ -60,7 +60,7 @@ export function RejectDialog({
             name="reason"
             className={styles.textarea}
             aria-required="true"
-            aria-invalid={error ? 'true' : undefined}
+            aria-invalid={failure?.field === 'reason' ? 'true' : undefined}
             aria-describedby={error ? errorId : undefined}
             maxLength={1000}
           />

@@ -1,7 +1,7 @@
 /** What came of a manual action: the card's result, the pending approval, or why it was refused. */
 import Link from 'next/link';
 import type { ActionResult } from '@/lib/actions/server-action';
-import { formatTime } from './format';
+import { formatUtc } from '@/lib/format';
 import type { RequestResult } from './outcomes';
 import { ResultFields } from './result-fields';
 import styles from './component-actions.module.css';
@@ -12,7 +12,7 @@ function Outcome({ result }: { result: RequestResult }) {
   if (result.kind === 'pending') {
     return (
       <div className={styles.pending} data-testid="request-pending" data-remediation-id={r.id}>
-        <strong>{what} is waiting for an approver</strong> ({r.risk} risk; expires {formatTime(r.expires_at)}).{' '}
+        <strong>{what} is waiting for an approver</strong> ({r.risk} risk; expires {formatUtc(r.expires_at, true)}).{' '}
         <Link href="/approvals">Open the approval queue</Link>
       </div>
     );

@@ -2,7 +2,7 @@
  * The card's result of an action (restart_service_via_render, rollback_component,
  * detect_and_cleanup_memory_leaks) as a list of fields, the telling ones first.
  */
-import { formatValue } from './format';
+import { formatPlainValue } from '@/lib/format';
 import styles from './approvals.module.css';
 
 const FIRST = [
@@ -37,7 +37,7 @@ export function ResultFields({ result }: { result: Record<string, unknown> }) {
       {keys.map((key) => (
         <div key={key} data-field={key}>
           <dt>{key}</dt>
-          <dd className="num">{formatValue(result[key])}</dd>
+          <dd className="num">{formatPlainValue(result[key])}</dd>
         </div>
       ))}
     </dl>

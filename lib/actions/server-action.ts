@@ -28,11 +28,18 @@ export interface ActionContext {
   db: Db;
 }
 
+/**
+ * The action's parameter is typed by what its schema accepts (`z.input`, before
+ * defaults and transforms), so a browser call site with a wrong or missing
+ * field fails `tsc` (tests/types/server-action-input.ts). The type is only a
+ * promise to honest callers: anyone can POST anything, so the schema still
+ * parses every call.
+ */
 export function serverAction<Schema extends z.ZodType, T>(
   options: { role: Role; schema: Schema; name: string; revalidate?: string[] },
-  run: (input: z.infer<Schema>, ctx: ActionContext) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (raw: unknown) => {
+  run: (input: z.output<Schema>, ctx: ActionContext) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return async (raw: z.input<Schema> | FormData) => {
     const user = await currentUser();
     if (!user) return { ok: false, error: 'Your session has ended; sign in again.' };
     if (!hasRole(user.role, options.role)) {

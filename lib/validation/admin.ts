@@ -1,5 +1,5 @@
 /**
- * Inputs of the admin server actions (app/admin/actions.ts). Each message is
+ * Inputs of the admin server actions (app/(console)/admin/actions.ts). Each message is
  * read after the field name ("email: must be an email address").
  */
 import { z } from 'zod';

@@ -93,7 +93,7 @@ async function requestAction(
 const card = (page: Page, id: string) => page.locator(`article[data-remediation-id="${id}"]`);
 const historyRow = (page: Page, id: string) => page.locator(`tr[data-remediation-id="${id}"]`);
 
-const approveId = serverActionId('app/approvals/actions.ts', 'approveAction');
+const approveId = serverActionId('app/(console)/approvals/actions.ts', 'approveAction');
 
 test('a production rollback waits for a second person, who approves it and it runs once', async ({ operatorPage: operator, approverPage: approver }) => {
   await rejectReconcilerProposals(operator, 'inventory-sync', 'rollback');
@@ -326,7 +326,7 @@ test('a viewer follows the queue but cannot act', async ({ viewerPage: viewer })
   await expect(viewer.getByRole('link', { name: '← search-service' })).toHaveAttribute('href', '/components/search-service');
   await shot(viewer, 'approvals-actions-viewer');
 
-  const requestId = serverActionId('app/components/[name]/actions.ts', 'requestAction');
+  const requestId = serverActionId('app/(console)/components/[name]/actions.ts', 'requestAction');
   const forged = await forgeServerAction(viewer, '/components/search-service/actions', requestId, [{ action: 'restart', component: 'search-service' }]);
   expect(forged).toContain('This needs the operator role (you are viewer).');
 });

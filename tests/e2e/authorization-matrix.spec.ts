@@ -168,10 +168,10 @@ test.describe('server actions', () => {
 });
 
 test.describe('what the table cannot say', () => {
-  const createUser = 'app/admin/actions.ts#createUserAction';
+  const createUser = 'app/(console)/admin/actions.ts#createUserAction';
 
   test('an action POST from a foreign Origin is refused and changes nothing', async () => {
-    const { id } = buildActions().get('app/admin/actions.ts#setPauseAction')!;
+    const { id } = buildActions().get('app/(console)/admin/actions.ts#setPauseAction')!;
     const admin = await contextAs('admin');
     const pauseBadge = async () => /badge tone-(ok|crit)">(Running|Paused)</.exec(await (await admin.get('/admin')).text())?.[2];
     expect(await pauseBadge()).toBe('Running');
@@ -201,7 +201,7 @@ test.describe('what the table cannot say', () => {
     expect(await getPage(user, '/')).toEqual({ status: 200, redirect: null, forbidden: false });
     expect((await user.get('/api/v1/components')).status()).toBe(200);
 
-    const disabled = await actionAs('admin', 'app/admin/actions.ts#setUserDisabledAction', '/admin', [
+    const disabled = await actionAs('admin', 'app/(console)/admin/actions.ts#setUserDisabledAction', '/admin', [
       { userId: created.result.data.id, disabled: true },
     ]);
     expect(disabled.result).toMatchObject({ ok: true });
@@ -212,7 +212,7 @@ test.describe('what the table cannot say', () => {
   });
 
   test('a revoked token stops working at once', async () => {
-    const created = await actionAs('admin', 'app/admin/actions.ts#createTokenAction', '/admin', [
+    const created = await actionAs('admin', 'app/(console)/admin/actions.ts#createTokenAction', '/admin', [
       { name: `e2e-revoked-${Date.now()}`, role: 'viewer' },
     ]);
     expect(created.result).toMatchObject({ ok: true, data: { token: expect.stringMatching(/^shc_/) } });
@@ -221,7 +221,7 @@ test.describe('what the table cannot say', () => {
 
     const machine = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
     expect((await machine.get('/api/v1/components')).status()).toBe(200);
-    const revoked = await actionAs('admin', 'app/admin/actions.ts#revokeTokenAction', '/admin', [{ tokenId: id }]);
+    const revoked = await actionAs('admin', 'app/(console)/admin/actions.ts#revokeTokenAction', '/admin', [{ tokenId: id }]);
     expect(revoked.result).toMatchObject({ ok: true });
     const after = await machine.get('/api/v1/components');
     expect(after.status()).toBe(401);

@@ -57,25 +57,25 @@ export interface ActionRow {
 const viewerPage = (file: string, path: string, why: string): PageRow => ({ file, path, access: from('viewer'), why });
 
 export const PAGES: PageRow[] = [
-  viewerPage('app/(overview)/page.tsx', '/', 'live overview of every component'),
-  viewerPage('app/activity/page.tsx', '/activity', 'the unified_brain activity log'),
-  viewerPage('app/analytics/page.tsx', '/analytics', 'charts and the card queries'),
-  viewerPage('app/approvals/page.tsx', '/approvals', 'the queue is readable by all; deciding needs approver (the actions check)'),
-  viewerPage('app/components/[name]/page.tsx', '/components/checkout-api', 'one component: charts, prediction, history'),
+  viewerPage('app/(console)/(overview)/page.tsx', '/', 'live overview of every component'),
+  viewerPage('app/(console)/activity/page.tsx', '/activity', 'the unified_brain activity log'),
+  viewerPage('app/(console)/analytics/page.tsx', '/analytics', 'charts and the card queries'),
+  viewerPage('app/(console)/approvals/page.tsx', '/approvals', 'the queue is readable by all; deciding needs approver (the actions check)'),
+  viewerPage('app/(console)/components/[name]/page.tsx', '/components/checkout-api', 'one component: charts, prediction, history'),
   viewerPage(
-    'app/components/[name]/actions/page.tsx',
+    'app/(console)/components/[name]/actions/page.tsx',
     '/components/checkout-api/actions',
     'the manual actions panel; requesting needs operator (the actions check)',
   ),
-  viewerPage('app/predictions/page.tsx', '/predictions', 'failure predictions'),
-  viewerPage('app/api/docs/page.tsx', '/api/docs', 'the API docs (Swagger UI on /api/v1/openapi.json); trying a write needs a token of its role'),
+  viewerPage('app/(console)/predictions/page.tsx', '/predictions', 'failure predictions'),
+  viewerPage('app/(console)/api/docs/page.tsx', '/api/docs', 'the API docs (Swagger UI on /api/v1/openapi.json); trying a write needs a token of its role'),
   {
     file: 'app/login/page.tsx',
     path: '/login',
     access: from('anonymous'),
     why: 'the sign-in page; a signed-in user is sent home (not a refusal)',
   },
-  { file: 'app/admin/page.tsx', path: '/admin', access: from('admin'), why: 'users, tokens, policies, pause' },
+  { file: 'app/(console)/admin/page.tsx', path: '/admin', access: from('admin'), why: 'users, tokens, policies, pause' },
 ];
 
 export const ROUTES: RouteRow[] = [
@@ -187,6 +187,13 @@ export const ROUTES: RouteRow[] = [
     access: from('operator'),
     why: "probe and recover the console's own database connection (harmless when healthy)",
   },
+  {
+    file: 'app/api/v1/components/[name]/dashboard/route.ts',
+    method: 'GET',
+    path: '/api/v1/components/checkout-api/dashboard',
+    access: from('viewer'),
+    why: "what the component page polls (its actions panel as the caller's role sees it)",
+  },
   { file: 'app/api/v1/overview/route.ts', method: 'GET', path: '/api/v1/overview', access: from('viewer'), why: 'read' },
   {
     file: 'app/api/v1/openapi.json/route.ts',
@@ -253,7 +260,7 @@ export const ROUTES: RouteRow[] = [
 
 const invalid = [{}];
 const admin = (name: string, field: string, why: string): ActionRow => ({
-  action: `app/admin/actions.ts#${name}`,
+  action: `app/(console)/admin/actions.ts#${name}`,
   page: '/admin',
   args: invalid,
   allowed: new RegExp(`"field":"${field}"`),
@@ -291,7 +298,7 @@ export const ACTIONS: ActionRow[] = [
     endsSession: true,
   },
   {
-    action: 'app/approvals/actions.ts#approveAction',
+    action: 'app/(console)/approvals/actions.ts#approveAction',
     page: '/approvals',
     args: invalid,
     allowed: /"field":"id"/,
@@ -299,7 +306,7 @@ export const ACTIONS: ActionRow[] = [
     why: 'approve a pending remediation (four-eyes and expiry inside)',
   },
   {
-    action: 'app/approvals/actions.ts#rejectAction',
+    action: 'app/(console)/approvals/actions.ts#rejectAction',
     page: '/approvals',
     args: invalid,
     allowed: /"field":"(reason|id)"/,
@@ -307,7 +314,7 @@ export const ACTIONS: ActionRow[] = [
     why: 'reject a pending remediation',
   },
   {
-    action: 'app/components/[name]/actions.ts#requestAction',
+    action: 'app/(console)/components/[name]/actions.ts#requestAction',
     page: '/components/checkout-api/actions',
     args: invalid,
     allowed: /"field":"(action|component)"/,

@@ -78,6 +78,10 @@ for (const role of ['viewer', 'operator'] as const) {
       expect(res.headers()['content-type']).toContain('text/x-component');
       bodies.push({ url: `${path} (RSC)`, text: await res.text() });
     }
+    // And the JSON the component page polls through react-query (its actions panel included).
+    const polled = await rsc.get(`/api/v1/components/${COMPONENT}/dashboard`);
+    expect(polled.status()).toBe(200);
+    bodies.push({ url: 'component page poll', text: await polled.text() });
     await rsc.dispose();
 
     // The capture saw the payload (the hook is named, redacted) — and nothing secret anywhere.

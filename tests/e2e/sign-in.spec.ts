@@ -65,7 +65,7 @@ test.describe('session cookie', () => {
     const email = `e2e-signout-${Date.now()}@example.com`;
     const password = `sign-out account password ${Date.now()}`;
     rememberSecret(password);
-    const created = await actionAs('admin', 'app/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
+    const created = await actionAs('admin', 'app/(console)/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
     expect(created.result).toMatchObject({ ok: true });
     await page.goto('/login');
     await fillSignIn(page, email, password);
@@ -120,7 +120,7 @@ test.describe('failed sign-ins are limited', () => {
     const email = `e2e-locked-${Date.now()}@example.com`;
     const password = `locked account password ${Date.now()}`;
     rememberSecret(password);
-    const created = await actionAs('admin', 'app/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
+    const created = await actionAs('admin', 'app/(console)/admin/actions.ts#createUserAction', '/admin', [{ email, role: 'viewer', password }]);
     expect(created.result).toMatchObject({ ok: true });
 
     for (const account of [email, `nobody-${Date.now()}@example.com`]) {

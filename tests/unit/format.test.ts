@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatRate, formatDurationSeconds, formatTick, formatUtc } from '@/lib/format';
+import {
+  formatAge,
+  formatDurationMinutes,
+  formatDurationMs,
+  formatDurationSeconds,
+  formatPlainValue,
+  formatRate,
+  formatTick,
+  formatUtc,
+} from '@/lib/format';
 
 describe('formatting (lib/format.ts)', () => {
   it('shows times in UTC', () => {
@@ -31,5 +40,24 @@ describe('formatting (lib/format.ts)', () => {
     expect(formatDurationSeconds(null)).toBe('—');
     expect(formatRate(5 / 6)).toBe('83%');
     expect(formatRate(null)).toBe('—');
+  });
+
+  // Merged here from components/remediation/format.ts (approval countdowns, dialog wording, result fields).
+  it('durations with their unit in the name', () => {
+    expect(formatDurationMs(75_000)).toBe('1m 15s');
+    expect(formatDurationMs(3_700_000)).toBe('1h 01m');
+    expect(formatDurationMs(-5)).toBe('0s');
+    expect(formatDurationMinutes(0.5)).toBe('30 s');
+    expect(formatDurationMinutes(10)).toBe('10 min');
+  });
+
+  it('a timestamp with an offset is shown in UTC, not as written', () => {
+    expect(formatUtc('2026-11-29T23:43:49+02:00', true)).toBe('2026-11-29 21:43:49 UTC');
+  });
+
+  it('plain values', () => {
+    expect(formatPlainValue(null)).toBe('—');
+    expect(formatPlainValue({ a: 1 })).toBe('{"a":1}');
+    expect(formatPlainValue(3)).toBe('3');
   });
 });

@@ -13,7 +13,7 @@ import { ROUTING_FIELDS, routingChanges } from '@/lib/healing/risk';
 import { REMEDIATION_BRAIN_ACTIONS, ROLLBACK_TYPES, type RollbackType } from '@/lib/healing/vocabulary';
 import { stripUrlCredentials } from '@/db/url-credentials';
 import { serviceIdSchema } from '@/lib/validation/remediation';
-import { formatValue } from '@/components/remediation/format';
+import { formatPlainValue } from '@/lib/format';
 import type { ActionTargets } from '../action-targets';
 import type { RefusalReason } from '../capabilities';
 import { stateApplyRefusal } from '../executors';
@@ -203,7 +203,7 @@ function describe(t: ActionTargets, params: RemediationParams, refusal: RefusalR
       }
       return {
         steps: [
-          `Restores the state recorded before the current one: ${formatValue(t.previousState.from)} → ${formatValue(t.previousState.to)}.`,
+          `Restores the state recorded before the current one: ${formatPlainValue(t.previousState.from)} → ${formatPlainValue(t.previousState.to)}.`,
           t.service?.kind === 'simulator'
             ? 'The demo simulator applies it to the simulated service.'
             : `The console rolls ${t.service ? `Render service ${t.service.serviceId}` : 'the service'} back to the deploy that state names (POST /rollback) and turns auto-deploy off so the next push does not undo it.`,
@@ -215,7 +215,7 @@ function describe(t: ActionTargets, params: RemediationParams, refusal: RefusalR
       const previous = t.previousConfig;
       if (refusal === 'no_config' || !previous) return { steps: [], target, blocker: `No previous configuration is recorded for ${name}.` };
       const changes = previous.changes.length
-        ? previous.changes.map((c) => `${c.field}: ${formatValue(c.from)} → ${formatValue(c.to)}`).join('; ')
+        ? previous.changes.map((c) => `${c.field}: ${formatPlainValue(c.from)} → ${formatPlainValue(c.to)}`).join('; ')
         : 'no field differs from the current configuration';
       return { steps: [`Restores ${name}’s console configuration as ${previous.changedBy} left it (${changes}).`], target, blocker: null };
     }
