@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { componentPageData } from '@/components/component-page/page-data';
-import { notFound, validationError } from '@/lib/api/errors';
+import { notFound } from '@/lib/api/errors';
+import { componentNameParams } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
+import { apiErrorSchema } from '@/lib/api/schemas/error';
 import { CHART_RANGES, DEFAULT_CHART_RANGE } from '@/lib/dashboard/durations';
-import { componentNameSchema } from '@/lib/validation/sample';
 
 const querySchema = z.object({
-  name: componentNameSchema,
   range: z.enum(CHART_RANGES, { error: `must be one of ${CHART_RANGES.join(', ')}` }).default(DEFAULT_CHART_RANGE),
+});
+
+// The page's own read model: described by its parts, which the page (not an integration) depends on.
+const componentPageSchema = z.looseObject({
+  view: z.looseObject({ detail: z.looseObject({ name: z.string() }) }),
+  actions: z.looseObject({}).nullable(),
+  sourceStatuses: z.array(z.looseObject({ component: z.string() })),
 });
 
 /**
@@ -15,10 +22,23 @@ const querySchema = z.object({
  * `?range=` (1h, 6h, 24h, 7d; default 1h), history, proposal, and its actions
  * panel as the caller's role would see it.
  */
-export const GET = apiRoute<{ name: string }>({ role: 'viewer' }, async ({ request, params, db, principal }) => {
-  const query = querySchema.safeParse({ name: params.name, range: new URL(request.url).searchParams.get('range') ?? undefined });
-  if (!query.success) throw validationError(query.error);
-  const data = await componentPageData(db, query.data.name, query.data.range, principal.role);
-  if (!data) throw notFound(`component ${query.data.name}`);
-  return Response.json(data);
-});
+export const GET = apiRoute(
+  {
+    operationId: 'get_component_page',
+    summary: "A component's page, as its dashboard polls it",
+    description: 'Health, charts downsampled for the range, history, proposal, Prometheus source statuses and the actions panel as the caller’s role sees it.',
+    tag: 'Components',
+    role: 'viewer',
+    params: componentNameParams,
+    query: querySchema,
+    responses: {
+      200: { description: 'The page data.', schema: componentPageSchema },
+      404: { description: 'Unknown component.', schema: apiErrorSchema },
+    },
+  },
+  async ({ params, query, db, principal }) => {
+    const data = await componentPageData(db, params.name, query.range, principal.role);
+    if (!data) throw notFound(`component ${params.name}`);
+    return Response.json(data);
+  },
+);
