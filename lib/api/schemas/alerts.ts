@@ -21,3 +21,19 @@ export const alertDeliveryResultSchema = z
     component_labels: z.array(z.string()).meta({ description: "The labels read, in order, to find each alert's component." }),
   })
   .meta({ id: 'AlertDeliveryResult' });
+
+/** An Alertmanager alert as the overview shows it (lib/services/alerts.ts AlertView). */
+export const alertViewSchema = z
+  .object({
+    alertname: z.string(),
+    status: z.enum(['firing', 'resolved']),
+    severity: z.string().nullable(),
+    starts_at: z.iso.datetime({ offset: true }),
+    ends_at: z.iso.datetime({ offset: true }).nullable(),
+    healing: z.boolean().meta({ description: "Whether it is (while firing) a healing trigger under the admin's severities." }),
+    labels: z.record(z.string(), z.string()),
+    annotations: z.record(z.string(), z.string()),
+    generator_url: z.string().nullable(),
+    fingerprint: z.string(),
+  })
+  .meta({ id: 'Alert' });

@@ -119,7 +119,7 @@ export const scale = {
   needs: () => ({ service: true, hook: false, history: false, instances: true }),
   route: 'scale',
   apiDescription:
-    "scale_service: exactly one of `num_instances` (the new count) or `by` (a step, e.g. 1 or -1); `service_id` else the component's `render_service_id`. Never above the component's max_instances nor below 1.",
+    "scale_service: exactly one of `num_instances` (the new count) or `by` (a step, e.g. 1 or -1); `service_id` else the component's `render_service_id`. Never above the component's `max_instances` (null: never scaled) nor below 1.",
   paramsSchema,
   browserParamsSchema,
   bodyRequired: true,
