@@ -6,6 +6,8 @@
  * session of role viewer or higher through the one API wrapper.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { documented } from '@/lib/api/openapi/operation';
 import { apiRoute, observeRequest } from '@/lib/api/route';
 import { env } from '@/lib/env';
 import { scrapeMetrics } from '@/lib/observability/scrape';
@@ -22,12 +24,31 @@ function isMetricsToken(request: Request): boolean {
   return timingSafeEqual(digest(header.slice('Bearer '.length).trim()), digest(expected));
 }
 
-const viaApiToken = apiRoute({ role: 'viewer' }, async () => scrapeMetrics());
+const viaApiToken = apiRoute(
+  {
+    operationId: 'scrape_console_metrics',
+    summary: "The console's own metrics (Prometheus text format)",
+    description:
+      'For a Prometheus scrape job (`metrics_path: /metrics`, `authorization.credentials`). The bearer token is `METRICS_TOKEN` when set (checked without the database, so a scrape still reports `shc_database_up 0` while it is down), else any API token or session of a viewer or higher.',
+    tag: 'Monitoring',
+    role: 'viewer',
+    responses: {
+      200: {
+        description: 'The exposition: `shc_*` metrics and the process defaults.',
+        content: { 'text/plain': z.string().meta({ description: 'Prometheus text exposition format 0.0.4.' }) },
+      },
+    },
+  },
+  async () => scrapeMetrics(),
+);
 
-export async function GET(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
+async function scrape(request: Request, context: { params: Promise<Record<string, never>> }): Promise<Response> {
   if (!isMetricsToken(request)) return viaApiToken(request, context);
   const started = performance.now();
   const response = await scrapeMetrics();
   observeRequest(request, {}, response.status, started);
   return response;
 }
+
+// The METRICS_TOKEN path answers like the wrapped one, so both share the wrapper's operation.
+export const GET = documented(viaApiToken.operation, scrape);

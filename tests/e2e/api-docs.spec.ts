@@ -26,7 +26,7 @@ test('a viewer opens /api/docs: every operation is listed, grouped by tag, and a
   await expect(page.getByRole('heading', { name: 'API', exact: true })).toBeVisible();
   // The first visit fetches a 1.4 MB bundle and the document; on a loaded CI machine that takes a while.
   await expect(page.locator('.swagger-ui .opblock')).toHaveCount(operations, { timeout: 60_000 });
-  for (const tag of ['Metrics', 'Components', 'Remediation', 'Approvals', 'Analytics', 'Console']) {
+  for (const tag of ['Metrics', 'Components', 'Remediation', 'Approvals', 'Analytics', 'Monitoring', 'Console']) {
     await expect(page.locator('.swagger-ui .opblock-tag', { hasText: tag }).first()).toBeVisible();
   }
   await expect(page.locator('.opblock-summary-path', { hasText: '/api/v1/components/{name}/memory-leaks/cleanup' })).toBeVisible();

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getHealth } from '@/app/api/health/route';
+import { POST as postAlertmanager } from '@/app/api/v1/alerts/alertmanager/route';
 import { GET as getExport } from '@/app/api/v1/analytics/export/route';
 import { POST as postApprove } from '@/app/api/v1/approvals/[id]/approve/route';
 import { POST as postReject } from '@/app/api/v1/approvals/[id]/reject/route';
@@ -14,17 +15,23 @@ import { POST as postCheck } from '@/app/api/v1/components/[name]/health/route';
 import { POST as postCleanup } from '@/app/api/v1/components/[name]/memory-leaks/cleanup/route';
 import { POST as postRestart } from '@/app/api/v1/components/[name]/restart/route';
 import { POST as postRollback } from '@/app/api/v1/components/[name]/rollback/route';
+import { POST as postScale } from '@/app/api/v1/components/[name]/scale/route';
 import { GET as getComponent, PUT as putComponent } from '@/app/api/v1/components/[name]/route';
 import { GET as getComponents } from '@/app/api/v1/components/route';
 import { POST as postRecover } from '@/app/api/v1/db/recover/route';
 import { POST as postMetrics } from '@/app/api/v1/metrics/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getOverview } from '@/app/api/v1/overview/route';
+import { POST as postSourceTest } from '@/app/api/v1/prometheus-sources/[id]/test/route';
+import { DELETE as deleteSource, GET as getSource, PUT as putSource } from '@/app/api/v1/prometheus-sources/[id]/route';
+import { GET as getSources, POST as postSource } from '@/app/api/v1/prometheus-sources/route';
 import { GET as getRemediation } from '@/app/api/v1/remediations/[id]/route';
 import { GET as getRemediations } from '@/app/api/v1/remediations/route';
+import { GET as getScrape } from '@/app/metrics/route';
 import { getDatabase } from '@/db/client';
 import { databaseDegradedSince, reportDatabaseFailure } from '@/lib/remediation/db-recovery';
 import { createTestToken, type CallOptions } from '../helpers/api';
+import { webhookPayload } from '../support/alertmanager-payload';
 import { startRenderStandIn, type RenderStandIn } from '../support/render-stand-in';
 import { documentedOperations, expectDocumented } from '../support/openapi-check';
 
@@ -73,7 +80,10 @@ const sample = { cpu_usage: 40, memory_usage: 50, error_rate: 0.01, latency_ms: 
 beforeAll(async () => {
   render = await startRenderStandIn({
     apiKey: 'rnd_openapi',
-    services: { 'srv-doc1': { deploys: [{ id: 'dep-2', status: 'live', commit: { id: 'c2' } }, { id: 'dep-1', status: 'deactivated', commit: { id: 'c1' } }] } },
+    services: {
+      'srv-doc2': { numInstances: 2 },
+      'srv-doc1': { deploys: [{ id: 'dep-2', status: 'live', commit: { id: 'c2' } }, { id: 'dep-1', status: 'deactivated', commit: { id: 'c1' } }] },
+    },
   });
   process.env.RENDER_API_URL = render.url;
   process.env.RENDER_API_KEY = 'rnd_openapi';
@@ -145,6 +155,10 @@ describe('real answers match the OpenAPI document', () => {
     await check('POST /api/v1/components/{name}/memory-leaks/cleanup', postCleanup, 200, { params: { name: 'doc-staging' }, token: operator });
     await check('POST /api/v1/components/{name}/memory-leaks/cleanup', postCleanup, 403, { params: { name: 'doc-staging' }, token: viewer });
 
+    await check('PUT /api/v1/components/{name}', putComponent, 201, { params: { name: 'doc-scale' }, token: admin, body: { environment: 'staging', render_service_id: 'srv-doc2', max_instances: 4 } });
+    await check('POST /api/v1/components/{name}/scale', postScale, 400, { params: { name: 'doc-scale' }, token: operator });
+    await check('POST /api/v1/components/{name}/scale', postScale, 200, { params: { name: 'doc-scale' }, token: operator, body: { by: 1 } });
+
     // Remediations and the approval queue.
     const id: string = pending.remediation.id;
     await check('GET /api/v1/remediations/{id}', getRemediation, 200, { params: { id }, token: viewer });
@@ -171,6 +185,48 @@ describe('real answers match the OpenAPI document', () => {
     const csv = await check('GET /api/v1/analytics/export', getExport, 200, { token: viewer, path: '?format=csv' });
     expect(csv).toMatch(/^id,executed_at,agent_name/);
     await check('GET /api/v1/analytics/export', getExport, 400, { token: viewer, path: '?window=1y' });
+  });
+
+  it('prometheus sources: create, list, read, replace, test, remove', async () => {
+    const definition = {
+      name: 'doc-prom',
+      // Nothing listens there: "test queries" still answers 200, each query ok: false with its error.
+      base_url: 'http://127.0.0.1:9',
+      auth: { kind: 'bearer', token: 'prom-secret' },
+      queries: { cpu_usage: 'cpu{c="$component"}', memory_usage: 'mem{c="$component"}', error_rate: 'err{c="$component"}', latency_ms: 'lat{c="$component"}' },
+      components: ['doc-staging'],
+    };
+    const created = await check('POST /api/v1/prometheus-sources', postSource, 201, { token: admin, body: definition });
+    expect(created.auth).toEqual({ kind: 'bearer', token_set: true });
+    await check('POST /api/v1/prometheus-sources', postSource, 409, { token: admin, body: definition });
+    const bad = await check('POST /api/v1/prometheus-sources', postSource, 400, { token: admin, body: { ...definition, name: 'Bad Name' } });
+    expect(bad.issues.map((i: { field: string }) => i.field)).toEqual(['name']);
+    await check('POST /api/v1/prometheus-sources', postSource, 403, { token: operator, body: definition });
+    await check('GET /api/v1/prometheus-sources', getSources, 200, { token: admin });
+    await check('GET /api/v1/prometheus-sources', getSources, 403, { token: viewer });
+    const id: string = created.id;
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await check('GET /api/v1/prometheus-sources/{id}', getSource, 200, { params: { id }, token: admin });
+    await check('GET /api/v1/prometheus-sources/{id}', getSource, 404, { params: { id: missing }, token: admin });
+    const { auth: _auth, ...withoutSecret } = definition;
+    await check('PUT /api/v1/prometheus-sources/{id}', putSource, 200, { params: { id }, token: admin, body: { ...withoutSecret, auth: { kind: 'bearer' } } });
+    await check('PUT /api/v1/prometheus-sources/{id}', putSource, 404, { params: { id: missing }, token: admin, body: definition });
+    const tested = await check('POST /api/v1/prometheus-sources/{id}/test', postSourceTest, 200, { params: { id }, token: admin });
+    expect(tested.results.every((r: { ok: boolean }) => !r.ok)).toBe(true);
+    await check('POST /api/v1/prometheus-sources/{id}/test', postSourceTest, 400, { params: { id }, token: admin, body: { component: 'doc-prod' } });
+    await check('DELETE /api/v1/prometheus-sources/{id}', deleteSource, 204, { params: { id }, token: admin });
+    await check('DELETE /api/v1/prometheus-sources/{id}', deleteSource, 404, { params: { id }, token: admin });
+  });
+
+  it('the Alertmanager receiver and the Prometheus scrape endpoint', async () => {
+    const payload = webhookPayload([{ labels: { alertname: 'DocAlert', component: 'doc-nobody' } }]);
+    const answer = await check('POST /api/v1/alerts/alertmanager', postAlertmanager, 200, { token: operator, body: payload });
+    expect(answer.unmatched).toHaveLength(1);
+    const bad = await check('POST /api/v1/alerts/alertmanager', postAlertmanager, 400, { token: operator, body: { ...payload, version: '3' } });
+    expect(bad.issues.map((i: { field: string }) => i.field)).toEqual(['version']);
+    const text = await check('GET /metrics', getScrape, 200, { token: viewer });
+    expect(text).toMatch(/^# HELP /m);
+    await check('GET /metrics', getScrape, 401);
   });
 
   it('database recovery, and every route while the database is known to be down', async () => {

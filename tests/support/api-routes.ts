@@ -1,5 +1,5 @@
 /**
- * The API's routes as the app defines them: every route.ts under app/api (and,
+ * The API's routes as the app defines them: every route.ts under app/api and /metrics (and,
  * after `next build`, every route in the build's app-paths-manifest.json), as
  * OpenAPI paths (`[name]` → `{name}`), with the HTTP methods each module exports.
  * Auth.js owns /api/auth/* (its own endpoints and protocol): not documented here.
@@ -11,6 +11,8 @@ import { HTTP_METHODS, type HttpMethod } from '@/lib/api/openapi/operation';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const UNDOCUMENTED_PREFIX = '/api/auth/';
+/** API endpoints outside app/api: the Prometheus scrape endpoint (Prometheus's default path is /metrics). */
+export const API_ROUTES_OUTSIDE_API = ['app/metrics/route.ts'];
 
 export interface AppRoute {
   /** e.g. app/api/v1/components/[name]/route.ts */
@@ -35,10 +37,11 @@ function walk(dir: string): string[] {
   );
 }
 
-/** Every route.ts under app/api, but Auth.js's. */
+/** Every route.ts under app/api, but Auth.js's, and the API routes outside it. */
 export function routeFiles(): AppRoute[] {
   return walk(join(ROOT, 'app/api'))
     .map((abs) => relative(ROOT, abs).split(sep).join('/'))
+    .concat(API_ROUTES_OUTSIDE_API)
     .map((file) => ({ file, path: openApiPath(file.replace(/^app/, '')) }))
     .filter((route) => !route.path.startsWith(UNDOCUMENTED_PREFIX))
     .sort((a, b) => a.path.localeCompare(b.path));
@@ -49,7 +52,7 @@ export function builtRoutePaths(): string[] | null {
   const manifest = join(ROOT, '.next/server/app-paths-manifest.json');
   if (!existsSync(manifest)) return null;
   return Object.keys(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)
-    .filter((key) => key.startsWith('/api/') && key.endsWith('/route'))
+    .filter((key) => (key.startsWith('/api/') && key.endsWith('/route')) || key === '/metrics/route')
     .map(openApiPath)
     .filter((path) => !path.startsWith(UNDOCUMENTED_PREFIX))
     .sort();

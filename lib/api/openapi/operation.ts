@@ -12,7 +12,7 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** Groups of the docs page, in its order. */
-export const TAGS = ['Metrics', 'Components', 'Remediation', 'Approvals', 'Analytics', 'Console'] as const;
+export const TAGS = ['Metrics', 'Components', 'Remediation', 'Approvals', 'Analytics', 'Monitoring', 'Console'] as const;
 export type Tag = (typeof TAGS)[number];
 
 export interface OperationResponse {

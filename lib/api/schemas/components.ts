@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS } from '@/lib/healing/vocabulary';
 import { METRICS } from '@/lib/healing/types';
+import { alertViewSchema } from './alerts';
 import { healthReportSchema } from './health';
 import { remediationParamsSchema } from './remediation';
 
@@ -14,6 +15,7 @@ export const componentSummarySchema = z
     environment: z.string(),
     policy: z.enum(REMEDIATION_POLICIES),
     render_service_id: z.string().nullable(),
+    max_instances: z.number().int().nullable().meta({ description: 'The most instances a scale may ask for; null: never scaled.' }),
     cleanup_url: z.string().nullable().meta({ description: 'Without userinfo and query string (both count as credentials).' }),
     cleanup_secret_set: z.boolean(),
     threshold_overrides: z.partialRecord(z.enum(METRICS), z.object({ warning: z.number().optional(), critical: z.number().optional() })),
@@ -75,6 +77,7 @@ export const overviewSchema = z
             .nullable(),
           open: z.array(openRemediationSchema),
         }),
+        firing_alerts: z.array(alertViewSchema).meta({ description: 'Alertmanager alerts firing for it now, oldest first.' }),
       }),
     ),
   })

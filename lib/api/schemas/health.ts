@@ -12,13 +12,15 @@ export const healthReportSchema = z
     trend: z.enum(['improving', 'stable', 'declining']),
     warnings: z.array(z.string()),
     failure_prediction: z.object({
-      probability: z.number().min(0).max(1),
+      probability: z.number().min(0).max(1).meta({ description: 'A risk score in the band of `level`: it orders predictions; `chance_within_hour` is the observed frequency.' }),
+      chance_within_hour: z.number().min(0).max(1).meta({ description: 'How often a crossing of critical followed within the hour at this level, on the backtest.' }),
       time_to_failure: z.enum(['< 1 hour', '1-6 hours', '6-24 hours', '> 24 hours']),
       level: z.enum(['critical', 'high', 'medium', 'low']),
       recommended_action: z.string(),
       reasons: z.array(z.string()),
       minutes_to_failure: z.number().nullable(),
       metric: metric.nullable(),
+      critical_evidence: z.enum(['already_critical', 'persisted', 'warning_breach', 'leak']).nullable().optional().meta({ description: 'Why a critical level is critical; null below critical.' }),
     }),
     memory_leak: z.object({
       leak_detected: z.boolean(),
@@ -37,6 +39,11 @@ export const healthReportSchema = z
       error_rate: z.number(),
       latency_ms: z.number(),
       memory_mb: z.number().nullable(),
+      request_rate: z.number().nullable().optional().meta({ description: 'Absent from reports stored before request_rate existed.' }),
     }),
+    request_load: z
+      .object({ request_rate: z.number().nullable(), rising: z.boolean(), change: z.number().nullable(), reason: z.string() })
+      .optional()
+      .meta({ description: 'Whether requests are rising (then a scale, not a restart, answers CPU or latency over trigger). Absent from reports stored before it existed.' }),
   })
   .meta({ id: 'HealthReport' });

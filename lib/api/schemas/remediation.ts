@@ -4,7 +4,12 @@ import { REMEDIATION_STATUSES } from '@/db/schema';
 import { REMEDIATION_ACTIONS, RISKS, ROLLBACK_TYPES } from '@/lib/healing/vocabulary';
 
 export const remediationParamsSchema = z
-  .object({ rollback_type: z.enum(ROLLBACK_TYPES).optional(), service_id: z.string().nullable().optional() })
+  .object({
+    rollback_type: z.enum(ROLLBACK_TYPES).optional(),
+    service_id: z.string().nullable().optional(),
+    num_instances: z.number().int().optional().meta({ description: 'A scale to this many instances…' }),
+    by: z.number().int().optional().meta({ description: '…or by this many more (fewer when negative) than run now.' }),
+  })
   .meta({ id: 'RemediationParams' });
 
 const iso = z.iso.datetime({ offset: true });

@@ -117,6 +117,9 @@ export const scale = {
   // More or fewer instances change what serves users: risky wherever real users are, like a restart.
   disruptive: true,
   needs: () => ({ service: true, hook: false, history: false, instances: true }),
+  route: 'scale',
+  apiDescription:
+    "scale_service: exactly one of `num_instances` (the new count) or `by` (a step, e.g. 1 or -1); `service_id` else the component's `render_service_id`. Never above the component's `max_instances` (null: never scaled) nor below 1.",
   paramsSchema,
   browserParamsSchema,
   bodyRequired: true,
