@@ -16,6 +16,7 @@ import { POST as postCleanup } from '@/app/api/v1/components/[name]/memory-leaks
 import { POST as postRestart } from '@/app/api/v1/components/[name]/restart/route';
 import { POST as postRollback } from '@/app/api/v1/components/[name]/rollback/route';
 import { POST as postScale } from '@/app/api/v1/components/[name]/scale/route';
+import { GET as getComponentPage } from '@/app/api/v1/components/[name]/dashboard/route';
 import { GET as getComponent, PUT as putComponent } from '@/app/api/v1/components/[name]/route';
 import { GET as getComponents } from '@/app/api/v1/components/route';
 import { POST as postRecover } from '@/app/api/v1/db/recover/route';
@@ -123,6 +124,8 @@ describe('real answers match the OpenAPI document', () => {
     await check('POST /api/v1/components/{name}/health', postCheck, 400, { params: { name: 'Not A Name' }, token: operator, body: sample });
     await check('GET /api/v1/components/{name}', getComponent, 200, { params: { name: 'doc-staging' }, token: viewer });
     await check('GET /api/v1/components/{name}', getComponent, 404, { params: { name: 'nobody' }, token: viewer });
+    await check('GET /api/v1/components/{name}/dashboard', getComponentPage, 200, { params: { name: 'doc-staging' }, path: '?range=6h', token: viewer });
+    await check('GET /api/v1/components/{name}/dashboard', getComponentPage, 400, { params: { name: 'doc-staging' }, path: '?range=2y', token: viewer });
     await check('GET /api/v1/components', getComponents, 200, { token: viewer });
     await check('GET /api/v1/components', getComponents, 401, { token: 'shc_not_a_token' });
     await check('GET /api/v1/overview', getOverview, 200, { token: viewer });

@@ -15,6 +15,7 @@ import * as analyticsExport from '@/app/api/v1/analytics/export/route';
 import * as approve from '@/app/api/v1/approvals/[id]/approve/route';
 import * as reject from '@/app/api/v1/approvals/[id]/reject/route';
 import * as approvals from '@/app/api/v1/approvals/route';
+import * as componentPage from '@/app/api/v1/components/[name]/dashboard/route';
 import * as componentHealth from '@/app/api/v1/components/[name]/health/route';
 import * as component from '@/app/api/v1/components/[name]/route';
 import * as components from '@/app/api/v1/components/route';
@@ -38,6 +39,7 @@ export const ROUTE_MODULES: Record<string, object> = {
   '/api/v1/approvals/{id}/reject': reject,
   '/api/v1/components': components,
   '/api/v1/components/{name}': component,
+  '/api/v1/components/{name}/dashboard': componentPage,
   '/api/v1/components/{name}/health': componentHealth,
   '/api/v1/db/recover': dbRecover,
   '/api/v1/metrics': metrics,
