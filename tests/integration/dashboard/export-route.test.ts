@@ -179,7 +179,9 @@ describe('GET /api/v1/overview', () => {
     await db.insert(remediations).values([
       { ...base, status: 'pending_approval', expiresAt: new Date(Date.now() + 600_000) },
       // Other actions: one open remediation per component and action.
-      { ...base, action: 'rollback', status: 'pending_approval', expiresAt: null },
+      { ...base, action: 'rollback', status: 'pending_approval', expiresAt: new Date(Date.now() + 300_000) },
+      // No expiry: nobody can approve it (decide() refuses it), so it has lapsed and is not counted either.
+      { ...base, action: 'scale', status: 'pending_approval', expiresAt: null },
       // Expired: can no longer be approved, so not counted.
       { ...base, action: 'memory_cleanup', status: 'pending_approval', expiresAt: new Date(Date.now() - 1000) },
       { ...base, status: 'rejected' },
