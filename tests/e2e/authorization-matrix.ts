@@ -335,6 +335,6 @@ export const ACTIONS: ActionRow[] = [
       ['deletePrometheusSourceAction', 'id', 'delete a Prometheus source'],
       ['testPrometheusSourceAction', 'id', '"Test queries" of a Prometheus source'],
     ] as const
-  ).map(([name, field, why]): ActionRow => ({ ...admin(name, field, why), action: `app/admin/prometheus-actions.ts#${name}` })),
+  ).map(([name, field, why]): ActionRow => ({ ...admin(name, field, why), action: `app/(console)/admin/prometheus-actions.ts#${name}` })),
   admin('setAlertRoutingAction', 'component_labels', 'set which alert labels name a component and which severities heal'),
 ];
