@@ -3,6 +3,9 @@
  * Alertmanager's webhook sends it, with an operator token) shows on the overview and the component
  * page, and the reconciler's proposal carries its labels and annotations into the approval card.
  * Resolved, it leaves the firing list.
+ *
+ * It registers a component of its own, so it must run after dashboard.spec.ts, which counts the
+ * overview's rows (one worker, files in name order — like scale.spec.ts and secrets.spec.ts).
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
