@@ -125,7 +125,9 @@ describe('scenario catalogue', () => {
   });
 });
 
-describe.each(SEEDS)('scenarios through the health engine (seed %i)', (seed) => {
+// Hours of samples replayed through the engine, check by check: seconds of CPU each on a loaded
+// machine, so the 5-s default would fail them for load, not for what they check.
+describe.each(SEEDS)('scenarios through the health engine (seed %i)', { timeout: 60_000 }, (seed) => {
   it('checkout-api: always 100, stable, low, no leak', () => {
     for (const c of steadyCycle(scenario('checkout-api'), seed)) {
       expect(c.a.health_score).toBe(100);
