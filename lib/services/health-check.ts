@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { recordBrain } from '@/db/queries/brain';
 import { insertHealthCheck, recentScores } from '@/db/queries/health-checks';
 import { insertSample, samplesInWindow } from '@/db/queries/metrics';
-import type { Component, EvidenceSender, MetricSampleRow } from '@/db/schema';
+import type { Component, EvidenceSender, MetricSampleRow, NewMetricSampleRow } from '@/db/schema';
 import { assessHealth } from '@/lib/healing/assess';
 import { historyRanges } from '@/lib/healing/history';
 import { metrics } from '@/lib/observability/metrics';
@@ -72,6 +72,22 @@ export function countCommitted(path: 'batch' | 'check', samples: number, reports
   for (const report of reports) m.healthChecks.inc({ status: checkStatus(report) });
 }
 
+/** A validated sample as the row it is stored as (a single check's and a batch's samples alike). */
+export function sampleRow(input: Omit<SampleInput, 'timestamp'>, componentId: string, recordedAt: Date, sender: EvidenceSender | null): NewMetricSampleRow {
+  return {
+    componentId,
+    recordedAt,
+    cpuUsage: input.cpu_usage,
+    memoryUsage: input.memory_usage,
+    errorRate: input.error_rate,
+    latencyMs: input.latency_ms,
+    memoryMb: input.memory_mb ?? null,
+    requestRate: input.request_rate ?? null,
+    sentBy: sender?.name ?? null,
+    sentByUserId: sender?.user_id ?? null,
+  };
+}
+
 /**
  * The check itself, in the caller's transaction: stores the sample, judges it
  * against the component's history as of its own time, writes the health_checks
@@ -85,18 +101,7 @@ export async function judgeNewSample(
   options: { triggers: HealingTriggers; now?: Date; sender?: EvidenceSender | null },
 ): Promise<HealthReport> {
   const recordedAt = input.timestamp ?? options.now ?? new Date();
-  const sample = await insertSample(tx, {
-    componentId: component.id,
-    recordedAt,
-    cpuUsage: input.cpu_usage,
-    memoryUsage: input.memory_usage,
-    errorRate: input.error_rate,
-    latencyMs: input.latency_ms,
-    memoryMb: input.memory_mb ?? null,
-    requestRate: input.request_rate ?? null,
-    sentBy: options.sender?.name ?? null,
-    sentByUserId: options.sender?.user_id ?? null,
-  });
+  const sample = await insertSample(tx, sampleRow(input, component.id, recordedAt, options.sender ?? null));
   // History and earlier scores as of the sample's own time, so a late (backfilled)
   // sample is judged by its past: samples and checks after recordedAt do not count.
   // The ranges (recent window, and the same phase a day earlier) come from lib/healing/history.ts,

@@ -12,7 +12,7 @@ import type { EvidenceSender } from '@/db/schema';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
-import { countCommitted, judgeNewSample } from './health-check';
+import { countCommitted, judgeNewSample, sampleRow } from './health-check';
 import type { HealthReport } from './health-report';
 
 type BatchSample = BatchInput['samples'][number];
@@ -85,17 +85,6 @@ export async function ingestBatch(
 function storeRows(tx: Db, samples: BatchSample[], ids: Map<string, string>, now: Date, sender: EvidenceSender | null): Promise<number> {
   return insertSamples(
     tx,
-    samples.map((s) => ({
-      componentId: ids.get(s.component)!,
-      recordedAt: s.timestamp ?? now,
-      cpuUsage: s.cpu_usage,
-      memoryUsage: s.memory_usage,
-      errorRate: s.error_rate,
-      latencyMs: s.latency_ms,
-      memoryMb: s.memory_mb ?? null,
-      requestRate: s.request_rate ?? null,
-      sentBy: sender?.name ?? null,
-      sentByUserId: sender?.user_id ?? null,
-    })),
+    samples.map((s) => sampleRow(s, ids.get(s.component)!, s.timestamp ?? now, sender)),
   );
 }
