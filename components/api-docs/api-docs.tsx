@@ -21,7 +21,7 @@ export function ApiDocs({ documentUrl }: { documentUrl: string }) {
     const start = () => {
       const bundle = (window as unknown as { SwaggerUIBundle?: SwaggerUIBundle }).SwaggerUIBundle;
       if (!bundle || !mount.current) return setFailed(true);
-      bundle({ url: documentUrl, domNode: mount.current, deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0, tryItOutEnabled: false });
+      bundle({ url: documentUrl, domNode: mount.current, deepLinking: false, docExpansion: 'list', defaultModelsExpandDepth: 0, tryItOutEnabled: false });
     };
     if ((window as unknown as { SwaggerUIBundle?: unknown }).SwaggerUIBundle) return start();
     const script = document.createElement('script');
