@@ -24,6 +24,11 @@ export function ApiDocs({ documentUrl }: { documentUrl: string }) {
       bundle({ url: documentUrl, domNode: mount.current, deepLinking: false, docExpansion: 'list', defaultModelsExpandDepth: 0, tryItOutEnabled: false });
     };
     if ((window as unknown as { SwaggerUIBundle?: unknown }).SwaggerUIBundle) return start();
+    // The bundle carries zenscroll, which on load takes over every in-page link of
+    // the document: it cancels the click, animates, and only sets the fragment when
+    // the animation ends — so the layout's skip link (#main) did not land on main.
+    // This is zenscroll's documented opt-out, read when the bundle runs.
+    (window as unknown as { noZensmooth?: boolean }).noZensmooth = true;
     const script = document.createElement('script');
     script.src = BUNDLE;
     script.onload = start;

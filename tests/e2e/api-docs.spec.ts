@@ -44,6 +44,21 @@ test('a viewer opens /api/docs: every operation is listed, grouped by tag, and a
   expect(violations).toEqual([]);
 });
 
+test("with Swagger UI drawn, the layout's skip link still lands on main (its bundled zenscroll is switched off)", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/api/docs');
+  // Wait for the bundle to have run: zenscroll installs its click handler then.
+  await expect(page.locator('.swagger-ui .opblock').first()).toBeVisible({ timeout: 60_000 });
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  // Native behaviour, at once: the fragment is set (zenscroll set it only after an animation, if ever).
+  await expect(page).toHaveURL(/\/api\/docs#main$/, { timeout: 2_000 });
+  await expect(page.locator('main#main:target')).toHaveCount(1, { timeout: 2_000 });
+});
+
 test('an anonymous browser is sent to sign in', async ({ browser }) => {
   // No cookies: the file's signed-in storage state would otherwise apply to this context too.
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
