@@ -26,10 +26,12 @@ import type { ThresholdOverrides } from '@/lib/healing/types';
 // Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
 import {
   OPEN_REMEDIATION_STATUSES,
+  PREDICTION_LEVELS,
   REMEDIATION_ACTIONS,
   REMEDIATION_POLICIES,
   REMEDIATION_STATUSES,
   RISKS,
+  TRENDS,
   type RemediationParams,
   type RemediationPolicy,
 } from '../lib/healing/vocabulary';
@@ -39,7 +41,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const ROLES = ['viewer', 'operator', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-// The remediation vocabulary is the domain's (lib/healing/vocabulary.ts); the columns below store it.
+// The vocabulary (prediction levels, trends, remediation) is the domain's (lib/healing/vocabulary.ts); the columns below store it.
 export {
   OPEN_REMEDIATION_STATUSES,
   REMEDIATION_ACTIONS,
@@ -119,10 +121,10 @@ export const healthChecks = pgTable(
     }),
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
     healthScore: doublePrecision('health_score').notNull(),
-    trend: text('trend', { enum: ['improving', 'stable', 'declining'] }).notNull(),
+    trend: text('trend', { enum: TRENDS }).notNull(),
     probability: doublePrecision('probability').notNull(),
     timeToFailure: text('time_to_failure').notNull(),
-    predictionLevel: text('prediction_level', { enum: ['critical', 'high', 'medium', 'low'] }).notNull(),
+    predictionLevel: text('prediction_level', { enum: PREDICTION_LEVELS }).notNull(),
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
     leakDetected: boolean('leak_detected').notNull().default(false),

@@ -4,6 +4,7 @@
  * read defensively; a missing or malformed part is left out, never guessed.
  */
 // Rendered in the browser too (the approval cards): zod without its eval probe, for the CSP.
+import { PREDICTION_LEVELS } from '@/lib/healing/vocabulary';
 import { z } from '@/lib/http/zod-without-eval';
 import { LevelBadge, scoreTone } from '@/components/health-badges';
 import { labelText } from '@/lib/alerts/format';
@@ -17,7 +18,7 @@ const evidenceSchema = z.object({
   health_score: num.optional().catch(undefined),
   failure_prediction: z
     .object({
-      level: z.enum(['critical', 'high', 'medium', 'low']),
+      level: z.enum(PREDICTION_LEVELS),
       probability: num,
       time_to_failure: z.string(),
       reasons: z.array(z.string()).catch([]),

@@ -3,9 +3,9 @@
  * attention first comes first — a critical prediction, then what the console is
  * about to heal, then what is predicted to fail later or is breached now.
  */
-import type { PredictionLevel } from '@/lib/healing/types';
+import { PREDICTION_LEVELS, type PredictionLevel } from '@/lib/healing/vocabulary';
 
-export const LEVELS: readonly PredictionLevel[] = ['critical', 'high', 'medium', 'low'];
+export const LEVELS = PREDICTION_LEVELS;
 
 /** The part of a component summary that risk ordering reads. */
 export interface RiskSubject {

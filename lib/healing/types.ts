@@ -2,6 +2,7 @@
  * Shared vocabulary of the health engine. Everything in lib/healing is pure:
  * no I/O, no clock reads (callers pass `now`/timestamps), no framework imports.
  */
+import type { PredictionLevel, Trend } from './vocabulary';
 
 import type { RequestLoad } from './request-load';
 
@@ -40,9 +41,8 @@ export interface Breach {
   level: BreachLevel;
 }
 
-export type Trend = 'improving' | 'stable' | 'declining';
-
-export type PredictionLevel = 'critical' | 'high' | 'medium' | 'low';
+// Defined with their value lists in vocabulary.ts (db/schema.ts and the API schemas read those).
+export type { PredictionLevel, Trend } from './vocabulary';
 export type TimeToFailure = '< 1 hour' | '1-6 hours' | '6-24 hours' | '> 24 hours';
 
 export interface FailurePrediction {

@@ -1,10 +1,18 @@
 /**
- * The domain's words for remediation: which actions exist, how a component's
+ * The domain's words: prediction levels and trends, which remediation actions exist, how a component's
  * policy lets them run, the risks they carry. Defined here (pure, no I/O) and
  * imported by db/schema.ts for its column enums, so the database stores the
  * domain's vocabulary rather than defining it. What each action *does* lives
  * in its registry module (lib/remediation/actions/).
  */
+
+/** The card's four prediction levels, most urgent first (the overview's order too). */
+export const PREDICTION_LEVELS = ['critical', 'high', 'medium', 'low'] as const;
+export type PredictionLevel = (typeof PREDICTION_LEVELS)[number];
+
+/** A component's health trend over its recent checks. */
+export const TRENDS = ['improving', 'stable', 'declining'] as const;
+export type Trend = (typeof TRENDS)[number];
 
 export const REMEDIATION_ACTIONS = ['restart', 'rollback', 'memory_cleanup', 'scale'] as const;
 export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];

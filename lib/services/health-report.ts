@@ -6,6 +6,7 @@
  * is logged and counts as no report: the pages show the component without
  * one, the reconciler does not act on it, nothing crashes.
  */
+import { PREDICTION_LEVELS, TRENDS } from '@/lib/healing/vocabulary';
 import 'server-only';
 import { z } from 'zod';
 import type { HealthCheckRow } from '@/db/schema';
@@ -39,7 +40,7 @@ const failurePrediction = z
   chance_within_hour: z.number().optional(),
   critical_evidence: z.enum(['already_critical', 'persisted', 'warning_breach', 'leak']).nullable().optional(),
   time_to_failure: z.enum(['< 1 hour', '1-6 hours', '6-24 hours', '> 24 hours']),
-  level: z.enum(['critical', 'high', 'medium', 'low']),
+  level: z.enum(PREDICTION_LEVELS),
   recommended_action: z.string(),
   reasons: z.array(z.string()),
   minutes_to_failure: numberOrNull,
@@ -68,7 +69,7 @@ export const healthReportSchema: z.ZodType<HealthReport> = z.looseObject({
   component: z.string(),
   checked_at: z.string(),
   health_score: z.number(),
-  trend: z.enum(['improving', 'stable', 'declining']),
+  trend: z.enum(TRENDS),
   warnings: z.array(z.string()),
   failure_prediction: failurePrediction,
   memory_leak: memoryLeak,

@@ -1,4 +1,5 @@
 /** Components as GET /components, GET|PUT /components/{name} and the overview answer them (lib/services/components.ts). */
+import { PREDICTION_LEVELS, TRENDS } from '@/lib/healing/vocabulary';
 import { z } from 'zod';
 import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS } from '@/lib/healing/vocabulary';
 import { METRICS } from '@/lib/healing/types';
@@ -33,10 +34,10 @@ export const componentDetailSchema = componentSummarySchema
       z.object({
         checked_at: iso,
         health_score: z.number(),
-        trend: z.enum(['improving', 'stable', 'declining']),
+        trend: z.enum(TRENDS),
         probability: z.number(),
         time_to_failure: z.string(),
-        level: z.enum(['critical', 'high', 'medium', 'low']),
+        level: z.enum(PREDICTION_LEVELS),
         warnings: z.array(z.string()),
       }),
     ),

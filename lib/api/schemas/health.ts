@@ -1,4 +1,5 @@
 /** The health dict (monitor_proactive_health) as the API answers it: lib/services/health-check.ts HealthReport. */
+import { PREDICTION_LEVELS, TRENDS } from '@/lib/healing/vocabulary';
 import { z } from 'zod';
 import { METRICS } from '@/lib/healing/types';
 
@@ -9,13 +10,13 @@ export const healthReportSchema = z
     component: z.string(),
     checked_at: z.iso.datetime({ offset: true }),
     health_score: z.number(),
-    trend: z.enum(['improving', 'stable', 'declining']),
+    trend: z.enum(TRENDS),
     warnings: z.array(z.string()),
     failure_prediction: z.object({
       probability: z.number().min(0).max(1).meta({ description: 'A risk score in the band of `level`: it orders predictions; `chance_within_hour` is the observed frequency.' }),
       chance_within_hour: z.number().min(0).max(1).meta({ description: 'How often a crossing of critical followed within the hour at this level, on the backtest.' }),
       time_to_failure: z.enum(['< 1 hour', '1-6 hours', '6-24 hours', '> 24 hours']),
-      level: z.enum(['critical', 'high', 'medium', 'low']),
+      level: z.enum(PREDICTION_LEVELS),
       recommended_action: z.string(),
       reasons: z.array(z.string()),
       minutes_to_failure: z.number().nullable(),
