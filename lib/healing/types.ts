@@ -2,9 +2,8 @@
  * Shared vocabulary of the health engine. Everything in lib/healing is pure:
  * no I/O, no clock reads (callers pass `now`/timestamps), no framework imports.
  */
-import type { PredictionLevel, Trend } from './vocabulary';
-
 import type { RequestLoad } from './request-load';
+import type { PredictionLevel, Trend } from './vocabulary';
 
 /** The four metrics every sample carries, in display order. */
 export const METRICS = ['cpu_usage', 'memory_usage', 'error_rate', 'latency_ms'] as const;
