@@ -72,7 +72,7 @@ export function probabilityFor(minutes: number | null, quality: number): number 
  * with the fit's quality (as in probabilityFor).
  */
 export const CALIBRATED_PROBABILITY: Record<PredictionLevel, readonly [number, number]> = {
-  // Observed 58 % (docs/backtest.md).
+  // Observed 57 % (docs/backtest.md).
   critical: [0.51, 0.62],
   // Observed 9 %: below the card's band, so the band's floor is the closest honest value.
   high: [0.3, 0.34],
@@ -101,7 +101,7 @@ export function forecastProbability(level: PredictionLevel, closeness: number, q
  * (incidents that jump from the base), while medium means a slow trend hours away.
  */
 export const CHANCE_WITHIN_HOUR: Record<PredictionLevel, number> = {
-  critical: 0.58,
+  critical: 0.57,
   high: 0.086,
   medium: 0.017,
   low: 0.038,
