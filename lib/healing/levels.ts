@@ -72,9 +72,9 @@ export function probabilityFor(minutes: number | null, quality: number): number 
  * with the fit's quality (as in probabilityFor).
  */
 export const CALIBRATED_PROBABILITY: Record<PredictionLevel, readonly [number, number]> = {
-  // Observed 56 % (docs/backtest.md).
+  // Observed 57 % (docs/backtest.md).
   critical: [0.51, 0.62],
-  // Observed 7 %: below the card's band, so the band's floor is the closest honest value.
+  // Observed 9 %: below the card's band, so the band's floor is the closest honest value.
   high: [0.3, 0.34],
   // Observed 1–2 %: likewise the floor (a range up to 0.13 put the mean just over 10 points away
   // once the 30-s and 5-s series joined the backtest).
@@ -95,16 +95,16 @@ export function forecastProbability(level: PredictionLevel, closeness: number, q
  * within the hour, per level, on the backtest (docs/backtest.md, `npm run backtest`).
  * `probability` stays in the card's band (that is the card's contract), but high and
  * medium lie far below their bands in practice (a check reported high is followed by a
- * crossing within the hour about 7 % of the time, not 30–50 %), so the console presents
+ * crossing within the hour about 9 % of the time, not 30–50 %), so the console presents
  * `probability` as a **risk score** and this as the chance. Refresh with the engine.
  * "low" is above "medium": the crossings after "low" are mostly ones no trend foretells
  * (incidents that jump from the base), while medium means a slow trend hours away.
  */
 export const CHANCE_WITHIN_HOUR: Record<PredictionLevel, number> = {
   critical: 0.57,
-  high: 0.075,
-  medium: 0.015,
-  low: 0.037,
+  high: 0.086,
+  medium: 0.017,
+  low: 0.038,
 };
 
 /** The calibrated chance of a crossing within the next hour for a prediction at `level`. */

@@ -127,6 +127,16 @@ describe('a fast rise the window-long slope cannot see (backtest follow-up)', ()
     expect(a.healing_triggers).toEqual([]);
   });
 
+  it('a 1-min spike flat until 6 min ago counts once its 10-min fit reaches R² 0.7 (at 0.8 it went unwarned)', () => {
+    // The backtest's missed irregular spike, cleaned up: the recent window is half flat, half climb,
+    // so its least-squares R² is 0.79 — under the old 0.8 floor, one check before the crossing.
+    const tail = [30, 38, 47, 56, 65, 74];
+    const history = series(40, 60, (i) => ({ cpu_usage: i < 34 ? 30 + (i % 2 ? 0.5 : -0.5) : tail[i - 34]! }));
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'critical', metric: 'cpu_usage', critical_evidence: 'warning_breach' });
+    expect(p.reasons[0]).toMatch(/fit R² 0\.79\)$/);
+  });
+
   it('the same climb below the warning threshold is not projected from two samples', () => {
     const history = series(11, 300, (i) => ({ cpu_usage: i < 9 ? 30 : i === 9 ? 45 : 60 }));
     expect(predictFailure(history, DEFAULT_THRESHOLDS).level).not.toBe('critical');

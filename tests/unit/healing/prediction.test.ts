@@ -277,6 +277,17 @@ describe('only a rise that is still going on counts', () => {
     expect(predictFailure(history, DEFAULT_THRESHOLDS).metric).toBe('cpu_usage');
   });
 
+  it('does not project a rise that levelled off just below critical at its earlier rate', () => {
+    // A batch job: 20 min climbing 1.5 %/min to 86 %, then 10 min creeping 0.05 %/min. The newest
+    // 10 minutes still slope up, so "must not slope down" alone projected the window's 1.4 %/min:
+    // "90 % in ~3 min", critical — and a plateau's noise flickered in and out of that.
+    const plateau = series(N, STEP, (i) => ({ cpu_usage: i < 40 ? 56 + 0.75 * i : 86 + 0.025 * (i - 40) }));
+    expect(predictFailure(plateau, DEFAULT_THRESHOLDS)).toMatchObject({ level: 'low', metric: null });
+    // The same climb going on at its rate is projected (and critical: above warning).
+    const ramp = series(N, STEP, (i) => ({ cpu_usage: 56 + 0.5 * i }));
+    expect(predictFailure(ramp, DEFAULT_THRESHOLDS)).toMatchObject({ level: 'critical', metric: 'cpu_usage' });
+  });
+
   it('after a sharp drop, projects from the observed value rather than the lagging line', () => {
     // A fall back to 40 % makes the newest 10 minutes slope downward: no projection at all.
     const restarted = series(N, STEP, (i) => ({ cpu_usage: i < N - 2 ? 30 + i * 1.03 : 40 }));
