@@ -89,8 +89,9 @@ async function firingAlerts(db: Db, componentId?: string) {
   const views = new Map<string, AlertView[]>();
   const healing = new Map<string, AlertRow[]>();
   for (const [id, rows] of firing) {
-    views.set(id, rows.map((row) => alertView(row, routing.healingSeverities)));
-    const heals = rows.filter((row) => alertView(row, routing.healingSeverities).healing);
+    const shown = rows.map((row) => alertView(row, routing.healingSeverities));
+    views.set(id, shown);
+    const heals = rows.filter((_, i) => shown[i]!.healing);
     if (heals.length > 0) healing.set(id, heals);
   }
   return { views, healing };
