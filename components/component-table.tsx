@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { formatAge, formatUtc } from '@/lib/format';
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
-import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, type OverviewSort } from '@/lib/dashboard/risk';
+import { applyOverviewFilter, isTriggered, LEVELS, parseOverviewFilter, riskTier, SORTS, subjectTier, type OverviewSort } from '@/lib/dashboard/risk';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { overviewSummary } from '@/lib/dashboard/summary';
 import { whyCell, whyLines } from '@/lib/dashboard/why';
@@ -158,7 +158,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                 const why = whyCell(h ? whyLines(h) : []);
                 const stale = h ? isStale(h.checked_at, now ?? serverNow, maxAge) : false;
                 return (
-                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'} data-tier={h ? riskTier(h) : 'unchecked'}>
+                  <tr key={c.name} data-component={c.name} data-level={p?.level ?? 'none'} data-tier={subjectTier(c)}>
                     <th scope="row">
                       <Link href={`/components/${c.name}`}>{c.name}</Link>
                       <div className="small muted">{c.environment}</div>
@@ -223,7 +223,7 @@ export function ComponentTable({ initial }: { initial: Overview }) {
                       </>
                     ) : (
                       <td colSpan={6} className="muted reasons">
-                        Samples stored; no health check yet.
+                        {c.firing_alerts.length > 0 ? 'No health check yet; known from its Alertmanager alerts.' : 'Samples stored; no health check yet.'}
                       </td>
                     )}
                     <td className="num" data-testid="pending-approvals" data-label="Pending approvals">

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
-import { compareRisk, isTriggered, riskTier } from '@/lib/dashboard/risk';
+import { compareHealthRisk, isTriggered, riskTier } from '@/lib/dashboard/risk';
 import { formatDuration, formatRiskScore } from '@/lib/healing/format';
 import { bandForLevel } from '@/lib/healing/levels';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
@@ -29,7 +29,7 @@ export function PredictionsList({ initial }: { initial: Overview }) {
   const now = useNow();
   const serverNow = Date.parse(query.data.generated_at);
   const maxAge = query.data.max_evidence_age_seconds;
-  const checked = query.data.components.filter((c) => c.latest_health !== null).sort(compareRisk);
+  const checked = query.data.components.filter((c) => c.latest_health !== null).sort(compareHealthRisk);
   const unchecked = query.data.components.length - checked.length;
   const atRisk = checked.filter((c) => c.latest_health!.failure_prediction.level !== 'low' || isTriggered(c.latest_health!)).length;
 

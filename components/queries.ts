@@ -5,7 +5,7 @@
  * names the same key the reader used. Each fetcher throws on an unexpected
  * status, which react-query keeps as the query's error.
  */
-import type { ComponentPageData } from '@/components/component-page/page-data';
+import type { ComponentPageData } from '@/lib/services/component-page';
 import type { ChartRange } from '@/lib/dashboard/durations';
 import type { RemediationView } from '@/lib/remediation/present';
 import type { Overview } from '@/lib/services/overview';

@@ -8,7 +8,8 @@ import { requirePageUser } from '@/lib/auth/guards';
  * `<main id="main">` the skip link targets. Pages render only their content and
  * never write a `<main>` of their own. Each page still checks its own role
  * (requirePageUser): a layout is not re-rendered on client navigation, so it
- * cannot be the guard.
+ * cannot be the guard. The two checks share one session read per request
+ * (currentUser is memoised per render).
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('viewer');

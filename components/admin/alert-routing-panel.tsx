@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { setAlertRoutingAction } from '@/app/(console)/admin/actions';
 import type { AlertRoutingState } from '@/db/queries/settings';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { FormError } from '@/components/ui/form-error';
 import { LastChanged } from './last-changed';
@@ -14,17 +15,17 @@ export function AlertRoutingPanel({ state }: { state: AlertRoutingState }) {
   const [notice, setNotice] = useState('');
   const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: these are the defaults." />;
   return (
-    <section className={styles.panel} aria-labelledby="alert-routing-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="alert-routing-title">Alert routing</h2>
-          <p className={styles.lead}>
-            Alertmanager alerts name their component by the first of these labels they carry; an alert naming no registered
-            component is stored as unmatched. A firing alert whose <code>severity</code> label is listed below is a healing
-            trigger for the reconciler (leave it empty and alerts are only shown).{who}
-          </p>
-        </div>
-      </div>
+    <AdminPanel
+      id="alert-routing"
+      title="Alert routing"
+      lead={
+        <>
+          Alertmanager alerts name their component by the first of these labels they carry; an alert naming no registered
+          component is stored as unmatched. A firing alert whose <code>severity</code> label is listed below is a healing
+          trigger for the reconciler (leave it empty and alerts are only shown).{who}
+        </>
+      }
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -67,6 +68,6 @@ export function AlertRoutingPanel({ state }: { state: AlertRoutingState }) {
         {notice}
       </p>
       <FormError failure={failure} />
-    </section>
+    </AdminPanel>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { AdminEvent } from '@/db/schema';
 import type { AdminAction } from '@/lib/services/admin/audit';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { formatUtc } from '@/lib/format';
 
@@ -35,15 +36,15 @@ function change(details: Record<string, unknown>): string {
 
 export function EventsPanel({ events, limit }: { events: AdminEventView[]; limit: number }) {
   return (
-    <section className={styles.panel} aria-labelledby="events-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="events-title">Recent admin events</h2>
-          <p className={styles.lead}>
-            The newest {limit} changes made here, newest first, from the append-only <code>admin_events</code> table.
-          </p>
-        </div>
-      </div>
+    <AdminPanel
+      id="events"
+      title="Recent admin events"
+      lead={
+        <>
+          The newest {limit} changes made here, newest first, from the append-only <code>admin_events</code> table.
+        </>
+      }
+    >
       {events.length === 0 ? (
         <p className="empty">No admin changes recorded yet.</p>
       ) : (
@@ -70,6 +71,6 @@ export function EventsPanel({ events, limit }: { events: AdminEventView[]; limit
           </tbody>
         </table>
       )}
-    </section>
+    </AdminPanel>
   );
 }

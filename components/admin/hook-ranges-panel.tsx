@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { setHookRangesAction } from '@/app/(console)/admin/actions';
 import type { HookRangesState } from '@/db/queries/settings';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { FormError } from '@/components/ui/form-error';
 import { useServerAction } from '@/components/use-server-action';
@@ -17,17 +18,17 @@ export function HookRangesPanel({ state }: { state: HookRangesState }) {
   const [notice, setNotice] = useState('');
   const who = <LastChanged by={state.updatedBy} at={state.updatedAt} unchanged="Not changed yet: this is the default." />;
   return (
-    <section className={styles.panel} aria-labelledby="hook-ranges-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="hook-ranges-title">Cleanup hook addresses</h2>
-          <p className={styles.lead}>
-            Cleanup hooks are called on public addresses, and on the internal ranges listed here (loopback, private,
-            shared ranges are refused otherwise). Link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10,
-            fd00:ec2::254) are never called, whatever is listed.{who}
-          </p>
-        </div>
-      </div>
+    <AdminPanel
+      id="hook-ranges"
+      title="Cleanup hook addresses"
+      lead={
+        <>
+          Cleanup hooks are called on public addresses, and on the internal ranges listed here (loopback, private, shared
+          ranges are refused otherwise). Link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254)
+          are never called, whatever is listed.{who}
+        </>
+      }
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -55,6 +56,6 @@ export function HookRangesPanel({ state }: { state: HookRangesState }) {
         {notice}
       </p>
       <FormError failure={failure} />
-    </section>
+    </AdminPanel>
   );
 }

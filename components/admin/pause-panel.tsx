@@ -2,6 +2,7 @@
 
 import { setPauseAction } from '@/app/(console)/admin/actions';
 import type { PauseState } from '@/db/queries/settings';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { FormError } from '@/components/ui/form-error';
 import { formatUtc } from '@/lib/format';
@@ -17,23 +18,24 @@ export function PausePanel({ pause }: { pause: PauseState }) {
     </>
   );
   return (
-    <section className={`${styles.panel} ${pause.paused ? styles.pausedPanel : ''}`} aria-labelledby="automation-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="automation-title">Automation</h2>
-          <p className={styles.lead} data-testid="pause-state">
-            {pause.paused ? (
-              <>
-                <span className="badge tone-crit">Paused</span> No remediation runs automatically. Paused{who}.
-              </>
-            ) : (
-              <>
-                <span className="badge tone-ok">Running</span> Remediations run as their policies allow.
-                {pause.updatedBy && <> Last resumed{who}.</>}
-              </>
-            )}
-          </p>
-        </div>
+    <AdminPanel
+      id="automation"
+      title="Automation"
+      className={pause.paused ? styles.pausedPanel : undefined}
+      leadTestId="pause-state"
+      lead={
+        pause.paused ? (
+          <>
+            <span className="badge tone-crit">Paused</span> No remediation runs automatically. Paused{who}.
+          </>
+        ) : (
+          <>
+            <span className="badge tone-ok">Running</span> Remediations run as their policies allow.
+            {pause.updatedBy && <> Last resumed{who}.</>}
+          </>
+        )
+      }
+      action={
         <button
           type="button"
           className={pause.paused ? 'button' : `button ${styles.danger}`}
@@ -42,8 +44,9 @@ export function PausePanel({ pause }: { pause: PauseState }) {
         >
           {pause.paused ? 'Resume automation' : 'Pause automation'}
         </button>
-      </div>
+      }
+    >
       <FormError failure={failure} />
-    </section>
+    </AdminPanel>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { setPolicyAction } from '@/app/(console)/admin/actions';
 import type { RemediationPolicy } from '@/db/schema';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { FormError } from '@/components/ui/form-error';
 import { useServerAction } from '@/components/use-server-action';
@@ -24,20 +25,20 @@ const MEANING: Record<RemediationPolicy, string> = {
 export function PolicyPanel({ components, policies }: { components: ComponentPolicy[]; policies: readonly RemediationPolicy[] }) {
   const [notice, setNotice] = useState('');
   return (
-    <section className={styles.panel} aria-labelledby="policy-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="policy-title">Remediation policy</h2>
-          <dl className={styles.legend}>
-            {policies.map((p) => (
-              <div key={p}>
-                <dt>{p}</dt>
-                <dd>{MEANING[p]}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      </div>
+    <AdminPanel
+      id="policy"
+      title="Remediation policy"
+      intro={
+        <dl className={styles.legend}>
+          {policies.map((p) => (
+            <div key={p}>
+              <dt>{p}</dt>
+              <dd>{MEANING[p]}</dd>
+            </div>
+          ))}
+        </dl>
+      }
+    >
       <p role="status" className={styles.notice}>
         {notice}
       </p>
@@ -59,7 +60,7 @@ export function PolicyPanel({ components, policies }: { components: ComponentPol
           </tbody>
         </table>
       )}
-    </section>
+    </AdminPanel>
   );
 }
 

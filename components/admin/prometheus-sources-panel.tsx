@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { deletePrometheusSourceAction, savePrometheusSourceAction, testPrometheusSourceAction } from '@/app/(console)/admin/prometheus-actions';
 import type { MetricResult } from '@/lib/services/prometheus-pull';
 import type { PrometheusSourceView } from '@/lib/services/prometheus-sources';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { FormError } from '@/components/ui/form-error';
 import { useServerAction } from '@/components/use-server-action';
@@ -37,17 +38,17 @@ export function PrometheusSourcesPanel({ sources }: { sources: PrometheusSourceV
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="prometheus-sources-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="prometheus-sources-title">Prometheus sources</h2>
-          <p className={styles.lead}>
-            The console pulls each listed component&apos;s metrics from Prometheus (or Thanos, Mimir, VictoriaMetrics) and
-            judges them like a posted sample; <code>$component</code> in a query is each component&apos;s name. A new source
-            backfills the last hour. Loopback and private addresses follow the cleanup hook address list below.
-          </p>
-        </div>
-      </div>
+    <AdminPanel
+      id="prometheus-sources"
+      title="Prometheus sources"
+      lead={
+        <>
+          The console pulls each listed component&apos;s metrics from Prometheus (or Thanos, Mimir, VictoriaMetrics) and judges
+          them like a posted sample; <code>$component</code> in a query is each component&apos;s name. A new source backfills
+          the last hour. Loopback and private addresses follow the cleanup hook address list below.
+        </>
+      }
+    >
       {sources.length > 0 && (
         <table className="table">
           <thead>
@@ -152,7 +153,7 @@ export function PrometheusSourcesPanel({ sources }: { sources: PrometheusSourceV
         {notice}
       </p>
       <FormError failure={save.failure} />
-    </section>
+    </AdminPanel>
   );
 }
 

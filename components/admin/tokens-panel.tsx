@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { revokeTokenAction } from '@/app/(console)/admin/actions';
 import type { TokenSummary } from '@/db/queries/api-tokens';
 import type { Role } from '@/db/schema';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { CreateTokenDialog } from './create-token-dialog';
 import { Dialog, dialogStyles } from '@/components/ui/dialog';
@@ -16,16 +17,16 @@ export function TokensPanel({ tokens, roles }: { tokens: TokenSummary[]; roles: 
   const [revoking, setRevoking] = useState<TokenSummary | null>(null);
   const [notice, setNotice] = useState('');
   return (
-    <section className={styles.panel} aria-labelledby="tokens-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="tokens-title">API tokens</h2>
-          <p className={styles.lead}>Machine credentials for the HTTP API. A revoked token is refused on its next request.</p>
-        </div>
+    <AdminPanel
+      id="tokens"
+      title="API tokens"
+      lead="Machine credentials for the HTTP API. A revoked token is refused on its next request."
+      action={
         <button type="button" className="button" onClick={() => setCreating(true)}>
           Create token
         </button>
-      </div>
+      }
+    >
       <p role="status" className={styles.notice}>
         {notice}
       </p>
@@ -89,7 +90,7 @@ export function TokensPanel({ tokens, roles }: { tokens: TokenSummary[]; roles: 
           setNotice(`Revoked token ${name}.`);
         }}
       />
-    </section>
+    </AdminPanel>
   );
 }
 

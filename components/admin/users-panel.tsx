@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { setUserDisabledAction, setUserRoleAction } from '@/app/(console)/admin/actions';
 import type { UserSummary } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
+import { AdminPanel } from './admin-panel';
 import styles from './admin.module.css';
 import { CreateUserDialog } from './create-user-dialog';
 import { FormError } from '@/components/ui/form-error';
@@ -25,16 +26,16 @@ export function UsersPanel({
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');
   return (
-    <section className={styles.panel} aria-labelledby="users-title">
-      <div className={styles.panelHead}>
-        <div>
-          <h2 id="users-title">Users</h2>
-          <p className={styles.lead}>People who sign in to the console. A role change or a disabled account takes effect on their next click.</p>
-        </div>
+    <AdminPanel
+      id="users"
+      title="Users"
+      lead="People who sign in to the console. A role change or a disabled account takes effect on their next click."
+      action={
         <button type="button" className="button" onClick={() => setCreating(true)}>
           Add user
         </button>
-      </div>
+      }
+    >
       <p role="status" className={styles.notice}>
         {notice}
       </p>
@@ -67,7 +68,7 @@ export function UsersPanel({
           setNotice(`Created ${user.role} ${user.email}.`);
         }}
       />
-    </section>
+    </AdminPanel>
   );
 }
 

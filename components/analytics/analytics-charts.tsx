@@ -5,13 +5,8 @@ import { bucketStart } from '@/lib/dashboard/buckets';
 import { formatTick, formatUtc } from '@/lib/format';
 import { bucketSequence } from '@/lib/dashboard/time-ticks';
 import type { AnalyticsReport } from '@/lib/services/analytics-report';
+import { colourOf } from './series-colours';
 
-const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)', 'var(--chart-7)'];
-
-/** A stable colour per action type, whatever order they arrive in. */
-function colourOf(types: readonly string[], type: string): string {
-  return PALETTE[types.indexOf(type) % PALETTE.length]!;
-}
 
 function Figure({ title, summary, children, testId }: { title: string; summary: string; children: React.ReactNode; testId: string }) {
   return (

@@ -27,7 +27,7 @@ import { CHART_RANGES, DURATION_LABEL, type ChartRange } from '@/lib/dashboard/d
 import { firstPendingId, isStale } from '@/lib/dashboard/proposal';
 import { OVERVIEW_REFRESH_MS } from '@/lib/dashboard/refresh';
 import { isTriggered } from '@/lib/dashboard/risk';
-import type { ComponentPageData } from './page-data';
+import type { ComponentPageData } from '@/lib/services/component-page';
 
 export function ComponentDashboard({ initial, range }: { initial: ComponentPageData; range: ChartRange }) {
   const name = initial.view.detail.name;

@@ -2,7 +2,7 @@
 
 /**
  * Manual Restart / Rollback / Memory-leak cleanup of one component. Each opens
- * a confirmation that says exactly what will happen (action-plan.ts); the
+ * a confirmation that says exactly what will happen (lib/remediation/action-plan.ts); the
  * server action then applies the real policy, guardrails and approval queue.
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -11,7 +11,7 @@ import { Dialog, dialogStyles } from '@/components/ui/dialog';
 import { useServerAction } from '@/components/use-server-action';
 import type { ActionResult } from '@/lib/actions/server-action';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
-import type { ManualActionView } from './action-plan';
+import type { ManualActionView } from '@/lib/remediation/action-plan';
 import type { RequestResult } from './outcomes';
 import { RequestResultView } from './request-result';
 import styles from './component-actions.module.css';
@@ -145,7 +145,7 @@ export function ComponentActions({
   canRequest,
 }: {
   targets: ActionTargets;
-  /** Every registered action with its dialog's words, worked out on the server (action-plan.ts). */
+  /** Every registered action with its dialog's words, worked out on the server (lib/remediation/action-plan.ts). */
   actions: ManualActionView[];
   role: string;
   canRequest: boolean;

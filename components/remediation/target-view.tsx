@@ -6,23 +6,32 @@
  */
 import type { RemediationView } from '@/lib/remediation/present';
 
-/** In reading order (jsonb keeps keys in its own order); fields not listed follow, as stored. */
-const LABEL: Record<string, string> = {
-  config_version: 'restores config version',
-  from_config_version: 'replacing current version',
-  state_id: 'restores recorded state',
-  from_state_id: 'replacing current state',
-  deploy_id: 'deploy',
-  service_id: 'service',
-  executor: 'through',
-  hook: 'cleanup hook',
+type Value = string | number | null;
+
+const numbered = (value: Value) => (typeof value === 'number' ? `#${value}` : String(value));
+const instances = (value: Value) => (typeof value === 'number' ? `${value} instance${value === 1 ? '' : 's'}` : String(value));
+
+/**
+ * In reading order (jsonb keeps keys in its own order); fields not listed follow, as stored.
+ * Versions and recorded states are numbered rows (#3); a count reads as a count.
+ */
+const FIELDS: Record<string, { label: string; show?: (value: Value) => string }> = {
+  config_version: { label: 'restores config version', show: numbered },
+  from_config_version: { label: 'replacing current version', show: numbered },
+  state_id: { label: 'restores recorded state', show: numbered },
+  from_state_id: { label: 'replacing current state', show: numbered },
+  deploy_id: { label: 'deploy' },
+  service_id: { label: 'service' },
+  executor: { label: 'through' },
+  hook: { label: 'cleanup hook' },
+  max_instances: { label: 'at most', show: instances },
 };
 
-const shown = (field: string, value: string | number | null) =>
-  value === null ? (field === 'hook' ? 'none (a restart is proposed instead)' : 'none') : typeof value === 'number' ? `#${value}` : value;
+const shown = (field: string, value: Value) =>
+  value === null ? (field === 'hook' ? 'none (a restart is proposed instead)' : 'none') : (FIELDS[field]?.show ?? String)(value);
 
 const rank = (field: string) => {
-  const i = Object.keys(LABEL).indexOf(field);
+  const i = Object.keys(FIELDS).indexOf(field);
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 };
 
@@ -38,7 +47,7 @@ export function TargetView({ target }: { target: RemediationView['target'] }) {
       {fields.map(([field, value], i) => (
         <span key={field}>
           {i > 0 && ', '}
-          {LABEL[field] ?? field} <strong className="num">{shown(field, value)}</strong>
+          {FIELDS[field]?.label ?? field.replaceAll('_', ' ')} <strong className="num">{shown(field, value)}</strong>
         </span>
       ))}
     </p>

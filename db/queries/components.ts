@@ -60,6 +60,13 @@ export async function componentIdsByName(db: Db, names: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/** The rows of the given names that exist, by name: what a batch registers and then judges, read once. */
+export async function componentsByName(db: Db, names: string[]): Promise<Map<string, Component>> {
+  if (names.length === 0) return new Map();
+  const rows = await db.select().from(components).where(inArray(components.name, names));
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
 export async function countComponents(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(components);
   return row?.n ?? 0;

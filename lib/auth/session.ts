@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { findUserById } from '@/db/queries/users';
 import { auth } from './next-auth';
@@ -13,15 +14,21 @@ export interface SessionUser {
   role: Role;
 }
 
-/** The signed-in user as the database knows them now, or null (rules: lib/auth/session-policy.ts). */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user as the database knows them now, or null (rules: lib/auth/session-policy.ts).
+ * Memoised per server render (React's cache()): the signed-in layout and its page both ask, and one
+ * request reads the session and the user row once. Each caller still checks the role itself
+ * (requirePageUser); only the read is shared, never across requests. Outside a render (route
+ * handlers, server actions) cache() does not memoise, so each call reads afresh.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await findUserById(await getDb(), id);
   if (!user || !sessionVerdict(user, session.signedInAt).valid) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
-}
+});
 
 export function userHasRole(user: SessionUser | null, role: Role): user is SessionUser {
   return user !== null && hasRole(user.role, role);

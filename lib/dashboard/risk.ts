@@ -20,6 +20,11 @@ export interface RiskSubject {
     /** Metrics over their warning or critical threshold right now. */
     breaches: readonly unknown[];
   } | null;
+  /**
+   * Alertmanager alerts firing for it now; `healing`: at a severity the reconciler acts on.
+   * Absent where no alerts are at hand.
+   */
+  firing_alerts?: readonly { healing: boolean }[];
 }
 
 export const SORTS = ['risk', 'score', 'name'] as const;
@@ -34,7 +39,11 @@ export type OverviewSort = (typeof SORTS)[number];
  *   3 medium    — predicted to fail in 6–24 hours;
  *   4 breached  — nothing predicted, but a metric is over its warning threshold now;
  *   5 calm      — nothing predicted, nothing breached.
- * Components never checked come after all of these: nothing is known about them yet.
+ * Firing alerts count too, checked or not: one at a healing severity makes the
+ * component `triggered` (the reconciler proposes a remediation for it), any other
+ * one at least `breached` (something is wrong now). A component known only from its
+ * alerts is therefore ranked by them, not as unknown. Components neither checked nor
+ * alerting come after all of these (`unchecked`): nothing is known about them yet.
  */
 export type RiskTier = 'critical' | 'triggered' | 'high' | 'medium' | 'breached' | 'calm';
 export const RISK_TIERS: readonly RiskTier[] = ['critical', 'triggered', 'high', 'medium', 'breached', 'calm'];
@@ -47,26 +56,44 @@ export function riskTier(h: NonNullable<RiskSubject['latest_health']>): RiskTier
   return h.breaches.length > 0 ? 'breached' : 'calm';
 }
 
+export type SubjectTier = RiskTier | 'unchecked';
+const SUBJECT_TIERS: readonly SubjectTier[] = [...RISK_TIERS, 'unchecked'];
+
+/** A component's tier from its latest check and its firing alerts (see RiskTier). */
+export function subjectTier(s: RiskSubject): SubjectTier {
+  const alerts = s.firing_alerts ?? [];
+  const fromAlerts: SubjectTier = alerts.some((a) => a.healing) ? 'triggered' : alerts.length > 0 ? 'breached' : 'unchecked';
+  const fromHealth: SubjectTier = s.latest_health ? riskTier(s.latest_health) : 'unchecked';
+  return SUBJECT_TIERS[Math.min(SUBJECT_TIERS.indexOf(fromHealth), SUBJECT_TIERS.indexOf(fromAlerts))]!;
+}
+
 /** The console acts on this component: a HEAL_* trigger fires or a leak is detected (SPEC §1, §2). */
 export function isTriggered(h: Pick<NonNullable<RiskSubject['latest_health']>, 'healing_triggers' | 'memory_leak'>): boolean {
   return h.healing_triggers.length > 0 || h.memory_leak.leak_detected;
 }
 
 /**
- * Risk: the tier above, then probability (higher first), then health score
- * (lower first), then name. Unchecked components last.
+ * Risk: the tier, then probability (higher first), then health score (lower
+ * first; a component without a check after checked ones), then name.
  */
-export function compareRisk(a: RiskSubject, b: RiskSubject): number {
-  const ha = a.latest_health;
-  const hb = b.latest_health;
-  if (!ha || !hb) return (ha ? 0 : 1) - (hb ? 0 : 1) || a.name.localeCompare(b.name);
-  return (
-    RISK_TIERS.indexOf(riskTier(ha)) - RISK_TIERS.indexOf(riskTier(hb)) ||
-    hb.failure_prediction.probability - ha.failure_prediction.probability ||
-    ha.health_score - hb.health_score ||
-    a.name.localeCompare(b.name)
-  );
+function compareByTier(tierOf: (s: RiskSubject) => SubjectTier) {
+  return (a: RiskSubject, b: RiskSubject): number => {
+    const ha = a.latest_health;
+    const hb = b.latest_health;
+    return (
+      SUBJECT_TIERS.indexOf(tierOf(a)) - SUBJECT_TIERS.indexOf(tierOf(b)) ||
+      (hb?.failure_prediction.probability ?? 0) - (ha?.failure_prediction.probability ?? 0) ||
+      (ha?.health_score ?? Number.POSITIVE_INFINITY) - (hb?.health_score ?? Number.POSITIVE_INFINITY) ||
+      a.name.localeCompare(b.name)
+    );
+  };
 }
+
+/** The overview's order: checks and firing alerts (subjectTier). */
+export const compareRisk = compareByTier(subjectTier);
+
+/** The predictions page's order: the latest check alone — it ranks predictions, which alerts do not make. */
+export const compareHealthRisk = compareByTier((s) => (s.latest_health ? riskTier(s.latest_health) : 'unchecked'));
 
 /** Lowest score first; unchecked last. */
 export function compareScore(a: RiskSubject, b: RiskSubject): number {

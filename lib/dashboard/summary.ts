@@ -4,7 +4,7 @@
  * stale — e.g. "1 critical · 2 triggered · 1 high · 2 awaiting approval". Pure.
  */
 import { isStale } from './proposal';
-import { riskTier, type RiskSubject, type RiskTier } from './risk';
+import { subjectTier, type RiskSubject, type RiskTier } from './risk';
 
 export interface SummarySubject extends RiskSubject {
   pending_approvals: number;
@@ -28,7 +28,8 @@ const COUNTED: { tier: RiskTier; word: string }[] = [
 export function overviewSummary(rows: readonly SummarySubject[], nowMs: number, maxEvidenceAgeSeconds: number): SummaryPart[] {
   const parts: SummaryPart[] = [];
   const checked = rows.flatMap((r) => (r.latest_health ? [r.latest_health] : []));
-  const tiers = checked.map(riskTier);
+  // Firing alerts count, as in the table's order: one known only from its alerts can be triggered.
+  const tiers = rows.map(subjectTier);
   for (const { tier, word } of COUNTED) {
     const count = tiers.filter((t) => t === tier).length;
     if (count > 0) parts.push({ key: tier, count, text: `${count} ${word}` });

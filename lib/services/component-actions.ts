@@ -1,6 +1,6 @@
 /**
  * What a component's manual actions would act on, loaded on the server for the
- * actions panel (components/remediation/action-panel-props.ts): the
+ * actions panel (lib/services/action-panel.ts): the
  * component's view, its recorded states and configs, and the settings the
  * confirmation dialogs quote. Client components get this, never the row.
  */

@@ -12,7 +12,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import {
-  componentIdsByName,
+  componentsByName,
   countComponents,
   findComponentByName,
   insertComponentNames,
@@ -34,8 +34,10 @@ function limitError(message: string, limit: 'MAX_NEW_COMPONENTS_PER_BATCH' | 'MA
 }
 
 /**
- * Returns name → id for every name, registering the unknown ones with defaults
+ * Returns name → row for every name, registering the unknown ones with defaults
  * (environment `production`) within the caps, and which names this call created.
+ * Rows, not ids: a batch judges the components it registered, and would
+ * otherwise read each one again.
  * Runs in the caller's transaction when given one (a refusal then rolls back
  * everything the request did).
  */
@@ -43,15 +45,15 @@ export async function registerComponents(
   db: Db,
   names: string[],
   limits: ComponentLimits = defaultLimits(),
-): Promise<{ ids: Map<string, string>; created: string[] }> {
+): Promise<{ components: Map<string, Component>; created: string[] }> {
   const unique = [...new Set(names)].sort();
-  const known = await componentIdsByName(db, unique);
+  const known = await componentsByName(db, unique);
   // The hot path: every name is known, nothing to lock or count.
-  if (known.size === unique.length) return { ids: known, created: [] };
+  if (known.size === unique.length) return { components: known, created: [] };
   return db.transaction(async (tx) => {
     await lockComponentRegistration(tx);
     // Re-read under the lock: a concurrent registration may have created some meanwhile.
-    const before = await componentIdsByName(tx, unique);
+    const before = await componentsByName(tx, unique);
     const fresh = unique.filter((name) => !before.has(name));
     if (fresh.length > limits.maxNewPerBatch) {
       throw limitError(
@@ -72,7 +74,7 @@ export async function registerComponents(
     }
     // Sorted (unique is): see ensureComponents on why that avoids deadlocks.
     const created = await insertComponentNames(tx, fresh);
-    return { ids: await componentIdsByName(tx, unique), created };
+    return { components: await componentsByName(tx, unique), created };
   });
 }
 
@@ -80,8 +82,8 @@ export async function registerComponents(
 export async function registerComponent(db: Db, name: string, limits?: ComponentLimits): Promise<{ component: Component; created: boolean }> {
   const existing = await findComponentByName(db, name);
   if (existing) return { component: existing, created: false };
-  const { created } = await registerComponents(db, [name], limits);
-  const component = await findComponentByName(db, name);
+  const { components, created } = await registerComponents(db, [name], limits);
+  const component = components.get(name);
   if (!component) throw new Error(`component ${name} vanished while registering`);
   return { component, created: created.length > 0 };
 }

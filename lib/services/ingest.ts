@@ -6,9 +6,8 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { findComponentByName } from '@/db/queries/components';
 import { insertSamples } from '@/db/queries/metrics';
-import type { EvidenceSender } from '@/db/schema';
+import type { Component, EvidenceSender } from '@/db/schema';
 import type { HealingTriggers } from '@/lib/healing/types';
 import type { BatchInput } from '@/lib/validation/sample';
 import { registerComponents } from './component-registry';
@@ -40,8 +39,8 @@ export function newestPerComponent(samples: BatchSample[], now: Date): Map<strin
 /** Stores the samples only, no checks: the demo's backfill of history (lib/simulator/run.ts). */
 export async function storeBatch(db: Db, samples: BatchSample[], now = new Date(), sender: EvidenceSender | null = null): Promise<number> {
   const stored = await db.transaction(async (tx) => {
-    const { ids } = await registerComponents(tx, samples.map((s) => s.component));
-    return storeRows(tx, samples, ids, now, sender);
+    const { components } = await registerComponents(tx, samples.map((s) => s.component));
+    return storeRows(tx, samples, components, now, sender);
   });
   countCommitted('batch', stored, []);
   return stored;
@@ -66,14 +65,14 @@ export async function ingestBatch(
   const reports: HealthReport[] = [];
   const result = await db.transaction(async (tx) => {
     // Unknown names are registered within the caps (422 naming the limit, nothing stored).
-    const { ids } = await registerComponents(tx, samples.map((s) => s.component));
+    // The rows it returns are the ones judged below: storing samples changes no component row.
+    const { components } = await registerComponents(tx, samples.map((s) => s.component));
     const newest = newestPerComponent(samples, now);
     const judged = new Set(newest.values());
-    const accepted = (await storeRows(tx, samples.filter((_, i) => !judged.has(i)), ids, now, sender)) + judged.size;
+    const accepted = (await storeRows(tx, samples.filter((_, i) => !judged.has(i)), components, now, sender)) + judged.size;
     // Sorted, like registration, so concurrent batches touch components in one order.
     for (const name of [...newest.keys()].sort()) {
-      const component = await findComponentByName(tx, name);
-      if (!component) throw new Error(`component ${name} vanished while ingesting`);
+      const component = components.get(name)!;
       reports.push(await judgeNewSample(tx, component, samples[newest.get(name)!]!, { triggers: options.triggers, now, sender }));
     }
     return { accepted, assessed: newest.size };
@@ -82,9 +81,9 @@ export async function ingestBatch(
   return result;
 }
 
-function storeRows(tx: Db, samples: BatchSample[], ids: Map<string, string>, now: Date, sender: EvidenceSender | null): Promise<number> {
+function storeRows(tx: Db, samples: BatchSample[], components: Map<string, Component>, now: Date, sender: EvidenceSender | null): Promise<number> {
   return insertSamples(
     tx,
-    samples.map((s) => sampleRow(s, ids.get(s.component)!, s.timestamp ?? now, sender)),
+    samples.map((s) => sampleRow(s, components.get(s.component)!.id, s.timestamp ?? now, sender)),
   );
 }

@@ -22,6 +22,7 @@ import type { ExecutorRegistry } from '@/lib/remediation/types';
 import { alertView, currentAlertRouting, type AlertView } from './alerts';
 import { componentsWithSummaries, type ComponentSummary } from './components';
 import type { HealthReport } from './health-report';
+import { sourceStatusViews, type ComponentSourceStatus } from './source-status';
 
 export interface OverviewRow extends ComponentSummary {
   /** Remediations of this component waiting for an approver (not yet expired). */
@@ -37,6 +38,8 @@ export interface Overview {
   /** The reconciler ignores checks older than this (MAX_EVIDENCE_AGE_SECONDS); the pages call them stale. */
   max_evidence_age_seconds: number;
   components: OverviewRow[];
+  /** Prometheus pulls whose last attempt failed: a component fed by a broken source must not read as merely healthy. */
+  failing_sources: ComponentSourceStatus[];
 }
 
 /** What the overview needs from the console's configuration; injectable for tests. */
@@ -89,8 +92,9 @@ async function firingAlerts(db: Db, componentId?: string) {
   const views = new Map<string, AlertView[]>();
   const healing = new Map<string, AlertRow[]>();
   for (const [id, rows] of firing) {
-    views.set(id, rows.map((row) => alertView(row, routing.healingSeverities)));
-    const heals = rows.filter((row) => alertView(row, routing.healingSeverities).healing);
+    const shown = rows.map((row) => alertView(row, routing.healingSeverities));
+    views.set(id, shown);
+    const heals = rows.filter((_, i) => shown[i]!.healing);
     if (heals.length > 0) healing.set(id, heals);
   }
   return { views, healing };
@@ -141,13 +145,14 @@ export async function proposalFor(
 
 export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps()): Promise<Overview> {
   const now = deps.now?.() ?? new Date();
-  const [rows, pending, open, rejections, pause, alerts] = await Promise.all([
+  const [rows, pending, open, rejections, pause, alerts, sourceStatuses] = await Promise.all([
     componentsWithSummaries(db),
     pendingApprovalCounts(db, now),
     liveRemediations(db, now),
     rejectionsSince(db, new Date(now.getTime() - deps.rejectionSnoozeMs)),
     automationPause(db),
     firingAlerts(db),
+    sourceStatusViews(db),
   ]);
   const capabilityFacts = await factsOfAll(db, rows.map((r) => r.component), deps.executors);
   const facts: ProposalFacts = { open, rejections, paused: pause.paused, healingAlerts: alerts.healing };
@@ -160,5 +165,6 @@ export async function overview(db: Db, deps: OverviewDeps = defaultOverviewDeps(
       console_proposal: buildProposal(component, summary.latest_health, capabilityFacts.get(component.id)!, facts, deps),
       firing_alerts: alerts.views.get(component.id) ?? [],
     })),
+    failing_sources: sourceStatuses.filter((s) => !s.ok),
   };
 }

@@ -56,6 +56,8 @@ test('a production scale-out waits for an approver, then the simulator scales an
   await approver.goto('/approvals');
   const item = approver.locator(`article[data-remediation-id="${id}"]`);
   await expect(item).toContainText('Scale (by +1)');
+  // The limit the approval is bound to, in words (not the raw "max_instances #3").
+  await expect(item.getByTestId('bound-target')).toContainText('at most 3 instances');
   await shot(approver, 'scale-approval-queue');
   await item.getByRole('button', { name: 'Approve' }).click();
   const outcome = item.getByTestId('decision-outcome');

@@ -12,6 +12,7 @@ import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { reconcileOnce, type ReconcilerDeps } from '@/lib/remediation/reconciler';
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import { call, createTestToken, tableCounts, testDatabase } from '../helpers/api';
+import { fakeRegistry, refusingCleanup, refusingService, servicesByName } from '../support/fake-executors';
 
 let token: string;
 beforeAll(async () => {
@@ -35,22 +36,15 @@ function collectorBatch(component: string, end = Date.now() - 1000) {
 
 function reconcilerDeps(): ReconcilerDeps {
   const settings = remediationSettingsFromEnv({});
-  const never = async () => {
-    throw new Error('a production component must wait for approval, not run');
-  };
+  const why = 'a production component must wait for approval, not run';
   return {
     settings,
     triggers: DEFAULT_HEALING_TRIGGERS,
     now: () => new Date(),
-    executors: {
-      service: (c: { name: string }) => ({
-        serviceId: `srv-${c.name}`,
-        executor: { kind: 'simulator', restart: never, rollbackDeployment: never },
-      }),
-      cleanup: () => ({ executor: { cleanup: never }, url: 'http://unused.test/cleanup', secret: null }),
-      applyState: () => null,
-    },
-  } as unknown as ReconcilerDeps;
+    executors: fakeRegistry(servicesByName(refusingService(why)), {
+      cleanup: () => ({ executor: refusingCleanup(why), url: 'http://unused.test/cleanup', secret: null }),
+    }),
+  };
 }
 
 describe('POST /api/v1/metrics judges each component on its newest sample', () => {

@@ -15,6 +15,7 @@ import { reconcileOnce, type ReconcilerDeps } from '@/lib/remediation/reconciler
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import { call, createTestToken, testDatabase } from '../helpers/api';
 import { startRenderStandIn, type RenderStandIn } from '../support/render-stand-in';
+import { fakeRegistry, refusingCleanup, refusingService, servicesByName } from '../support/fake-executors';
 
 const retry: RetryOptions = { random: () => 0, sleep: async () => {} };
 let render: RenderStandIn;
@@ -81,19 +82,15 @@ describe('reconciler, remediations and approvals', () => {
     const bad = { cpu_usage: 95, memory_usage: 60, error_rate: 0.2, latency_ms: 7000 };
     await call(postMetrics, { token: operator, body: { samples: [{ component: 'metrics-cart', timestamp: new Date(now - 1000).toISOString(), ...bad }] } });
     const settings = remediationSettingsFromEnv({});
-    const never = async () => {
-      throw new Error('must wait for approval');
-    };
+    const why = 'must wait for approval';
     const deps = {
       settings,
       triggers: DEFAULT_HEALING_TRIGGERS,
       now: () => new Date(),
-      executors: {
-        service: (c: { name: string }) => ({ serviceId: `srv-${c.name}`, executor: { kind: 'simulator', restart: never, rollbackDeployment: never } }),
-        cleanup: () => ({ executor: { cleanup: never }, url: 'http://unused.test/cleanup', secret: null }),
-        applyState: () => null,
-      },
-    } as unknown as ReconcilerDeps;
+      executors: fakeRegistry(servicesByName(refusingService(why)), {
+        cleanup: () => ({ executor: refusingCleanup(why), url: 'http://unused.test/cleanup', secret: null }),
+      }),
+    } satisfies ReconcilerDeps;
 
     const [passes, proposed, queued, pending] = await deltaOf(
       [

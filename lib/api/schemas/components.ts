@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { REMEDIATION_ACTIONS, REMEDIATION_POLICIES, RISKS } from '@/lib/healing/vocabulary';
 import { METRICS } from '@/lib/healing/types';
 import { alertViewSchema } from './alerts';
+import { sourceStatusSchema } from './prometheus-sources';
 import { healthReportSchema } from './health';
 import { remediationParamsSchema } from './remediation';
 
@@ -81,5 +82,8 @@ export const overviewSchema = z
         firing_alerts: z.array(alertViewSchema).meta({ description: 'Alertmanager alerts firing for it now, oldest first.' }),
       }),
     ),
+    failing_sources: z
+      .array(sourceStatusSchema)
+      .meta({ description: 'Prometheus pulls whose last attempt failed, per source and component: their components’ health may be old.' }),
   })
   .meta({ id: 'Overview' });

@@ -11,6 +11,16 @@ const sourceAuthViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('basic'), username: z.string(), password_set: z.boolean() }),
 ]);
 
+/** One source's last pull for one component (lib/services/source-status.ts ComponentSourceStatus); the overview lists the failing ones. */
+export const sourceStatusSchema = z.object({
+  source: z.string(),
+  component: z.string(),
+  ok: z.boolean(),
+  error: z.string().nullable().meta({ description: 'Null when ok: which metric, which query failed, why.' }),
+  checkedAt: iso,
+  lastSampleAt: iso.nullable(),
+});
+
 export const prometheusSourceSchema = z
   .object({
     id: z.uuid(),
@@ -26,16 +36,7 @@ export const prometheusSourceSchema = z
     }),
     components: z.array(z.string()),
     statuses: z
-      .array(
-        z.object({
-          source: z.string(),
-          component: z.string(),
-          ok: z.boolean(),
-          error: z.string().nullable().meta({ description: 'Null when ok: which metric, which query failed, why.' }),
-          checkedAt: iso,
-          lastSampleAt: iso.nullable(),
-        }),
-      )
+      .array(sourceStatusSchema)
       .meta({ description: "The last pull's result per component; empty before the first pull." }),
     created_by: z.string(),
     updated_at: iso,

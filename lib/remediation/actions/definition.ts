@@ -44,7 +44,7 @@ export interface RunOutcome extends ActionOutcome {
   followUp?: { action: RemediationAction; reason: string };
 }
 
-/** The action-specific part of a confirmation dialog; the generic frame is components/remediation/action-plan.ts. */
+/** The action-specific part of a confirmation dialog; the generic frame is lib/remediation/action-plan.ts. */
 export interface DialogText {
   steps: string[];
   /** Why there is nothing to act on; null when there is. */

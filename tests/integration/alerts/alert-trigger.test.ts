@@ -14,25 +14,14 @@ import { runHealthCheck } from '@/lib/services/health-check';
 import { overview, type OverviewDeps } from '@/lib/services/overview';
 import { call, createTestToken, testDatabase } from '../../helpers/api';
 import { fingerprint, webhookPayload } from '../../support/alertmanager-payload';
+import { fakeRegistry, restartingService, servicesByName } from '../../support/fake-executors';
 
 const restarts: string[] = [];
 function deps(): ReconcilerDeps {
   return {
     settings: remediationSettingsFromEnv({}),
     triggers: DEFAULT_HEALING_TRIGGERS,
-    executors: {
-      service: (c) => ({
-        serviceId: `srv-${c.name}`,
-        executor: {
-          kind: 'simulator',
-          restart: async (id) => (restarts.push(id), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
-          rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
-          instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }), scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }),
-        },
-      }),
-      cleanup: () => null,
-      applyState: () => null,
-    },
+    executors: fakeRegistry(servicesByName(restartingService({ onRestart: (id) => void restarts.push(id) }))),
   };
 }
 const overviewDeps: OverviewDeps = {

@@ -15,6 +15,7 @@ import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import { createTestToken, testDatabase } from '../../helpers/api';
 import { startAlertmanager, type AlertmanagerServer } from '../../support/monitoring-stack';
 import { serveRoute } from '../../support/route-server';
+import { fakeRegistry, registeredServices, restartingService } from '../../support/fake-executors';
 
 /** The README's block; only `https://console.example.com` and the token placeholder are replaced. */
 function readmeReceiver(consoleUrl: string, token: string): string {
@@ -100,11 +101,7 @@ describe('a real Alertmanager delivering to the console', () => {
     await reconcileOnce(db, {
       settings: remediationSettingsFromEnv({}),
       triggers: DEFAULT_HEALING_TRIGGERS,
-      executors: {
-        service: (c) => (c.renderServiceId ? { serviceId: c.renderServiceId, executor: { kind: 'render', restart: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1 }), rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }), instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }), scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }), } } : null),
-        cleanup: () => null,
-        applyState: () => null,
-      },
+      executors: fakeRegistry(registeredServices(restartingService({ kind: 'render' }))),
     });
     const [proposal] = await rawQuery<{ action: string; status: string; evidence: Record<string, any> }>(
       `select r.action, r.status, r.evidence from remediations r join components c on c.id = r.component_id where c.name = 'am-checkout'`,

@@ -22,6 +22,7 @@ import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import type { Actor, ExecutorRegistry, RemediationDeps } from '@/lib/remediation/types';
 import { testDatabase } from '../../helpers/api';
 import { countingRender } from '../../support/counting-render';
+import { fakeRegistry, registeredServices } from '../../support/fake-executors';
 
 const person = (email: string): Actor => ({ kind: 'user', name: email, userId: randomUUID() });
 const operator = person('operator@example.com');
@@ -30,14 +31,7 @@ const approver2 = person('approver2@example.com');
 
 // Render's stand-in counts what it was asked to do: "runs once" is about these calls.
 const { calls, render } = countingRender();
-const executors: ExecutorRegistry = {
-  service: (component, requested) => {
-    const serviceId = requested ?? component.renderServiceId;
-    return serviceId ? { executor: render, serviceId } : null;
-  },
-  cleanup: () => null,
-  applyState: () => null,
-};
+const executors: ExecutorRegistry = fakeRegistry(registeredServices(render));
 
 let clock = new Date('2026-11-29T12:00:00Z');
 const deps: RemediationDeps = { executors, settings: remediationSettingsFromEnv({}), now: () => clock };

@@ -12,6 +12,7 @@ import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { overview, type OverviewDeps, type OverviewRow } from '@/lib/services/overview';
 import { call, createTestToken, testDatabase } from '../../helpers/api';
+import { refusingService } from '../../support/fake-executors';
 
 const unused = (): never => {
   throw new Error('the overview must not act');
@@ -23,7 +24,7 @@ const deps: OverviewDeps = {
   // A service for every component, no cleanup hook; like Render, only a state naming a deploy can be re-applied.
   // Nothing here runs: the overview only asks.
   executors: {
-    service: () => ({ serviceId: 'srv-test', executor: { kind: 'simulator', restart: unused, rollbackDeployment: unused, instances: unused, scale: unused } }),
+    service: () => ({ serviceId: 'srv-test', executor: refusingService('the overview must not act') }),
     cleanup: () => null,
     applyState: (_component, state) => (typeof state.deploy_id === 'string' ? { kind: 'render', apply: unused } : null),
   },

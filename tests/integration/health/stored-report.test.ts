@@ -15,6 +15,7 @@ import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { reportOf } from '@/lib/services/health-report';
 import { call, createTestToken, testDatabase } from '../../helpers/api';
+import { fakeRegistry, restartingService, servicesByName } from '../../support/fake-executors';
 
 // Over every HEAL_* trigger: a readable report of this would make the reconciler propose something.
 const burning = { cpu_usage: 97, memory_usage: 96, error_rate: 0.2, latency_ms: 9000 };
@@ -64,20 +65,7 @@ describe('a stored report that does not parse', () => {
     const counts = await reconcileOnce((await testDatabase()).db, {
       settings,
       triggers: DEFAULT_HEALING_TRIGGERS,
-      executors: {
-        service: (c) => ({
-          serviceId: `srv-${c.name}`,
-          executor: {
-            kind: 'simulator',
-            restart: async (id) => (restarts.push(id), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
-            rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
-            instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }),
-            scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }),
-          },
-        }),
-        cleanup: () => null,
-        applyState: () => null,
-      },
+      executors: fakeRegistry(servicesByName(restartingService({ onRestart: (id) => void restarts.push(id) }))),
     });
     expect(counts.proposed).toBe(0);
     expect(restarts).toEqual([]);

@@ -36,6 +36,7 @@ import { runHealthCheck } from '@/lib/services/health-check';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { call, testDatabase } from '../../helpers/api';
 import { countingRender } from '../../support/counting-render';
+import { fakeRegistry, registeredServices } from '../../support/fake-executors';
 
 // Render's stand-in counts what it was asked to do: "runs once" is about these calls.
 const { calls, render } = countingRender();
@@ -46,14 +47,9 @@ const deps: ReconcilerDeps = {
   settings: remediationSettingsFromEnv({}),
   triggers: DEFAULT_HEALING_TRIGGERS,
   now: () => new Date(clock),
-  executors: {
-    service: (component, requested) => {
-      const serviceId = requested ?? component.renderServiceId;
-      return serviceId ? { executor: render, serviceId } : null;
-    },
+  executors: fakeRegistry(registeredServices(render), {
     cleanup: (component) => (component.cleanupUrl ? { executor: { cleanup: async () => ({ success: true, status_code: 200, message: 'cleaned', attempts: 1, memory_freed_mb: 1, objects_collected: 1, current_memory_mb: 1 }) }, url: component.cleanupUrl, secret: 's3cret' } : null),
-    applyState: () => null,
-  },
+  }),
 };
 
 const person = (email: string): Actor => ({ kind: 'user', name: email, userId: randomUUID() });

@@ -14,29 +14,19 @@ import { requestRemediation } from '@/lib/remediation/request';
 import { remediationSettingsFromEnv } from '@/lib/remediation/settings';
 import type { RemediationDeps } from '@/lib/remediation/types';
 import { testDatabase } from '../../helpers/api';
+import { fakeRegistry, refusingService, registeredServices, restartingService } from '../../support/fake-executors';
 
 const calls: string[] = [];
+// Only the approved restart may reach it.
 const render: ServiceExecutor = {
-  kind: 'render',
-  async restart(serviceId) {
-    calls.push(serviceId);
-    return { success: true, status_code: 200, message: 'restarted', attempts: 1 };
-  },
-  async rollbackDeployment() {
-    throw new Error('not used');
-  },
-  async instances() {
-    throw new Error('not used');
-  },
-  async scale() {
-    throw new Error('not used');
-  },
+  ...refusingService('not used', 'render'),
+  restart: restartingService({ kind: 'render', message: 'restarted', onRestart: (id) => void calls.push(id) }).restart,
 };
 const requestedAt = Date.parse('2026-11-30T12:00:00Z');
 const deps = (at: number): RemediationDeps => ({
   settings: remediationSettingsFromEnv({}),
   now: () => new Date(at),
-  executors: { service: (c) => ({ executor: render, serviceId: c.renderServiceId! }), cleanup: () => null, applyState: () => null },
+  executors: fakeRegistry(registeredServices(render)),
 });
 
 // *.pg.test.ts files run only against PostgreSQL (vitest.config.ts): PGlite has one connection, so nothing interleaves.

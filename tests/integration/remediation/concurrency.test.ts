@@ -14,6 +14,7 @@ import { createRenderExecutor } from '@/lib/executors/render';
 import type { ExecutorRegistry } from '@/lib/remediation/types';
 import { startRenderStandIn, type RenderStandIn } from '../../support/render-stand-in';
 import { testDatabase } from '../../helpers/api';
+import { fakeRegistry, registeredServices } from '../../support/fake-executors';
 
 let render: RenderStandIn;
 let executors: ExecutorRegistry;
@@ -22,11 +23,7 @@ const settings = remediationSettingsFromEnv({});
 beforeAll(async () => {
   render = await startRenderStandIn({ apiKey: 'k', services: { 'srv-race1': { deploys: [] } } });
   const executor = createRenderExecutor({ apiKey: 'k', baseUrl: render.url });
-  executors = {
-    service: (c, requested) => ({ executor, serviceId: requested ?? c.renderServiceId! }),
-    cleanup: () => null,
-    applyState: () => null,
-  };
+  executors = fakeRegistry(registeredServices(executor));
 });
 afterAll(() => render.close());
 

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { upsertComponentConfig } from '@/db/queries/components';
 import { failLapsedLeases, insertRemediation } from '@/db/queries/remediations';
-import type { CallOutcome } from '@/lib/executors/types';
 import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
 import { executeRemediation } from '@/lib/remediation/execute';
 import { reconcileOnce } from '@/lib/remediation/reconciler';
@@ -14,29 +13,21 @@ import { MIN_EXECUTION_LEASE_SECONDS, remediationSettingsFromEnv } from '@/lib/r
 import type { ExecutorRegistry } from '@/lib/remediation/types';
 import { RENDER_ACTION_WORST_CASE_MS } from '@/lib/executors/render';
 import { testDatabase } from '../../helpers/api';
+import { fakeRegistry, restartingService, servicesByName } from '../../support/fake-executors';
 
 const settings = remediationSettingsFromEnv({});
 const restarts: string[] = [];
 let onRestart: () => Promise<void> = async () => {};
 
-const executors: ExecutorRegistry = {
-  service: (c) => ({
-    serviceId: `srv-${c.name.replace(/[^a-z0-9]/g, '')}`,
-    executor: {
-      kind: 'render',
-      restart: async (id): Promise<CallOutcome> => {
-        restarts.push(id);
-        await onRestart();
-        return { success: true, status_code: 200, message: 'Service restart initiated', attempts: 1 };
-      },
-      rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
-      instances: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, num_instances: null, autoscaling: null }),
-      scale: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0 }),
-    },
-  }),
-  cleanup: () => null,
-  applyState: () => null,
-};
+const render = restartingService({
+  kind: 'render',
+  message: 'Service restart initiated',
+  onRestart: async (id) => {
+    restarts.push(id);
+    await onRestart();
+  },
+});
+const executors: ExecutorRegistry = fakeRegistry(servicesByName(render, (c) => `srv-${c.name.replace(/[^a-z0-9]/g, '')}`));
 
 async function approvedRestart(name: string) {
   const { db } = await testDatabase();

@@ -15,6 +15,7 @@ import { runHealthCheck } from '@/lib/services/health-check';
 import { storeBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { testDatabase } from '../../helpers/api';
+import { fakeRegistry, restartingService, servicesByName } from '../../support/fake-executors';
 
 const MIN = 60;
 const STEP_S = 30;
@@ -32,20 +33,18 @@ function deps(overrides: Partial<ReconcilerDeps['settings']['guardrails']> = {})
     settings: { ...settings, guardrails: { ...settings.guardrails, ...overrides } },
     triggers: DEFAULT_HEALING_TRIGGERS,
     now: () => new Date(clock),
-    executors: {
-      service: (c) => ({
-        serviceId: `srv-${c.name.replace(/[^a-z0-9]/g, '')}`,
-        executor: {
-          kind: 'simulator',
-          restart: async (id) => (calls.push(`restart ${id}`), { success: true, status_code: 200, message: 'ok', attempts: 1 }),
-          rollbackDeployment: async () => ({ success: false, status_code: null, message: 'n/a', attempts: 0, from_deploy: null, to_deploy: null, auto_deploy_disabled: false }),
+    executors: fakeRegistry(
+      servicesByName(
+        {
+          ...restartingService({ onRestart: (id) => void calls.push(`restart ${id}`) }),
+          // Two instances, and a scale that is recorded: the scale proposals read and change the count.
           instances: async () => ({ success: true, status_code: 200, message: 'ok', attempts: 1, num_instances: 2, autoscaling: null }),
           scale: async (id, n) => (calls.push(`scale ${id} to ${n}`), { success: true, status_code: 202, message: 'ok', attempts: 1 }),
         },
-      }),
-      cleanup: (c) => ({ executor: { cleanup: cleanupOk }, url: `http://${c.name}.test/cleanup`, secret: null }),
-      applyState: () => null,
-    },
+        (c) => `srv-${c.name.replace(/[^a-z0-9]/g, '')}`,
+      ),
+      { cleanup: (c) => ({ executor: { cleanup: cleanupOk }, url: `http://${c.name}.test/cleanup`, secret: null }) },
+    ),
   };
 }
 

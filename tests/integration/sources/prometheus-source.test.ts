@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as overviewRoute } from '@/app/api/v1/overview/route';
 import { GET as listRoute, POST as createRoute } from '@/app/api/v1/prometheus-sources/route';
 import { DELETE as deleteRoute, GET as getRoute, PUT as putRoute } from '@/app/api/v1/prometheus-sources/[id]/route';
 import { POST as testRoute } from '@/app/api/v1/prometheus-sources/[id]/test/route';
@@ -207,6 +208,12 @@ describe('pull failures are the source status, never health', () => {
       expect(status!.lastSampleAt).toBeNull();
     }
     expect(statuses.find((s) => s.component === 'svc-unreachable')!.error).toBe('cpu_usage: Prometheus unreachable');
+    // The overview polls its failing sources with its components: the failing pulls only, none that works.
+    const polled = await call(overviewRoute, { token: admin });
+    expect(polled.status).toBe(200);
+    const failing = polled.body.failing_sources as { component: string; ok: boolean; error: string }[];
+    expect(failing.map((s) => s.component).sort()).toEqual([...cases.map(([name]) => `svc-${name}`), 'svc-unreachable'].sort());
+    expect(failing.every((s) => !s.ok && s.error)).toBe(true);
     const database = await testDatabase();
     const stored = await database.rawQuery<{ n: number | string }>(`select count(*) as n from components where name like 'svc-%'`);
     expect(Number(stored[0]!.n)).toBe(0);

@@ -1,7 +1,7 @@
 /** The confirmation dialog's words: what happens, to which service, now or after approval, or why not at all. */
 import { describe, expect, it } from 'vitest';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
-import { planFor } from '@/components/remediation/action-plan';
+import { planFor } from '@/lib/remediation/action-plan';
 
 const base: ActionTargets = {
   component: { name: 'checkout', environment: 'production', policy: 'default', maxInstances: null },

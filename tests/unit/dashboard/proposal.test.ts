@@ -173,4 +173,9 @@ describe('overviewSummary', () => {
   it('is empty when nothing needs attention', () => {
     expect(overviewSummary([row('low'), row('low')], now, 300)).toEqual([]);
   });
+
+  it('counts a component known only from a healing alert as triggered (and still not checked)', () => {
+    const alertOnly = { ...row(null), firing_alerts: [{ healing: true }] };
+    expect(overviewSummary([alertOnly, row('low')], now, 300).map((p) => p.text)).toEqual(['1 triggered', '1 not checked yet']);
+  });
 });

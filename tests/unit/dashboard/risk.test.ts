@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverviewFilter, compareRisk, parseOverviewFilter, riskTier, type RiskSubject } from '@/lib/dashboard/risk';
+import { applyOverviewFilter, compareHealthRisk, compareRisk, parseOverviewFilter, riskTier, subjectTier, type RiskSubject } from '@/lib/dashboard/risk';
 import type { PredictionLevel } from '@/lib/healing/types';
 
 interface Extra {
@@ -127,5 +127,41 @@ describe('parseOverviewFilter', () => {
       sort: 'name',
     });
     expect(parseOverviewFilter(new URLSearchParams('level=severe&sort=random'))).toEqual({ environment: null, level: null, sort: 'risk' });
+  });
+});
+
+describe('compareRisk: firing Alertmanager alerts', () => {
+  const alerting = (subject: RiskSubject, ...healing: boolean[]): RiskSubject => ({ ...subject, firing_alerts: healing.map((h) => ({ healing: h })) });
+
+  it('ranks a component known only from a healing alert as triggered, above healthy and breached ones', () => {
+    const rows = [
+      row('calm', 'low', 0),
+      row('never-checked', null),
+      alerting(row('alert-only-warning', null), false),
+      alerting(row('alert-only-critical', null), true),
+      row('breached', 'low', 0, 87.5),
+      row('medium', 'medium', 0.2),
+      row('critical', 'critical', 0.9),
+    ];
+    expect(rows.sort(compareRisk).map((r) => r.name)).toEqual([
+      'critical',
+      'alert-only-critical',
+      'medium',
+      'breached',
+      'alert-only-warning',
+      'calm',
+      'never-checked',
+    ]);
+    expect(subjectTier(alerting(row('x', null), true))).toBe('triggered');
+    expect(subjectTier(alerting(row('x', null), false))).toBe('breached');
+    expect(subjectTier(row('x', null))).toBe('unchecked');
+  });
+
+  it('raises a checked component by its alerts, never lowers it; the predictions order ignores them', () => {
+    expect(subjectTier(alerting(row('calm', 'low', 0), true))).toBe('triggered');
+    expect(subjectTier(alerting(row('crit', 'critical', 0.9), false))).toBe('critical');
+    const rows = [row('medium', 'medium', 0.2), alerting(row('calm-alerting', 'low', 0), true)];
+    expect([...rows].sort(compareRisk).map((r) => r.name)).toEqual(['calm-alerting', 'medium']);
+    expect([...rows].sort(compareHealthRisk).map((r) => r.name)).toEqual(['medium', 'calm-alerting']);
   });
 });

@@ -1,6 +1,6 @@
 /** The scale action's pure parts: its target count, its capability refusals, its dialog and its risk. */
 import { describe, expect, it } from 'vitest';
-import { planFor } from '@/components/remediation/action-plan';
+import { planFor } from '@/lib/remediation/action-plan';
 import { ACTIONS } from '@/lib/remediation/actions';
 import { scaleTarget } from '@/lib/remediation/actions/scale';
 import { capabilitiesOf, refusalFor } from '@/lib/remediation/capabilities';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ComponentDashboard } from '@/components/component-page/component-dashboard';
-import { componentPageData } from '@/components/component-page/page-data';
+import { componentPageData } from '@/lib/services/component-page';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/guards';
 import { CHART_RANGES, DEFAULT_CHART_RANGE, pickToken } from '@/lib/dashboard/durations';

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ComponentActionsPanel } from '@/components/remediation/component-actions-panel';
+import { ComponentActions, NothingToActOn } from '@/components/remediation/component-actions';
 import { getDb } from '@/db/client';
 import { findComponentByName } from '@/db/queries/components';
 import { requirePageUser } from '@/lib/auth/guards';
+import { actionPanelProps } from '@/lib/services/action-panel';
 import { componentNameSchema } from '@/lib/validation/sample';
 import styles from './page.module.css';
 
@@ -16,13 +17,14 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: `Actions for ${name} · Self-Healing Console` };
 }
 
-/** A focused view of one component's manual actions (the component page mounts the same panel). */
+/** A focused view of one component's manual actions (the component page shows the same panel, from the same actionPanelProps). */
 export default async function ComponentActionsPage({ params }: { params: Params }) {
-  await requirePageUser('viewer');
+  const user = await requirePageUser('viewer');
   const parsed = componentNameSchema.safeParse((await params).name);
   if (!parsed.success) notFound();
   const component = await findComponentByName(await getDb(), parsed.data);
   if (!component) notFound();
+  const panel = await actionPanelProps(component.name, user.role);
   return (
     <>
       <p className="small">
@@ -36,7 +38,7 @@ export default async function ComponentActionsPage({ params }: { params: Params 
         </Link>
         .
       </p>
-      <ComponentActionsPanel componentName={component.name} />
+      {panel ? <ComponentActions {...panel} /> : <NothingToActOn componentName={component.name} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { componentPageData } from '@/components/component-page/page-data';
+import { componentPageData } from '@/lib/services/component-page';
 import { notFound } from '@/lib/api/errors';
 import { componentNameParams } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';

@@ -1,14 +1,14 @@
 /**
  * What the manual actions panel needs, worked out on the server: what each
  * action would act on (lib/services/component-actions.ts) and its dialog's
- * words (action-plan.ts), for the caller's role. The component page and its
+ * words (lib/remediation/action-plan.ts), for the caller's role. The component page and its
  * react-query endpoint both use it, so the panel refreshes with the page.
  */
 import 'server-only';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import type { ActionTargets } from '@/lib/remediation/action-targets';
-import { loadActionTargets } from '@/lib/services/component-actions';
-import { manualActions, type ManualActionView } from './action-plan';
+import { loadActionTargets } from './component-actions';
+import { manualActions, type ManualActionView } from '@/lib/remediation/action-plan';
 
 export interface ActionPanelProps {
   targets: ActionTargets;

@@ -9,7 +9,7 @@ import type { Role } from '@/lib/auth/roles';
 import type { ChartRange } from '@/lib/dashboard/durations';
 import { componentDashboard, type ComponentDashboard } from '@/lib/services/component-dashboard';
 import { sourceStatusViews, type ComponentSourceStatus } from '@/lib/services/source-status';
-import { actionPanelProps, type ActionPanelProps } from '@/components/remediation/action-panel-props';
+import { actionPanelProps, type ActionPanelProps } from './action-panel';
 
 export interface ComponentPageData {
   view: ComponentDashboard;
