@@ -96,6 +96,9 @@ const historyRow = (page: Page, id: string) => page.locator(`tr[data-remediation
 const approveId = serverActionId('app/(console)/approvals/actions.ts', 'approveAction');
 
 test('a production rollback waits for a second person, who approves it and it runs once', async ({ operatorPage: operator, approverPage: approver }) => {
+  // Two users' walk through dialog, queue, approval, history and activity, then up to 90 s of recovery
+  // polling: the default 60-s test budget was shorter than the poll it ends with.
+  test.setTimeout(180_000);
   await rejectReconcilerProposals(operator, 'inventory-sync', 'rollback');
   await operator.goto('/components/inventory-sync/actions');
   await operator.getByRole('button', { name: 'Rollback', exact: true }).click();
