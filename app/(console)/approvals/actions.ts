@@ -5,7 +5,7 @@
  * (app/api/v1/approvals/[id]/…): decide() enforces four-eyes, the expiry and
  * "runs once"; the wrapper enforces the approver role, whatever the UI shows.
  */
-import { approveInput, rejectInput } from '@/components/remediation/action-inputs';
+import { approveInput, rejectInput } from '@/lib/validation/action-inputs';
 import { toDecisionResult } from '@/components/remediation/outcomes';
 import { serverAction } from '@/lib/actions/server-action';
 import { decide } from '@/lib/remediation/decide';

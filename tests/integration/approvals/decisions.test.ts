@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionRequestInput, approveInput, rejectInput } from '@/components/remediation/action-inputs';
+import { actionRequestInput, approveInput, rejectInput } from '@/lib/validation/action-inputs';
 import { toDecisionResult, toRequestResult } from '@/components/remediation/outcomes';
 import { approvalHistory, decidableApprovals, findRemediation } from '@/db/queries/remediations';
 import { upsertComponentConfig } from '@/db/queries/components';

@@ -5,7 +5,7 @@
  * of them: requestRemediation applies the same policy, guardrails and approval
  * queue as the HTTP endpoints and the reconciler; a high-risk request comes back pending.
  */
-import { actionRequestInput } from '@/components/remediation/action-inputs';
+import { actionRequestInput } from '@/lib/validation/action-inputs';
 import { toRequestResult } from '@/components/remediation/outcomes';
 import { requestEvidence } from '@/lib/remediation/evidence';
 import { serverAction } from '@/lib/actions/server-action';
