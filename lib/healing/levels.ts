@@ -101,7 +101,7 @@ export function forecastProbability(level: PredictionLevel, closeness: number, q
  * (incidents that jump from the base), while medium means a slow trend hours away.
  */
 export const CHANCE_WITHIN_HOUR: Record<PredictionLevel, number> = {
-  critical: 0.57,
+  critical: 0.576,
   high: 0.086,
   medium: 0.017,
   low: 0.038,

@@ -1,6 +1,6 @@
 import { formatDuration, formatInterval, formatLimit, formatMemoryRatePerHour, formatRSquared, formatRatePerMinute, formatValue, type MemorySeries } from './format';
 import { bandForLevel, bandForMinutes, chanceWithinHour, closenessInBand, forecastProbability, probabilityFor, type PredictionBand } from './levels';
-import { fastRiseAt, projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
+import { fastRiseAt, gapRiseAt, noiseReachAt, projectAt, windowSpec, type Projection, type ThinWindow, type WindowSpec } from './projection';
 import { METRICS, type CriticalEvidence, type FailurePrediction, type LeakAnalysis, type MetricName, type MetricSample, type PredictionLevel, type Thresholds } from './types';
 import { byTime, lastIndexAtOrBefore, samplingIntervalSeconds } from './window';
 
@@ -33,6 +33,8 @@ export interface LeakProjection {
 
 type AnyProjection = Projection | LeakProjection;
 
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+
 function describe(p: AnyProjection): string {
   if (p.kind === 'already_critical') {
     return `${p.metric} is already critical: ${formatValue(p.metric, p.current)} > ${formatLimit(p.metric, p.critical)}`;
@@ -44,6 +46,12 @@ function describe(p: AnyProjection): string {
       `${head} at the memory leak's rate ` +
       `(now ${formatValue(p.metric, p.current)}, ${formatRatePerMinute(p.metric, p.slopePerMinute)}${from}, leak fit R² ${formatRSquared(p.rSquared)})`
     );
+  }
+  if (p.via === 'gap') {
+    return `${head} at the rise across the gap in the data (now ${formatValue(p.metric, p.current)}, ${formatRatePerMinute(p.metric, p.slopePerMinute)} since ${hhmm(p.fromMs)} UTC)`;
+  }
+  if (p.via === 'noise') {
+    return `${head}: now ${formatValue(p.metric, p.current)}, closer to it than one ordinary sample-to-sample change (${formatRatePerMinute(p.metric, p.slopePerMinute)})`;
   }
   return `${head} (now ${formatValue(p.metric, p.current)}, ${formatRatePerMinute(p.metric, p.slopePerMinute)}, fit R² ${formatRSquared(p.rSquared)})`;
 }
@@ -135,7 +143,6 @@ type Status =
   | { confirmed: false; note: string };
 
 const MINUTE = 60_000;
-const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
 /** True when the projection is < 1 h both at the previous check and ~5 min earlier. */
 function persisted(metric: MetricName, sorted: readonly MetricSample[], end: number, thresholds: Thresholds, spec: WindowSpec): boolean {
@@ -266,12 +273,16 @@ export function predictFailure(history: readonly MetricSample[], thresholds: Thr
     }
     const p = projectAt(m, sorted, end, thresholds[m], spec);
     if (p?.kind === 'thin') {
-      thin ??= p;
+      const across = gapRiseAt(m, sorted, end, thresholds[m], spec);
+      if (across && across.minutes < CRITICAL_MINUTES) trends.push(across);
+      else thin ??= p;
       continue;
     }
     // A rise too fast for the window's robust slope (see fastRiseAt) counts when it is sooner.
     const fast = p?.kind === 'already_critical' || (p && p.minutes < CRITICAL_MINUTES) ? null : fastRiseAt(m, sorted, end, thresholds[m], spec);
+    const near = p?.kind === 'already_critical' || (p && p.minutes < CRITICAL_MINUTES) || (fast && fast.minutes < CRITICAL_MINUTES) ? null : noiseReachAt(m, sorted, end, thresholds[m], spec);
     if (fast && fast.minutes < CRITICAL_MINUTES) trends.push(fast);
+    else if (near) trends.push(near);
     else if (p) trends.push(p);
   }
   if (thin && spec) {

@@ -173,3 +173,43 @@ describe('memory of failed forecasts over several days (backtest follow-up)', ()
     expect(p.reasons[0]).toMatch(/yesterday and .* 2 days ago \(UTC\) fell back$/);
   });
 });
+
+describe('crossings the threshold alarm warned and no trend could (backtest follow-up)', () => {
+  it('a step landing above warning closer to critical than one ordinary noise step is critical at once', () => {
+    // The backtest's missed 5-s step: 44 % ± ~1.4 per sample, then 89.2 %, crossing at the next check.
+    const noise = [0, 1.5, -1, 2, -0.5, 1, -1.5, 0.5, -2, 1];
+    const history = series(80, 5, (i) => ({ cpu_usage: i < 79 ? 44 + noise[i % noise.length]! : 89.2 }));
+    const p = predictFailure(history, DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'critical', metric: 'cpu_usage', critical_evidence: 'warning_breach' });
+    expect(p.reasons[0]).toMatch(/closer to it than one ordinary sample-to-sample change/);
+  });
+
+  it('a step landing further from critical than the noise, or a level that already sat above warning, is not', () => {
+    const noise = [0, 1.5, -1, 2, -0.5, 1, -1.5, 0.5, -2, 1];
+    const far = series(80, 5, (i) => ({ cpu_usage: i < 79 ? 44 + noise[i % noise.length]! : 86 }));
+    expect(predictFailure(far, DEFAULT_THRESHOLDS).level).not.toBe('critical');
+    // A plateau at 87–89 % (above warning throughout) that has stayed below critical.
+    const plateau = series(80, 5, (i) => ({ cpu_usage: 88 + noise[i % noise.length]! / 2 }));
+    plateau[79] = { ...plateau[79]!, cpu_usage: 89.2 };
+    expect(predictFailure(plateau, DEFAULT_THRESHOLDS).level).not.toBe('critical');
+  });
+
+  it('data returning above warning after a gap is projected at the rise across the gap', () => {
+    // The backtest's missed gap at 5-min sampling: 41 % before a 2 h 20 min outage, 83.9 % and 85.2 % after.
+    const before = series(20, 300, (i) => ({ cpu_usage: 41 + (i % 2) }));
+    const back = [83.9, 85.2].map((v, i) => ({ ...before[0]!, timestamp: new Date(before.at(-1)!.timestamp.getTime() + (140 + 5 * i) * 60_000), cpu_usage: v }));
+    const p = predictFailure([...before, ...back], DEFAULT_THRESHOLDS);
+    expect(p).toMatchObject({ level: 'critical', metric: 'cpu_usage', critical_evidence: 'warning_breach' });
+    // (90 − 85.2) / (44.2 points over 145 min) ≈ 16 min.
+    expect(p.minutes_to_failure).toBeCloseTo(15.7, 0);
+    expect(p.reasons[0]).toMatch(/at the rise across the gap in the data/);
+  });
+
+  it('below warning after a gap it still says the window is too thin', () => {
+    const before = series(20, 300, (i) => ({ cpu_usage: 41 + (i % 2) }));
+    const back = [{ ...before[0]!, timestamp: new Date(before.at(-1)!.timestamp.getTime() + 140 * 60_000), cpu_usage: 65 }];
+    const p = predictFailure([...before, ...back], DEFAULT_THRESHOLDS);
+    expect(p.level).toBe('low');
+    expect(p.reasons[0]).toMatch(/^Too few samples to project a trend/);
+  });
+});
