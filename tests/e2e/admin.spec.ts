@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN } from './fixtures';
-import { rememberSecret } from './support';
+import { rememberSecret, untilHydrated } from './support';
 import { expect, test } from './test';
 
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -185,6 +185,7 @@ test('cleanup hook addresses: a malformed range is refused naming the field; a s
   await expect(field).toHaveValue('127.0.0.0/8\n::1/128');
   await expect(panel).toContainText('never called, whatever is listed');
 
+  await untilHydrated(field);
   await field.fill('127.0.0.0/8\n10.0.0.0/33');
   await panel.getByRole('button', { name: 'Save ranges' }).click();
   await expect(panel.getByRole('alert')).toHaveText('ranges: "10.0.0.0/33" is not an IP range such as 10.0.0.0/8 or fd12:3456::/32');
@@ -194,6 +195,7 @@ test('cleanup hook addresses: a malformed range is refused naming the field; a s
   await expect(field).toHaveValue('127.0.0.0/8\n::1/128'); // nothing stored
 
   // Loopback stays listed: other specs' hooks run on 127.0.0.1.
+  await untilHydrated(field);
   await field.fill('127.0.0.0/8, ::1/128\n10.20.0.0/16');
   await panel.getByRole('button', { name: 'Save ranges' }).click();
   await expect(panel.getByRole('status')).toHaveText('Saved: 127.0.0.0/8, ::1/128, 10.20.0.0/16');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Locator } from '@playwright/test';
 import { E2E_USERS, SECRETS_FILE, STATE_FILE, type E2EState, type Who } from './fixtures';
 
 export const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 3107}`;
@@ -186,4 +186,17 @@ export async function getPage(context: APIRequestContext, path: string): Promise
     redirect: status >= 300 && status < 400 ? (response.headers()['location'] ?? null) : streamed,
     forbidden: status === 403 || body.includes('NEXT_HTTP_ERROR_FALLBACK;403'),
   };
+}
+
+/**
+ * Resolves once React has hydrated the element (it carries React's props), so what a test types into a
+ * freshly loaded page is not typed before the page is live. A fill before hydration raced it: the
+ * textarea's server-rendered text was joined to what had been typed, and the save was refused.
+ */
+export async function untilHydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))), {
+      message: 'the element is hydrated',
+    })
+    .toBe(true);
 }
