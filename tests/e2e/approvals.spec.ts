@@ -83,6 +83,8 @@ async function requestAction(
   if (options.rollbackType) await dialog.getByRole('radio', { name: options.rollbackType }).check();
   if (options.note) await dialog.getByLabel('Note for the record (optional)').fill(options.note);
   if (options.screenshot) await shot(page, options.screenshot, {});
+  // Again just before asking: a reconciler pass may have proposed it while the dialog was open.
+  await rejectReconcilerProposals(page, component, ACTIONS[button]);
   await dialog.locator('button[type="submit"]').click();
   await expect(dialog).toBeHidden();
   const result = page.locator('[data-testid^="request-"]');
@@ -115,6 +117,9 @@ test('a production rollback waits for a second person, who approves it and it ru
   await expect(dialog).toContainText('production');
   await dialog.getByLabel('Note for the record (optional)').fill('Bad release v2.4.0: errors at 9%');
   await shot(operator, 'approvals-rollback-dialog', {});
+  // The reconciler may have proposed the same rollback again while the dialog was read (it did in CI):
+  // clear it just before asking, so the request is not refused as "already open".
+  await rejectReconcilerProposals(operator, 'inventory-sync', 'rollback');
   await dialog.getByRole('button', { name: 'Request approval' }).click();
   await expect(dialog).toBeHidden();
   // Focus goes back to the button that opened the dialog.
