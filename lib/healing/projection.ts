@@ -123,6 +123,28 @@ interface XY {
 }
 
 /**
+ * The window a check looks at: the samples up to `endIndex` no more than windowSeconds
+ * older than it, at most PREDICTION_MAX_SAMPLES of them. Returns the oldest one's index.
+ */
+function windowStart(sorted: readonly MetricSample[], endIndex: number, spec: WindowSpec): number {
+  const t0 = sorted[endIndex]!.timestamp.getTime();
+  let start = endIndex;
+  while (start > 0 && endIndex - start < PREDICTION_MAX_SAMPLES - 1 && t0 - sorted[start - 1]!.timestamp.getTime() <= spec.windowSeconds * 1000) start--;
+  return start;
+}
+
+/** The window's points for one metric: x in seconds before the newest sample (≤ 0), y its value. */
+function windowPoints(metric: MetricName, sorted: readonly MetricSample[], endIndex: number, spec: WindowSpec): XY[] {
+  const t0 = sorted[endIndex]!.timestamp.getTime();
+  const points: XY[] = [];
+  for (let i = windowStart(sorted, endIndex, spec); i <= endIndex; i++) points.push({ x: (sorted[i]!.timestamp.getTime() - t0) / 1000, y: sorted[i]![metric] });
+  return points;
+}
+
+/** Above its warning threshold and not yet past critical: where fastRiseAt, gapRiseAt and noiseReachAt apply. */
+const inWarningBand = (value: number, threshold: Threshold): boolean => value > threshold.warning && value <= threshold.critical;
+
+/**
  * A collection (a GC, a restart): a one-step drop giving back at least half the window's
  * range and either larger than JUMP_NOISE_FACTOR × the typical change or larger than
  * COLLECTION_RISE_FACTOR × the largest one-step rise. The second test is the sawtooth's
@@ -200,10 +222,7 @@ export function projectAt(
   if (current > critical) return alreadyCritical(metric, current, critical);
 
   const t0 = newest.timestamp.getTime();
-  let start = endIndex;
-  while (start > 0 && endIndex - start < PREDICTION_MAX_SAMPLES - 1 && t0 - sorted[start - 1]!.timestamp.getTime() <= spec.windowSeconds * 1000) start--;
-  let points: XY[] = [];
-  for (let i = start; i <= endIndex; i++) points.push({ x: (sorted[i]!.timestamp.getTime() - t0) / 1000, y: sorted[i]![metric] });
+  let points = windowPoints(metric, sorted, endIndex, spec);
 
   const enough = (pts: XY[]) => pts.length >= spec.minPoints && -pts[0]!.x >= spec.minSpanSeconds;
   if (!enough(points)) return { kind: 'thin', metric, points: points.length, spanMinutes: -points[0]!.x / 60 };
@@ -274,14 +293,9 @@ export function fastRiseAt(metric: MetricName, sorted: readonly MetricSample[], 
   const newest = sorted[endIndex];
   if (!newest) return null;
   const current = newest[metric];
-  if (!(current > threshold.warning) || current > threshold.critical) return null;
+  if (!inWarningBand(current, threshold)) return null;
   const t0 = newest.timestamp.getTime();
-  const window: XY[] = [];
-  for (let i = endIndex; i >= 0 && endIndex - i < PREDICTION_MAX_SAMPLES; i--) {
-    const x = (sorted[i]!.timestamp.getTime() - t0) / 1000;
-    if (-x > spec.windowSeconds) break;
-    window.unshift({ x, y: sorted[i]![metric] });
-  }
+  const window = windowPoints(metric, sorted, endIndex, spec);
   const recent = window.filter((p) => p.x >= -spec.recentSeconds);
   if (recent.length < PREDICTION_RECENT_MIN_POINTS || window.length < PREDICTION_RECENT_MIN_POINTS + 1) return null;
   const fit = linearFit(recent);
@@ -324,10 +338,10 @@ export function gapRiseAt(metric: MetricName, sorted: readonly MetricSample[], e
   const newest = sorted[endIndex];
   if (!newest) return null;
   const current = newest[metric];
-  if (!(current > threshold.warning) || current > threshold.critical) return null;
+  if (!inWarningBand(current, threshold)) return null;
   const t0 = newest.timestamp.getTime();
-  let i = endIndex;
-  while (i > 0 && t0 - sorted[i - 1]!.timestamp.getTime() <= spec.windowSeconds * 1000) i--;
+  // Called on a thin window only, far below PREDICTION_MAX_SAMPLES, so its start is where time cuts it.
+  const i = windowStart(sorted, endIndex, spec);
   const before = sorted[i - 1];
   // The gap: from the last sample before the window to the first in it, longer than the window itself.
   if (!before || sorted[i]!.timestamp.getTime() - before.timestamp.getTime() <= spec.windowSeconds * 1000) return null;
@@ -366,13 +380,9 @@ export function noiseReachAt(metric: MetricName, sorted: readonly MetricSample[]
   const newest = sorted[endIndex];
   if (!newest) return null;
   const current = newest[metric];
-  if (!(current > threshold.warning) || current > threshold.critical) return null;
+  if (!inWarningBand(current, threshold)) return null;
   const t0 = newest.timestamp.getTime();
-  const ys: number[] = [];
-  for (let i = endIndex; i >= 0 && endIndex - i < PREDICTION_MAX_SAMPLES; i--) {
-    if (t0 - sorted[i]!.timestamp.getTime() > spec.windowSeconds * 1000) break;
-    ys.unshift(sorted[i]![metric]);
-  }
+  const ys = windowPoints(metric, sorted, endIndex, spec).map((p) => p.y);
   if (ys.length < spec.minPoints) return null;
   // A metric that already sat above warning in this window and stayed below critical has shown
   // that its noise there does not carry it over (a plateau just below critical).
