@@ -55,6 +55,10 @@ export interface SeriesRun {
   samples: readonly MetricSample[];
   truth: CheckTruth[];
   verdicts: Verdict[];
+  /** Per sample, no event under way (generate.ts `calm`); absent: every sample is part of one. */
+  calm?: readonly boolean[];
+  /** Events at a fixed phase of the clock (hourly, nightly): a forecaster may know when they start. */
+  periodic?: boolean;
 }
 
 export interface Score {
@@ -71,6 +75,14 @@ export interface Score {
   medianLeadMinutes: number | null;
   baseRate: number;
   lowCrossRate: number | null;
+  /**
+   * The least "after low" any forecaster reading the series' values can reach: one that
+   * knows every event from its first sample on (and, for periodic families, when it starts)
+   * but nothing of an event that has not begun. Everything it could know it keeps out of
+   * "low"; the checks in the hour before an onset, which look exactly like the calm around
+   * them, it cannot. The same scored checks as baseRate.
+   */
+  onsetBlindLowBound: number | null;
   confusion: Record<string, Record<string, number>>;
   /** stated: mean `probability` (the risk score); chance: mean calibrated chance, when the method states one. */
   calibration: Record<PredictionLevel, { n: number; stated: number; chance: number | null; observed: number }>;
@@ -84,13 +96,13 @@ const median = (xs: number[]): number | null => {
 };
 
 export function score(runs: readonly SeriesRun[]): Score {
-  let checks = 0, alarms = 0, tp = 0, crossings = 0, warned = 0, falseEpisodes = 0, days = 0, within = 0, low = 0, lowWithin = 0;
+  let checks = 0, alarms = 0, tp = 0, crossings = 0, warned = 0, falseEpisodes = 0, days = 0, within = 0, low = 0, lowWithin = 0, unforeseeable = 0;
   const leads: number[] = [];
   const confusion: Record<string, Record<string, number>> = {};
   for (const b of BUCKETS) confusion[b] = Object.fromEntries(BUCKETS.map((c) => [c, 0]));
   const cal = Object.fromEntries(LEVELS.map((l) => [l, { n: 0, stated: 0, chance: null, observed: 0 }])) as Score['calibration'];
 
-  for (const { samples, truth, verdicts } of runs) {
+  for (const { samples, truth, verdicts, calm, periodic } of runs) {
     const first = samples[0]?.timestamp.getTime() ?? 0;
     days += ((samples.at(-1)?.timestamp.getTime() ?? 0) - first) / 86_400_000;
     // Alarms, precision and episodes (a run of consecutive alarmed checks; any non-alarm ends it).
@@ -109,6 +121,7 @@ export function score(runs: readonly SeriesRun[]): Score {
       checks++;
       const hit = tr.T <= ALARM_HORIZON_MINUTES;
       if (hit) within++;
+      if (hit && calm?.[i] && !periodic) unforeseeable++;
       if (v.alarm) {
         alarms++;
         if (hit) tp++;
@@ -171,6 +184,7 @@ export function score(runs: readonly SeriesRun[]): Score {
     // level's calibration are computed on (LEVEL_HORIZON_MINUTES is 60 for all).
     baseRate: checks ? within / checks : 0,
     lowCrossRate: low ? lowWithin / low : null,
+    onsetBlindLowBound: checks ? unforeseeable / (checks - (within - unforeseeable)) : null,
     confusion, calibration: cal,
   };
 }

@@ -16,12 +16,19 @@ export const FAMILIES = [
   'noise', 'leak', 'gc-sawtooth', 'recovery', 'gaps',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
+/** Families whose events start at a fixed phase of the clock (the same minute every hour, 02:00 every night). */
+export const PERIODIC_FAMILIES: readonly Family[] = ['hourly-spikes', 'batch-job'];
 
 export interface LabelledSeries {
   id: string;
   family: Family;
   stepSeconds: number;
   samples: MetricSample[];
+  /**
+   * Per sample: no event under way (the moving metric at its calm base, between a family's
+   * events). Never seen by the engine or the truth; only the onset-blind bound (evaluate.ts) reads it.
+   */
+  calm: boolean[];
 }
 
 type Rng = () => number;
@@ -47,6 +54,8 @@ interface Plan {
   noise: number;
   /** [from, to) seconds with no samples (collector outages). */
   gaps?: [number, number][];
+  /** The events of an event-driven family (its calm base lies between them). */
+  segments?: Segment[];
 }
 
 /** Piecewise segments laid end to end: each returns the value `dt` seconds into it. */
@@ -88,7 +97,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
         segments.push({ from: t, to: t + rampEnd + hold, value: (dt) => Math.min(top, cpuBase + rate * dt) });
         t += rampEnd + hold + uniform(rng, 8, 16) * HOUR;
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
     case 'fast-ramp':
     case 'gaps': {
@@ -104,7 +113,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
       if (family === 'gaps') {
         for (let t = uniform(rng, 0, 4) * HOUR; t < end; t += uniform(rng, 2, 6) * HOUR) gaps.push([t, t + uniform(rng, 30, 180) * MIN]);
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5, gaps };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5, gaps };
     }
     case 'step-stays': {
       // A jump every 6–12 h to a new level that stays 3–8 h (15 % of them above critical).
@@ -114,7 +123,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
         segments.push({ from: t, to: t + stay, value: () => level });
         t += stay + uniform(rng, 6, 12) * HOUR;
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
     case 'hourly-spikes': {
       // Every hour at the same minute: up over 10–20 min to 72–88 %, back over as long —
@@ -124,14 +133,14 @@ function plan(family: Family, rng: Rng, days: number): Plan {
         const rise = uniform(rng, 10, 20) * MIN;
         segments.push(spike(h * HOUR + minute, rise, rise, cpuBase, uniform(rng, 72, 88)));
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
     case 'irregular-spikes': {
       for (let t = uniform(rng, 0, 2) * HOUR; t < end; t += uniform(rng, 30, 150) * MIN) {
         const rise = uniform(rng, 5, 25) * MIN;
         segments.push(spike(t, rise, uniform(rng, 5, 25) * MIN, cpuBase, uniform(rng, 65, 97)));
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
     case 'batch-job': {
       // Nightly at 02:00 (±10 min): up over 30–45 min to a plateau held 60–90 min, down over
@@ -148,7 +157,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
             dt < rise ? cpuBase + ((top - cpuBase) * dt) / rise : dt < rise + hold ? top : top - ((top - cpuBase) * (dt - rise - hold)) / (20 * MIN),
         });
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
     case 'noise': {
       const level = uniform(rng, 45, 78);
@@ -164,7 +173,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
         segments.push({ from: t, to: t + life, value: (dt) => from + rate * dt });
         t += life;
       }
-      return { metric: 'memory_usage', shape: piecewise(segments, 40), noise: 0.5 };
+      return { metric: 'memory_usage', shape: piecewise(segments, 40), segments, noise: 0.5 };
     }
     case 'gc-sawtooth': {
       // A garbage-collected heap: climbs from ~45 % to 65–80 % over 8–25 min, collected at once.
@@ -186,7 +195,7 @@ function plan(family: Family, rng: Rng, days: number): Plan {
         });
         t += hold + 6 * tau + uniform(rng, 6, 12) * HOUR;
       }
-      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), noise: 1.5 };
+      return { metric: 'cpu_usage', shape: piecewise(segments, cpuBase), segments, noise: 1.5 };
     }
   }
 }
@@ -195,8 +204,10 @@ export function generateSeries(family: Family, stepSeconds: number, days: number
   const rng = createRng(seed);
   const p = plan(family, rng, days);
   const samples: MetricSample[] = [];
+  const calm: boolean[] = [];
   for (let t = 0; t < days * DAY; t += stepSeconds) {
     if (p.gaps?.some(([a, b]) => t >= a && t < b)) continue;
+    calm.push(p.segments !== undefined && !p.segments.some((seg) => t >= seg.from && t < seg.to));
     const moved = clamp(p.shape(t) + p.noise * gaussian(rng), 0, 100);
     samples.push({
       timestamp: new Date(START + t * 1000),
@@ -207,7 +218,7 @@ export function generateSeries(family: Family, stepSeconds: number, days: number
       memory_mb: null,
     });
   }
-  return { id: `${family}@${samplingLabel(stepSeconds)}#${seed}`, family, stepSeconds, samples };
+  return { id: `${family}@${samplingLabel(stepSeconds)}#${seed}`, family, stepSeconds, samples, calm };
 }
 
 /** "5-s", "30-s", "1-min", "5-min", "10-min". */
