@@ -9,9 +9,13 @@
  *                                        recorded state when something can re-apply it; with
  *                                        neither, a restart if something can restart it, else nothing
  *   3. cpu_usage or latency_ms above
- *      its trigger while the request
- *      load rises (request-load.ts)    → scale out by one instance, when the component can be
- *                                        scaled (a service and an admin's max_instances)
+ *      its trigger, or forecast to
+ *      cross critical (a persisted
+ *      prediction, isHealingTrigger),
+ *      while the request load rises
+ *      (request-load.ts)               → scale out by one instance, when the component can be
+ *                                        scaled (a service and an admin's max_instances): the
+ *                                        load, not a fault, and ahead of the breach when forecast
  *   4. any other trigger, a firing
  *      healing alert (Alertmanager), or
  *      a critical failure prediction
@@ -70,6 +74,9 @@ export function alertTriggerLine(alert: AlertTrigger): string {
   return `alert ${alert.alertname} firing since ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC${alert.severity ? ` (severity ${alert.severity})` : ''}${summary ? `: ${summary}` : ''}`;
 }
 
+/** cpu and latency grow with the load a component serves; memory and errors do not (a leak, a bad release). */
+const isLoadMetric = (metric: MetricName): boolean => metric === 'cpu_usage' || metric === 'latency_ms';
+
 export function planRemediation(
   report: PlanInput | null,
   triggers: HealingTriggers,
@@ -101,20 +108,31 @@ export function planRemediation(
     };
   }
   // Load, not a fault: more instances share it, where a restart would drop the requests in flight.
-  const loadBound = over.some((m) => m === 'cpu_usage' || m === 'latency_ms');
+  const loadBound = over.some(isLoadMetric);
   if (report && loadBound && report.request_load?.rising && capabilities.scalable) {
     return { action: 'scale', params: { by: 1 }, reason: `${report.healing_triggers.join('; ')}; ${report.request_load.reason} and no leak, so one instance more` };
+  }
+  const prediction = report?.failure_prediction;
+  const forecast = prediction && isHealingTrigger(prediction) ? prediction : null;
+  // The same load seen coming: a persisted forecast of cpu or latency crossing critical while
+  // the load rises scales out before the breach — when nothing is over its trigger and no alert fires
+  // (those are evidence of their own, judged above and below).
+  if (report && forecast && over.length === 0 && alerts.length === 0 && forecast.metric && isLoadMetric(forecast.metric) && report.request_load?.rising && capabilities.scalable) {
+    return {
+      action: 'scale',
+      params: { by: 1 },
+      reason: `failure predicted ${forecast.time_to_failure}: ${forecast.reasons.join('; ')}; ${report.request_load.reason} and no leak, so one instance more before it`,
+    };
   }
   if (over.length > 0 || alerts.length > 0) {
     const reasons = [...(report && over.length > 0 ? report.healing_triggers : []), ...alerts.map(alertTriggerLine)];
     return { action: 'restart', params: {}, reason: reasons.join('; ') };
   }
-  const prediction = report?.failure_prediction;
-  if (prediction && isHealingTrigger(prediction)) {
+  if (forecast) {
     return {
       action: 'restart',
       params: {},
-      reason: `failure predicted ${prediction.time_to_failure} (p=${prediction.probability.toFixed(2)}): ${prediction.reasons.join('; ')}`,
+      reason: `failure predicted ${forecast.time_to_failure} (p=${forecast.probability.toFixed(2)}): ${forecast.reasons.join('; ')}`,
     };
   }
   return null;

@@ -5,7 +5,7 @@
  * detection have history from the first minute.
  */
 import type { Db } from '@/db/client';
-import { recentStates, recordComponentState } from '@/db/queries/component-history';
+import { recentConfigs, recentStates, recordComponentState } from '@/db/queries/component-history';
 import { registerComponent } from '@/lib/services/component-registry';
 import { latestSampleTime } from '@/db/queries/metrics';
 import { healingTriggers } from '@/lib/config';
@@ -13,8 +13,9 @@ import { log } from '@/lib/log';
 import { runHealthCheck } from '@/lib/services/health-check';
 import { storeBatch } from '@/lib/services/ingest';
 import { createRng, DEMO_SCENARIOS, type Scenario } from './scenarios';
-import { requestRateAt, shareLoad } from './scale';
-import { initSimulatorState, instancesOf, scenarioTime } from './state';
+import { configureComponent } from '@/lib/services/component-config';
+import { requestRateAt, scalesInBetween, shareLoad } from './scale';
+import { initSimulatorState, instancesOf, scenarioTime, simulatorState, type SimulatorState } from './state';
 
 const BACKFILL_MINUTES = 30;
 const BACKFILL_STEP_SECONDS = 30;
@@ -45,9 +46,20 @@ export async function backfill(db: Db, now: Date, rng: () => number, clock: Cloc
   return samples.length > 0 ? storeBatch(db, samples, now) : 0;
 }
 
+/** Its owners scale a scenario back to one instance once per cycle (Scenario.scaleInAt). */
+function scaleInIfDue(state: SimulatorState, scenario: Scenario, t: number): void {
+  const previous = state.lastTick.get(scenario.component);
+  state.lastTick.set(scenario.component, t);
+  if (previous === undefined || !scalesInBetween(scenario, previous, t) || instancesOf(scenario.component) <= 1) return;
+  state.instances.delete(scenario.component);
+  log.info('simulated scale-in by the service owners', { component: scenario.component, instances: 1 });
+}
+
 export async function tick(db: Db, now: Date, rng: () => number, clock: Clock): Promise<void> {
+  const state = simulatorState();
   for (const scenario of DEMO_SCENARIOS) {
     const t = clock(scenario, now.getTime());
+    if (state) scaleInIfDue(state, scenario, t);
     const sample = shareLoad(scenario.sample(t, rng), instancesOf(scenario.component));
     await runHealthCheck(db, scenario.component, { ...sample, request_rate: requestRateAt(scenario, t), timestamp: now }, {
       triggers: healingTriggers(),
@@ -62,6 +74,20 @@ export async function seedStates(db: Db): Promise<void> {
     const { component } = await registerComponent(db, scenario.component);
     if ((await recentStates(db, component.id, 1)).length > 0) continue;
     for (const state of scenario.states) await recordComponentState(db, component.id, state, 'deploy');
+  }
+}
+
+/**
+ * Sets max_instances on scenarios that are meant to be scaled, as an admin would (in the
+ * config history as `system:demo-simulator`), once: a component with any recorded config
+ * keeps it, so an admin's later change, clearing it included, survives restarts.
+ */
+export async function seedMaxInstances(db: Db): Promise<void> {
+  for (const scenario of DEMO_SCENARIOS) {
+    if (scenario.maxInstances === undefined) continue;
+    const { component } = await registerComponent(db, scenario.component);
+    if ((await recentConfigs(db, component.id, 1)).length > 0) continue;
+    await configureComponent(db, scenario.component, { max_instances: scenario.maxInstances }, { by: 'system:demo-simulator', admin: true });
   }
 }
 
@@ -83,6 +109,7 @@ export function startSimulator(db: Db, options: { intervalMs: number; seed?: num
     }
   };
   seedStates(db)
+    .then(() => seedMaxInstances(db))
     .then(() => backfill(db, new Date(), rng, clock))
     .then((n) => log.info('demo simulator started', { components: DEMO_SCENARIOS.length, backfilled: n, interval_ms: options.intervalMs }))
     .catch((error: unknown) => log.error('simulator backfill failed', { error }))

@@ -20,3 +20,14 @@ export function shareLoad(sample: ScenarioSample, instances: number): ScenarioSa
   if (instances <= 1) return sample;
   return finish({ ...sample, cpu_usage: sample.cpu_usage / instances, latency_ms: sample.latency_ms / Math.sqrt(instances) });
 }
+
+/**
+ * Whether the scenario's scale-in point (its owners scaling it back to one instance,
+ * `scaleInAt`) falls in scenario time (from, to]: once per cycle, also when a
+ * remediation jumped the scenario past it.
+ */
+export function scalesInBetween(scenario: Scenario, from: number, to: number): boolean {
+  if (scenario.scaleInAt === undefined || !(to > from)) return false;
+  const cycles = (t: number) => Math.floor((t - scenario.scaleInAt!) / scenario.cycleSeconds);
+  return cycles(to) > cycles(from);
+}

@@ -1,5 +1,5 @@
 /**
- * Demo scenarios: eight synthetic components whose metrics exercise every part of the
+ * Demo scenarios: nine synthetic components whose metrics exercise every part of the
  * health engine (lib/healing) the way a real fleet would. Pure: no clock, no
  * Math.random — `sample(t, rng)` depends only on t (seconds since any epoch, may be
  * huge or negative) and the seeded rng the caller passes (see rng.ts).
@@ -43,10 +43,20 @@ export interface Scenario {
   remedies?: Partial<Record<RemediationAction, number>>;
   /**
    * Requests per second it serves (the optional `request_rate` of its samples), steady unless
-   * given as a function of scenario time. None of today's scenarios is load-driven: their CPU
-   * and latency troubles are faults, so the reconciler restarts or rolls back rather than scales.
+   * given as a function of scenario time. Only storefront-web's troubles are load: the others'
+   * CPU and latency troubles are faults, so the reconciler restarts or rolls back rather than scales.
    */
   requestRate?: number | ((elapsedSeconds: number) => number);
+  /**
+   * The most instances a scale may ask for, set once by the demo (as an admin would,
+   * recorded as `system:demo-simulator`) so the reconciler's scale rule can act on it.
+   */
+  maxInstances?: number;
+  /**
+   * Cycle position (seconds) at which the service's owners scale it back to one instance,
+   * so the next cycle's surge starts from one again (lib/simulator/scale.ts `scalesInBetween`).
+   */
+  scaleInAt?: number;
   /** Recorded runtime states, oldest first, so `previous_state` rollbacks have something to restore. */
   states?: readonly Record<string, unknown>[];
   sample(elapsedSeconds: number, rng: () => number): ScenarioSample;
@@ -316,6 +326,50 @@ const reportBuilder: Scenario = {
   },
 };
 
+// 9 ── Traffic surge (a flash sale): requests climb 150 → 480 req/s from minute 25 to
+// minute 45, hold to 50 and fall back by 55. CPU is the load itself (one instance:
+// 15 % + 0.16 % per req/s, ~92 % at the peak) and latency grows as it saturates: no
+// fault to restart away. With its request load rising, the reconciler scales it out
+// (rule 3 of lib/healing/remediation-plan.ts) — ahead of the breach once the CPU ramp's
+// "< 1 hour" forecast persists — within the max_instances the demo sets (3); each
+// instance more shares the load (lib/simulator/scale.ts). Its owners scale it back to
+// one instance at the start of each cycle, so every cycle shows the surge again.
+const SURGE_CYCLE = 60 * MIN;
+/** Requests per second at cycle position s (seconds). */
+export function storefrontRateAt(s: number): number {
+  const m = s / MIN;
+  if (m < 25) return 150;
+  if (m < 45) return 150 + (330 * (m - 25)) / 20;
+  if (m < 50) return 480;
+  if (m < 55) return 480 - (330 * (m - 50)) / 5;
+  return 150;
+}
+const storefrontWeb: Scenario = {
+  component: 'storefront-web',
+  description: 'Traffic surge (a flash sale): requests climb 150 → 480 req/s over 20 min; CPU follows the load to ~92 % on one instance.',
+  expectation:
+    'Request load rising from minute 25; the CPU ramp is forecast and the reconciler proposes a scale-out (+1, max_instances 3) rather than a restart; with two instances the peak stays near 46 %.',
+  cycleSeconds: SURGE_CYCLE,
+  demoStartSeconds: 0,
+  maxInstances: 3,
+  scaleInAt: 0,
+  requestRate: (t) => storefrontRateAt(cyclePosition(t, SURGE_CYCLE)),
+  sample: (t, rng) => {
+    const rate = storefrontRateAt(cyclePosition(t, SURGE_CYCLE));
+    const cpu = 15 + 0.16 * rate;
+    const saturation = Math.max(0, (cpu - 70) / 30);
+    return finish({
+      cpu_usage: cpu + jitter(rng, 2),
+      // Memory stays flat: a surge's requests come and go, and memory that grew with them
+      // would read as a leak (rule 1 would clean it up instead of scaling).
+      memory_usage: 46 + jitter(rng, 1),
+      error_rate: 0.002 + 0.004 * saturation + jitter(rng, 0.001),
+      latency_ms: 140 + 2600 * saturation * saturation + jitter(rng, 25),
+      memory_mb: 800 + jitter(rng, 8),
+    });
+  },
+};
+
 export const DEMO_SCENARIOS: readonly Scenario[] = [
   checkoutApi,
   paymentsWorker,
@@ -325,4 +379,5 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
   inventorySync,
   notificationService,
   reportBuilder,
+  storefrontWeb,
 ];

@@ -12,12 +12,14 @@ export interface SimulatorState {
   offsets: Map<string, number>;
   /** Instances each component runs once a scale changed it (1 before). */
   instances: Map<string, number>;
+  /** Scenario time of each component's previous tick (for its owners' scale-in, scale.ts). */
+  lastTick: Map<string, number>;
 }
 
 const globalForSim = globalThis as typeof globalThis & { __shcSimulatorState?: SimulatorState };
 
 export function initSimulatorState(startedAtMs: number): SimulatorState {
-  globalForSim.__shcSimulatorState ??= { startedAtMs, offsets: new Map(), instances: new Map() };
+  globalForSim.__shcSimulatorState ??= { startedAtMs, offsets: new Map(), instances: new Map(), lastTick: new Map() };
   return globalForSim.__shcSimulatorState;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The dashboard against the live demo (8 simulated components and the console,
+ * The dashboard against the live demo (9 simulated components and the console,
  * a check per component per second): every page renders real data and says what
  * the console proposes, charts plot points, filters live in the URL, exports
  * download and agree, and axe finds no serious or critical accessibility

@@ -21,7 +21,7 @@ export const E2E_USERS = {
   admin: { ...E2E_ADMIN, role: 'admin' },
 } as const;
 
-/** The eight components the demo simulator feeds (lib/simulator/scenarios.ts). */
+/** The nine components the demo simulator feeds (lib/simulator/scenarios.ts). */
 export const SIMULATED = [
   'checkout-api',
   'payments-worker',
@@ -31,6 +31,7 @@ export const SIMULATED = [
   'inventory-sync',
   'notification-service',
   'report-builder',
+  'storefront-web',
 ] as const;
 
 /** Every component the e2e server's overview lists: the simulated ones and the console itself (checked each reconciler pass). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backfill, tick } from '@/lib/simulator/run';
+import { findComponentByName } from '@/db/queries/components';
+import { recentConfigs } from '@/db/queries/component-history';
+import { configureComponent } from '@/lib/services/component-config';
+import { backfill, seedMaxInstances, tick } from '@/lib/simulator/run';
+import { initSimulatorState, instancesOf, simulatorState } from '@/lib/simulator/state';
 import { createRng, DEMO_SCENARIOS } from '@/lib/simulator/scenarios';
 import { tableCounts, testDatabase } from '../helpers/api';
 
@@ -29,5 +33,39 @@ describe('the demo simulator', () => {
       `select h.leak_detected as leak from health_checks h join components c on c.id = h.component_id where c.name = 'payments-worker'`,
     );
     expect(leak!.leak).toBe(true);
+  });
+
+  it('sets max_instances once on the scenario meant to be scaled, as an admin would, and keeps what an admin changes', async () => {
+    const { db } = await testDatabase();
+    await seedMaxInstances(db);
+    const storefront = (await findComponentByName(db, 'storefront-web'))!;
+    expect(storefront.maxInstances).toBe(3);
+    const [version] = await recentConfigs(db, storefront.id, 5);
+    expect(version).toMatchObject({ changedBy: 'system:demo-simulator', config: { max_instances: 3 } });
+    // No other scenario is scalable by the demo.
+    expect((await findComponentByName(db, 'checkout-api'))?.maxInstances ?? null).toBeNull();
+    // An admin clears it: a restart of the demo does not put it back.
+    await configureComponent(db, 'storefront-web', { max_instances: null }, { by: 'user:admin@example.com', admin: true });
+    await seedMaxInstances(db);
+    expect((await findComponentByName(db, 'storefront-web'))!.maxInstances).toBeNull();
+    expect(await recentConfigs(db, storefront.id, 5)).toHaveLength(2);
+  });
+
+  it('a tick past the scale-in point puts a scaled-out storefront-web back to one instance', async () => {
+    const { db } = await testDatabase();
+    const rng = createRng(3);
+    const start = Date.now();
+    initSimulatorState(start);
+    const state = simulatorState()!;
+    state.instances.set('storefront-web', 3);
+    state.instances.set('search-service', 2);
+    // Scenario time runs from 59 min into the cycle: one tick before the hour, one after it.
+    const clock = (scenario: (typeof DEMO_SCENARIOS)[number], at: number) => 59 * 60 + (at - start) / 1000;
+    await tick(db, new Date(start), rng, clock);
+    expect(instancesOf('storefront-web')).toBe(3);
+    await tick(db, new Date(start + 90_000), rng, clock);
+    expect(instancesOf('storefront-web')).toBe(1);
+    // A scenario without a scale-in keeps its instances.
+    expect(instancesOf('search-service')).toBe(2);
   });
 });

@@ -82,4 +82,26 @@ describe('planRemediation', () => {
     const full = { ...healthy, metrics: { ...healthy.metrics, memory_usage: 97 }, healing_triggers: ['memory'], request_load: rising };
     expect(planRemediation(full, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
   });
+
+  it('a persisted forecast of cpu or latency while the request load rises → scale out before the breach; anything else forecast still restarts', () => {
+    const forecast = { ...healthy.failure_prediction, level: 'critical' as const, probability: 0.6, time_to_failure: '< 1 hour' as const, critical_evidence: 'persisted' as const };
+    const cpuComing = { ...healthy, request_load: rising, failure_prediction: { ...forecast, metric: 'cpu_usage' as const, reasons: ['cpu_usage projected to reach 90% in ~14 min'] } };
+    expect(planRemediation(cpuComing, DEFAULT_HEALING_TRIGGERS, caps)).toEqual({
+      action: 'scale',
+      params: { by: 1 },
+      reason: 'failure predicted < 1 hour: cpu_usage projected to reach 90% in ~14 min; request load rising +60% over 15 min (300 → 480 req/s) and no leak, so one instance more before it',
+    });
+    const latencyComing = { ...cpuComing, failure_prediction: { ...cpuComing.failure_prediction, metric: 'latency_ms' as const } };
+    expect(planRemediation(latencyComing, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'scale' });
+    // Flat load, not scalable, or a metric that does not grow with load: the restart as before.
+    expect(planRemediation({ ...cpuComing, request_load: { ...rising, rising: false } }, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
+    expect(planRemediation(cpuComing, DEFAULT_HEALING_TRIGGERS, { ...caps, scalable: false })).toMatchObject({ action: 'restart' });
+    const memoryComing = { ...cpuComing, failure_prediction: { ...cpuComing.failure_prediction, metric: 'memory_usage' as const } };
+    expect(planRemediation(memoryComing, DEFAULT_HEALING_TRIGGERS, caps)).toMatchObject({ action: 'restart' });
+    // A forecast seen once (not persisted) is still no trigger at all; a firing alert keeps its restart.
+    const once = { ...cpuComing, failure_prediction: { ...cpuComing.failure_prediction, critical_evidence: 'warning_breach' as const } };
+    expect(planRemediation(once, DEFAULT_HEALING_TRIGGERS, caps)).toBeNull();
+    const alert = { alertname: 'HighLatency', severity: 'critical', starts_at: '2026-12-01T12:00:00Z', annotations: {} };
+    expect(planRemediation(cpuComing, DEFAULT_HEALING_TRIGGERS, caps, [alert])).toMatchObject({ action: 'restart' });
+  });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assessHealth } from '@/lib/healing/assess';
 import type { HealthAssessment, MetricSample } from '@/lib/healing/types';
 import { createRng } from '@/lib/simulator/rng';
+import { planRemediation } from '@/lib/healing/remediation-plan';
+import { isHealingTrigger } from '@/lib/healing/prediction';
+import { DEFAULT_HEALING_TRIGGERS } from '@/lib/healing/triggers';
+import { requestRateAt, scalesInBetween, shareLoad } from '@/lib/simulator/scale';
 import { DEMO_SCENARIOS, authSpikeAt, cyclePosition, edgeBurstAt, type Scenario, type ScenarioSample } from '@/lib/simulator/scenarios';
 
 /**
@@ -29,15 +33,16 @@ function scenario(name: string): Scenario {
 }
 
 /** Checks for t in [from, to] (seconds, relative to a cycle start at 0). */
-function drive(sc: Scenario, from: number, to: number, opts: { step?: number; seed?: number } = {}): Check[] {
+function drive(sc: Scenario, from: number, to: number, opts: { step?: number; seed?: number; instances?: number } = {}): Check[] {
   const step = opts.step ?? 30;
   const rng = createRng(opts.seed ?? 1);
   const history: MetricSample[] = [];
   const scores: number[] = [];
   const checks: Check[] = [];
   for (let t = from; t <= to; t += step) {
-    const sample = sc.sample(t, rng);
-    const ms: MetricSample = { timestamp: new Date(EPOCH + t * 1000), ...sample };
+    // As the simulator sends it (lib/simulator/run.ts): the load shared by its instances, and the request rate.
+    const sample = shareLoad(sc.sample(t, rng), opts.instances ?? 1);
+    const ms: MetricSample = { timestamp: new Date(EPOCH + t * 1000), ...sample, request_rate: requestRateAt(sc, t) };
     history.push(ms);
     // The engine looks back at most 60 min; trimming keeps the test fast.
     while (history[0]!.timestamp.getTime() < ms.timestamp.getTime() - 61 * MIN * 1000) history.shift();
@@ -49,16 +54,16 @@ function drive(sc: Scenario, from: number, to: number, opts: { step?: number; se
 }
 
 /** One full cycle [0, cycle) after `warmup` seconds of the previous cycle. */
-const steadyCycle = (sc: Scenario, seed: number, warmup = sc.cycleSeconds, step = 30): Check[] =>
-  drive(sc, -warmup, sc.cycleSeconds - step, { seed, step }).filter((c) => c.t >= 0);
+const steadyCycle = (sc: Scenario, seed: number, warmup = sc.cycleSeconds, step = 30, instances = 1): Check[] =>
+  drive(sc, -warmup, sc.cycleSeconds - step, { seed, step, instances }).filter((c) => c.t >= 0);
 
 const between = (checks: Check[], fromMin: number, toMin: number): Check[] => checks.filter((c) => c.m >= fromMin && c.m <= toMin);
 
 describe('scenario catalogue', () => {
-  it('has eight uniquely and validly named scenarios with 60–90 min cycles', () => {
-    expect(DEMO_SCENARIOS).toHaveLength(8);
+  it('has nine uniquely and validly named scenarios with 60–90 min cycles', () => {
+    expect(DEMO_SCENARIOS).toHaveLength(9);
     const names = DEMO_SCENARIOS.map((s) => s.component);
-    expect(new Set(names).size).toBe(8);
+    expect(new Set(names).size).toBe(9);
     for (const s of DEMO_SCENARIOS) {
       expect(s.component).toMatch(/^[a-z0-9][a-z0-9._-]{0,62}$/);
       expect(s.description.length).toBeGreaterThan(10);
@@ -262,5 +267,50 @@ describe.each(SEEDS)('scenarios through the health engine (seed %i)', { timeout:
     expect(mean(busy.map((c) => c.sample.cpu_usage))).toBeGreaterThan(55);
     expect(mean(idle.map((c) => c.sample.cpu_usage))).toBeLessThan(25);
     expect(mean(busy.map((c) => c.sample.latency_ms))).toBeGreaterThan(mean(idle.map((c) => c.sample.latency_ms)) + 200);
+  });
+
+  it.each([30, 5])('storefront-web at %i-s sampling: the surge is load — forecast, then proposed as a scale-out ahead of the breach; two instances hold the peak', (step) => {
+    const sc = scenario('storefront-web');
+    const caps = { cleanupHook: false, renderServiceId: null, stateRollback: false, restartable: true, scalable: true };
+    // What the reconciler would propose from this check's report (the report carries the sample's metrics).
+    const plan = (c: Check) => planRemediation({ ...c.a, metrics: c.sample }, DEFAULT_HEALING_TRIGGERS, caps);
+    const cycle = steadyCycle(sc, seed, sc.cycleSeconds, step);
+    // Calm until the sale: nothing forecast, nothing proposed.
+    for (const c of between(cycle, 0, 24)) {
+      expect(c.a.failure_prediction.level).toBe('low');
+      expect(plan(c)).toBeNull();
+    }
+    // On one instance the load takes cpu over its trigger.
+    const breach = cycle.find((c) => c.sample.cpu_usage > DEFAULT_HEALING_TRIGGERS.cpu_usage);
+    expect(breach).toBeDefined();
+    // Before that, the CPU ramp's forecast persists while the load rises: the plan is a scale, never a restart.
+    const first = cycle.find((c) => plan(c) !== null)!;
+    expect(isHealingTrigger(first.a.failure_prediction)).toBe(true);
+    expect(first.a.failure_prediction.metric).toBe('cpu_usage');
+    expect(first.a.request_load.rising).toBe(true);
+    expect(plan(first)).toMatchObject({ action: 'scale', params: { by: 1 } });
+    expect(breach!.t - first.t).toBeGreaterThanOrEqual(5 * MIN);
+    for (const c of cycle) expect(plan(c)?.action ?? 'scale').toBe('scale');
+    // The requests and memory come and go with no leak.
+    expect(cycle.every((c) => !c.a.memory_leak.leak_detected)).toBe(true);
+    // Two instances share it: no metric comes near its trigger (a forecast may still ask for a third
+    // while the load climbs: the engine cannot know the sale ends at 480 req/s).
+    const two = steadyCycle(sc, seed, sc.cycleSeconds, step, 2);
+    expect(Math.max(...two.map((c) => c.sample.cpu_usage))).toBeLessThan(60);
+    expect(Math.max(...two.map((c) => c.sample.latency_ms))).toBeLessThan(DEFAULT_HEALING_TRIGGERS.latency_ms / 2);
+    expect(two.every((c) => c.a.breaches.every((b) => b.level !== 'critical'))).toBe(true);
+  });
+});
+
+describe('scale-in by the service owners', () => {
+  const sc = scenario('storefront-web');
+  it('happens once per cycle at scaleInAt, also when a remediation jumped past it', () => {
+    expect(sc.scaleInAt).toBe(0);
+    expect(scalesInBetween(sc, 3590, 3610)).toBe(true);
+    expect(scalesInBetween(sc, 10, 20)).toBe(false);
+    expect(scalesInBetween(sc, 3600, 3630)).toBe(false); // reached exactly at the previous tick: already done
+    expect(scalesInBetween(sc, 100, 100 + 2 * 3600)).toBe(true);
+    expect(scalesInBetween(sc, 20, 10)).toBe(false);
+    expect(scalesInBetween(scenario('report-builder'), 3590, 3610)).toBe(false); // no scaleInAt
   });
 });
