@@ -19,6 +19,8 @@ function configSummary(c: ComponentConfig): string {
     overridden.length > 0 ? `thresholds: ${overridden.join(', ')}` : 'default thresholds',
     c.render_service_id ? `Render ${c.render_service_id}` : null,
     c.cleanup_url ? 'cleanup hook set' : null,
+    // How far a scale may go decides whether the console scales at all (a config rollback restores it too).
+    typeof c.max_instances === 'number' ? `at most ${c.max_instances} instance${c.max_instances === 1 ? '' : 's'}` : null,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -36,6 +36,9 @@ test('a production scale-out waits for an approver, then the simulator scales an
   const raise = await operator.request.put(`/api/v1/components/${COMPONENT}`, { headers: bearer('operator'), data: { max_instances: 50 } });
   expect(raise.status()).toBe(403);
   expect((await raise.json()).issues).toEqual([{ field: 'max_instances', message: 'requires the admin role to change' }]);
+  // The limit is part of the component's recorded configuration (what a config rollback restores).
+  await operator.goto(`/components/${COMPONENT}`);
+  await expect(operator.getByRole('table', { name: 'Configuration history' }).locator('tbody tr').first()).toContainText('at most 3 instances');
 
   await operator.goto(`/components/${COMPONENT}/actions`);
   await operator.getByRole('button', { name: 'Scale', exact: true }).click();
