@@ -145,6 +145,35 @@ function windowPoints(metric: MetricName, sorted: readonly MetricSample[], endIn
 const inWarningBand = (value: number, threshold: Threshold): boolean => value > threshold.warning && value <= threshold.critical;
 
 /**
+ * A projection run from the value observed now (not a fitted line) at `slope` per second:
+ * what fastRiseAt, gapRiseAt and noiseReachAt return, each with its own tag.
+ */
+function fromObserved(
+  metric: MetricName,
+  current: number,
+  threshold: Threshold,
+  slope: number,
+  line: { rSquared: number; fromMs: number; atMs: number },
+  tag: { fast: true } | { via: 'gap' | 'noise' },
+): Projection {
+  return {
+    kind: 'trend',
+    metric,
+    minutes: Math.max(0, (threshold.critical - current) / slope / 60),
+    current,
+    critical: threshold.critical,
+    slopePerMinute: slope * 60,
+    rSquared: line.rSquared,
+    quality: line.rSquared,
+    fittedNow: current,
+    anchor: current,
+    fromMs: line.fromMs,
+    atMs: line.atMs,
+    ...tag,
+  };
+}
+
+/**
  * A collection (a GC, a restart): a one-step drop giving back at least half the window's
  * range and either larger than JUMP_NOISE_FACTOR × the typical change or larger than
  * COLLECTION_RISE_FACTOR × the largest one-step rise. The second test is the sawtooth's
@@ -309,22 +338,7 @@ export function fastRiseAt(metric: MetricName, sorted: readonly MetricSample[], 
   const cycle = peakToPeakSlope(window);
   if (cycle !== null && cycle <= 0) return null;
   const slope = cycle !== null && cycle < robust.slope ? cycle : robust.slope;
-  const minutes = (threshold.critical - current) / slope / 60;
-  return {
-    kind: 'trend',
-    metric,
-    minutes: Math.max(0, minutes),
-    current,
-    critical: threshold.critical,
-    slopePerMinute: slope * 60,
-    rSquared: fit.rSquared,
-    quality: fit.rSquared,
-    fittedNow: current,
-    anchor: current,
-    fromMs: t0 + recent[0]!.x * 1000,
-    atMs: t0,
-    fast: true,
-  };
+  return fromObserved(metric, current, threshold, slope, { rSquared: fit.rSquared, fromMs: t0 + recent[0]!.x * 1000, atMs: t0 }, { fast: true });
 }
 
 /**
@@ -347,21 +361,7 @@ export function gapRiseAt(metric: MetricName, sorted: readonly MetricSample[], e
   if (!before || sorted[i]!.timestamp.getTime() - before.timestamp.getTime() <= spec.windowSeconds * 1000) return null;
   const slope = (current - before[metric]) / ((t0 - before.timestamp.getTime()) / 1000);
   if (!(slope > 0)) return null;
-  return {
-    kind: 'trend',
-    metric,
-    minutes: (threshold.critical - current) / slope / 60,
-    current,
-    critical: threshold.critical,
-    slopePerMinute: slope * 60,
-    rSquared: 0,
-    quality: 0,
-    fittedNow: current,
-    anchor: current,
-    fromMs: before.timestamp.getTime(),
-    atMs: t0,
-    via: 'gap',
-  };
+  return fromObserved(metric, current, threshold, slope, { rSquared: 0, fromMs: before.timestamp.getTime(), atMs: t0 }, { via: 'gap' });
 }
 
 /**
@@ -390,20 +390,5 @@ export function noiseReachAt(metric: MetricName, sorted: readonly MetricSample[]
   const typical = median(ys.slice(1).map((y, i) => Math.abs(y - ys[i]!)));
   const gap = threshold.critical - current;
   if (!(typical > 0) || gap >= NOISE_REACH_SHARE * typical) return null;
-  const slope = typical / spec.stepSeconds;
-  return {
-    kind: 'trend',
-    metric,
-    minutes: gap / slope / 60,
-    current,
-    critical: threshold.critical,
-    slopePerMinute: slope * 60,
-    rSquared: 0,
-    quality: 0,
-    fittedNow: current,
-    anchor: current,
-    fromMs: t0,
-    atMs: t0,
-    via: 'noise',
-  };
+  return fromObserved(metric, current, threshold, typical / spec.stepSeconds, { rSquared: 0, fromMs: t0, atMs: t0 }, { via: 'noise' });
 }

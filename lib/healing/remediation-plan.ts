@@ -108,21 +108,20 @@ export function planRemediation(
     };
   }
   // Load, not a fault: more instances share it, where a restart would drop the requests in flight.
-  const loadBound = over.some(isLoadMetric);
-  if (report && loadBound && report.request_load?.rising && capabilities.scalable) {
-    return { action: 'scale', params: { by: 1 }, reason: `${report.healing_triggers.join('; ')}; ${report.request_load.reason} and no leak, so one instance more` };
-  }
+  const risingLoad = capabilities.scalable && report?.request_load?.rising ? report.request_load : null;
+  const scaleOut = (cause: string, load: RequestLoad, when = ''): Proposal => ({
+    action: 'scale',
+    params: { by: 1 },
+    reason: `${cause}; ${load.reason} and no leak, so one instance more${when}`,
+  });
+  if (report && risingLoad && over.some(isLoadMetric)) return scaleOut(report.healing_triggers.join('; '), risingLoad);
   const prediction = report?.failure_prediction;
   const forecast = prediction && isHealingTrigger(prediction) ? prediction : null;
   // The same load seen coming: a persisted forecast of cpu or latency crossing critical while
   // the load rises scales out before the breach — when nothing is over its trigger and no alert fires
   // (those are evidence of their own, judged above and below).
-  if (report && forecast && over.length === 0 && alerts.length === 0 && forecast.metric && isLoadMetric(forecast.metric) && report.request_load?.rising && capabilities.scalable) {
-    return {
-      action: 'scale',
-      params: { by: 1 },
-      reason: `failure predicted ${forecast.time_to_failure}: ${forecast.reasons.join('; ')}; ${report.request_load.reason} and no leak, so one instance more before it`,
-    };
+  if (risingLoad && forecast?.metric && isLoadMetric(forecast.metric) && over.length === 0 && alerts.length === 0) {
+    return scaleOut(`failure predicted ${forecast.time_to_failure}: ${forecast.reasons.join('; ')}`, risingLoad, ' before it');
   }
   if (over.length > 0 || alerts.length > 0) {
     const reasons = [...(report && over.length > 0 ? report.healing_triggers : []), ...alerts.map(alertTriggerLine)];
